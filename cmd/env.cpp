@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+#include "env.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <pwd.h>
+#include <sstream>
+#include <unistd.h>
+
+#include "error.hpp"
+
+namespace linkctl::cli {
+
+void Output::configure(const std::string& format_option, bool no_header) {
+  bool tty = ::isatty(STDOUT_FILENO) == 1;
+  if (format_option.empty()) {
+    format_ = tty ? Format::table : Format::tsv;
+  } else if (auto f = parse_format(format_option)) {
+    format_ = *f;
+  } else {
+    throw Error(ErrorKind::usage, fmt::format("--format {} is not known; use table, tsv, csv or json", format_option));
+  }
+  const char* no_colour = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  colour_ = tty && format_ == Format::table && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
+  no_header_ = no_header;
+}
+
+void Output::print(const std::string& text) { std::cout << text << std::flush; }
+void Output::rows(const Rows& r) { print(render(r, format_, options())); }
+void Output::record(const Rows& one) { print(render_record(one, format_, options())); }
+
+void Output::warn(const std::string& message) {
+  if (warned_.insert(message).second) std::cerr << "linkctl: warning: " << message << "\n";
+}
+
+Store& Env::store() {
+  if (!store_) store_.emplace(Store::open(opts.db));
+  return *store_;
+}
+
+const Policy& Env::policy() {
+  if (policy_) return *policy_;
+  auto stored = store().current_policy();
+  if (!stored) throw Error(ErrorKind::database, fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", opts.db));
+  auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
+  if (!load.ok())
+    throw Error(ErrorKind::database, fmt::format("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
+                                                 stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
+  policy_ = load.policy;
+  policy_version_ = stored->version;
+  return *policy_;
+}
+
+std::int64_t Env::policy_version() {
+  policy();
+  return policy_version_;
+}
+
+const Clock& Env::clock_for(const Policy& p) {
+  if (clock_) return *clock_;
+  if (!opts.now.empty() && !opts.today.empty())
+    throw Error(ErrorKind::usage, "give --now or --today, not both");
+  std::string wanted = !opts.now.empty() ? opts.now : opts.today;
+  if (wanted.empty()) {
+    clock_ = std::make_unique<SystemClock>();
+    return *clock_;
+  }
+  if (!p.organization.allow_clock_override)
+    throw Error(ErrorKind::permission,
+                "--now/--today/LINKCTL_NOW is not allowed by this policy; set [organization] allow_clock_override = true (tests, demos, back-filling) or unset LINKCTL_NOW");
+  std::optional<Instant> at;
+  if (!opts.today.empty()) {
+    if (auto d = parse_date(opts.today)) at = p.organization.timezone.from_local(*d, std::chrono::hours(9));
+    if (!at) throw Error(ErrorKind::usage, fmt::format("--today {} is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", opts.today));
+  } else {
+    at = p.organization.timezone.parse_iso(opts.now);
+    if (!at)
+      throw Error(ErrorKind::usage, fmt::format("--now/LINKCTL_NOW '{}' is not a valid time; write ISO-8601, e.g. 2026-09-30T09:30 (local) or 2026-09-30T01:30:00Z", opts.now));
+  }
+  clock_ = std::make_unique<FixedClock>(*at);
+  return *clock_;
+}
+
+OsUser Env::os_user() const {
+  OsUser u;
+  uid_t uid = ::getuid();
+  u.root = uid == 0;
+  if (const passwd* pw = ::getpwuid(uid)) u.login = pw->pw_name;
+  else u.login = std::to_string(uid);
+  return u;
+}
+
+Requester Env::requester() const {
+  Requester r;
+  r.os = os_user();
+  if (!opts.as.empty()) r.declared = opts.as;
+  return r;
+}
+
+Actor Env::actor() {
+  auto r = requester();
+  return resolve_actor(policy(), r.os, r.declared);
+}
+
+std::string Env::read_policy_file(const std::string& path) {
+  std::string text;
+  auto read_all = [&](std::istream& in) {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  if (path == "-") {
+    read_all(std::cin);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::not_found, fmt::format("cannot read policy file {}; check the path", path));
+    in.seekg(0, std::ios::end);
+    auto size = in.tellg();
+    if (size > static_cast<std::streamoff>(kMaxPolicyBytes))
+      throw Error(ErrorKind::invalid, fmt::format("{}:1: the file is {} bytes; a policy may be at most {} bytes", path, static_cast<long long>(size), kMaxPolicyBytes));
+    in.seekg(0);
+    read_all(in);
+  }
+  return text;
+}
+
+std::shared_ptr<const Policy> Env::load_checked(const std::string& text, const std::string& source) {
+  // The coverage warning is judged against the real date unless the clock is overridden.
+  Date today = std::chrono::floor<std::chrono::days>(SystemClock().now());
+  auto load = load_policy(text, source, today);
+  for (const auto& d : load.diagnostics) std::cerr << d.str() << "\n";
+  if (!load.ok()) {
+    throw Error(ErrorKind::invalid, fmt::format("{} has {} error{}; nothing was changed (check it with 'linkctl policy check {}')",
+                                                source, load.error_count(), load.error_count() == 1 ? "" : "s", source));
+  }
+  return load.policy;
+}
+
+void Env::warn_uncovered(const std::set<int>& years) {
+  for (int y : years)
+    out_.warn(fmt::format("the policy's calendar does not cover {}; only weekends count as days off there (add [calendar.cn-{}])", y, y));
+}
+
+}  // namespace linkctl::cli

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "admin.hpp"
+#include "clock.hpp"
+#include "identity.hpp"
+#include "policy.hpp"
+#include "render.hpp"
+#include "store.hpp"
+
+namespace linkctl::cli {
+
+/// Options every subcommand accepts (SPEC section 7), each also an environment variable.
+struct GlobalOptions {
+  std::string db = "./linkctl.db";
+  std::string as;
+  std::string format;
+  std::string now;
+  std::string today;
+  bool no_header = false;
+};
+
+/// Where results and diagnostics go: data on stdout, warnings on stderr.
+class Output {
+ public:
+  /// Resolves the format: --format, else table on a terminal, tsv otherwise.
+  void configure(const std::string& format_option, bool no_header);
+  Format format() const { return format_; }
+  RenderOptions options() const { return {!no_header_, colour_}; }
+  bool colour() const { return colour_; }
+  void print(const std::string& text);
+  void rows(const Rows& rows);
+  void record(const Rows& one);
+  /// "linkctl: warning: ..." on stderr, each distinct message once per command.
+  void warn(const std::string& message);
+
+ private:
+  Format format_ = Format::tsv;
+  bool colour_ = false;
+  bool no_header_ = false;
+  std::set<std::string> warned_;
+};
+
+/// The dependencies a subcommand needs, opened on first use.
+class Env {
+ public:
+  GlobalOptions opts;
+  Output& out() { return out_; }
+
+  Store& store();
+  /// The policy in force in the database.
+  const Policy& policy();
+  std::int64_t policy_version();
+  /// The clock, honouring --now/--today/LINKCTL_NOW only when `policy` allows it.
+  const Clock& clock_for(const Policy& policy);
+  const Clock& clock() { return clock_for(policy()); }
+  /// Today's local date in the policy's time zone.
+  Date today() { return policy().organization.timezone.local_date(clock().now()); }
+  OsUser os_user() const;
+  Requester requester() const;
+  /// The acting person under the policy in force.
+  Actor actor();
+  /// Reads a policy file ("-" for stdin), for check/apply/init.
+  std::string read_policy_file(const std::string& path);
+  /// Loads and validates policy text, printing warnings; throws Error(invalid) with the errors printed.
+  std::shared_ptr<const Policy> load_checked(const std::string& text, const std::string& source);
+  /// Prints the calendar-coverage warning for the years a computation touched.
+  void warn_uncovered(const std::set<int>& years);
+
+ private:
+  Output out_;
+  std::optional<Store> store_;
+  std::shared_ptr<const Policy> policy_;
+  std::int64_t policy_version_ = 0;
+  std::unique_ptr<Clock> clock_;
+};
+
+// One registration function per subcommand file, called from main.cpp.
+void register_init(CLI::App& app, Env& env);
+void register_policy(CLI::App& app, Env& env);
+void register_calendar(CLI::App& app, Env& env);
+
+}  // namespace linkctl::cli

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+// linkctl: cross-department linkage (联动) tickets over one SQLite file.
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <iostream>
+
+#include "env.hpp"
+#include "error.hpp"
+#include "store.hpp"
+#include "linkctl/version.hpp"
+
+using namespace linkctl;
+
+int main(int argc, char** argv) {
+  CLI::App app{"linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.\n"
+               "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
+               "linkctl"};
+  app.set_version_flag("--version", fmt::format("linkctl {} (schema {})", kVersion, Store::latest_schema_version()));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  cli::Env env;
+  auto& o = env.opts;
+  app.add_option("--db", o.db, "SQLite database file")->envname("LINKCTL_DB")->capture_default_str();
+  app.add_option("--as", o.as, "act as this person (see IDENTITY in linkctl(1))")->envname("LINKCTL_USER");
+  app.add_option("--format", o.format, "table|tsv|csv|json (default: table on a terminal, else tsv)")
+      ->envname("LINKCTL_FORMAT");
+  app.add_option("--now", o.now, "effective time, ISO-8601 (only where the policy allows a clock override)")
+      ->envname("LINKCTL_NOW");
+  app.add_option("--today", o.today, "effective date YYYY-MM-DD, 09:00 local (as --now)");
+  app.add_flag("--no-header", o.no_header, "tsv/csv: leave out the header line");
+
+  app.parse_complete_callback([&env] { env.out().configure(env.opts.format, env.opts.no_header); });
+
+  // Every subcommand, in the order `linkctl --help` lists them.
+  cli::register_init(app, env);
+  cli::register_policy(app, env);
+  cli::register_calendar(app, env);
+
+  try {
+    app.parse(argc, argv);
+    return 0;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "linkctl: error: " << e.what() << " (see linkctl --help)\n";
+    return static_cast<int>(ErrorKind::usage);
+  } catch (const Error& e) {
+    std::cerr << "linkctl: error: " << e.what() << "\n";
+    return e.exit_code();
+  } catch (const SQLite::Exception& e) {
+    std::cerr << "linkctl: error: database: " << e.what() << " (" << env.opts.db << ")\n";
+    return static_cast<int>(ErrorKind::database);
+  } catch (const std::exception& e) {
+    std::cerr << "linkctl: error: internal: " << e.what() << "\n";
+    return static_cast<int>(ErrorKind::internal);
+  }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include <fmt/format.h>
+#include <iostream>
+
+#include "env.hpp"
+#include "error.hpp"
+#include "policy_view.hpp"
+
+namespace linkctl::cli {
+
+void register_policy(CLI::App& app, Env& env) {
+  auto* policy = app.add_subcommand("policy", "Check, apply and inspect the policy (organisation, calendar, deadlines, scoring).\n"
+                                              "Example: linkctl policy check my-policy.toml && linkctl policy apply my-policy.toml");
+  policy->require_subcommand(1);
+
+  auto file = std::make_shared<std::string>();
+  auto* check = policy->add_subcommand("check", "Validate a policy file; every problem is reported with file:line (exit 6 on errors).\n"
+                                                "Example: linkctl policy check examples/four-roles.toml");
+  check->add_option("FILE", *file, "policy TOML file ('-' for stdin)")->required();
+  check->callback([&env, file] {
+    auto policy = env.load_checked(env.read_policy_file(*file), *file);
+    env.out().print(fmt::format("{}: ok: {} ({} departments, {} people, {} categories; calendar {})\n", *file,
+                                policy->organization.name, policy->departments.size(), policy->people.size(),
+                                policy->categories.size(), calendar_coverage(*policy)));
+  });
+
+  auto apply_file = std::make_shared<std::string>();
+  auto* apply = policy->add_subcommand("apply", "Validate a policy file and store it as the new version (admins; atomic).\n"
+                                                "Example: linkctl policy apply four-roles-2027.toml");
+  apply->add_option("FILE", *apply_file, "policy TOML file ('-' for stdin)")->required();
+  apply->callback([&env, apply_file] {
+    auto next = env.load_checked(env.read_policy_file(*apply_file), *apply_file);
+    const Policy& current = env.policy();
+    auto applied = apply_policy(env.store(), current, *next, *apply_file, env.clock_for(current), env.requester());
+    if (!applied.changed)
+      env.out().print(fmt::format("policy unchanged: {} is already in force as v{}\n", *apply_file, applied.version));
+    else
+      env.out().print(fmt::format("applied {} as policy v{}\n", *apply_file, applied.version));
+  });
+
+  auto source = std::make_shared<bool>(false);
+  auto* show = policy->add_subcommand("show", "Show the policy in force: organisation, departments, people, categories, deadlines.\n"
+                                              "Example: linkctl policy show --format json | jq '.categories[].code'");
+  show->add_flag("--source", *source, "print the stored TOML text as it was applied");
+  show->callback([&env, source] {
+    const Policy& p = env.policy();
+    if (*source) return env.out().print(p.text);
+    if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump(2) + "\n");
+    for (const auto& section : policy_sections(p)) {
+      if (env.out().format() == Format::table) env.out().print(fmt::format("\n{}\n", section.title));
+      env.out().rows(section.rows);
+    }
+  });
+
+  auto* history = policy->add_subcommand("history", "List every policy version applied: when, by whom, from which file, its SHA-256.\n"
+                                                    "Example: linkctl policy history --format csv");
+  history->callback([&env] {
+    Rows rows{{"version", "applied_at", "applied_by", "source", "sha256"}, {}};
+    for (const auto& v : env.store().policy_history())
+      rows.rows.push_back({{"version", v.version}, {"applied_at", v.applied_at}, {"applied_by", v.applied_by},
+                           {"source", v.source}, {"sha256", v.sha256}});
+    env.out().rows(rows);
+  });
+}
+
+}  // namespace linkctl::cli

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <optional>
+#include <string>
+
+#include "policy.hpp"
+
+namespace linkctl {
+
+/// The real OS account running linkctl.
+struct OsUser {
+  std::string login;
+  bool root = false;
+};
+
+/// Who is acting: a person of the policy, and the OS login when someone else
+/// acts for them ("zhou as li.na").
+struct Actor {
+  const Person* person = nullptr;
+  std::optional<std::string> via;
+  const std::string& id() const { return person->id; }
+};
+
+/// SPEC section 8. identity = "os": the person whose login is the OS user;
+/// `declared` (--as / LINKCTL_USER) only for root and admins. identity =
+/// "declared": `declared`, else the OS login. Throws not_found for an unknown
+/// person, permission for a refused --as.
+Actor resolve_actor(const Policy& policy, const OsUser& os, const std::optional<std::string>& declared);
+
+}  // namespace linkctl

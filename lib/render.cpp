@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: MIT
+#include "render.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "text.hpp"
+
+namespace linkctl {
+
+std::optional<Format> parse_format(std::string_view s) {
+  if (s == "table") return Format::table;
+  if (s == "tsv") return Format::tsv;
+  if (s == "csv") return Format::csv;
+  if (s == "json") return Format::json;
+  return std::nullopt;
+}
+
+std::string cell_text(const nlohmann::ordered_json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& item : v) {
+      if (!out.empty()) out += ",";
+      out += cell_text(item);
+    }
+    return out;
+  }
+  return v.dump();
+}
+
+namespace {
+
+const nlohmann::ordered_json kNull;
+
+const nlohmann::ordered_json& field(const nlohmann::ordered_json& row, const std::string& col) {
+  auto it = row.find(col);
+  return it == row.end() ? kNull : *it;
+}
+
+std::string table_cell(const nlohmann::ordered_json& v) {
+  if (v.is_null()) return "-";
+  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  if (v.is_array() && v.empty()) return "-";
+  std::string s = cell_text(v);
+  // Keep one record a line: show embedded line breaks as a visible mark.
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += " ⏎ ";
+    else if (c == '\t' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string tsv_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_escape(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string render_table(const Rows& rows, const RenderOptions& opt) {
+  const auto n = rows.columns.size();
+  std::vector<std::size_t> width(n);
+  std::vector<bool> numeric(n, true);
+  std::vector<std::vector<std::string>> cells;
+  for (std::size_t c = 0; c < n; ++c) width[c] = display_width(rows.columns[c]);
+  for (const auto& row : rows.rows) {
+    auto& line = cells.emplace_back();
+    for (std::size_t c = 0; c < n; ++c) {
+      const auto& v = field(row, rows.columns[c]);
+      if (!v.is_number() && !v.is_null()) numeric[c] = false;
+      line.push_back(table_cell(v));
+      width[c] = std::max(width[c], display_width(line.back()));
+    }
+  }
+  auto pad = [&](const std::string& s, std::size_t c, bool last) {
+    std::size_t fill = width[c] - display_width(s);
+    if (numeric[c] && !rows.rows.empty()) return std::string(fill, ' ') + s;
+    return last ? s : s + std::string(fill, ' ');
+  };
+  std::string out;
+  for (std::size_t c = 0; c < n; ++c) {
+    std::string h = pad(rows.columns[c], c, c + 1 == n);
+    if (opt.colour) h = "\x1b[1m" + h + "\x1b[0m";
+    out += (c ? "  " : "") + h;
+  }
+  out += '\n';
+  for (const auto& line : cells) {
+    for (std::size_t c = 0; c < n; ++c) out += (c ? "  " : "") + pad(line[c], c, c + 1 == n);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string render_tsv(const Rows& rows, const RenderOptions& opt) {
+  std::string out;
+  if (opt.header) out += fmt::format("{}\n", fmt::join(rows.columns, "\t"));
+  for (const auto& row : rows.rows) {
+    for (std::size_t c = 0; c < rows.columns.size(); ++c)
+      out += (c ? "\t" : "") + tsv_escape(cell_text(field(row, rows.columns[c])));
+    out += '\n';
+  }
+  return out;
+}
+
+std::string render_csv(const Rows& rows, const RenderOptions& opt) {
+  std::string out;
+  if (opt.header) {
+    for (std::size_t c = 0; c < rows.columns.size(); ++c) out += (c ? "," : "") + csv_escape(rows.columns[c]);
+    out += "\r\n";
+  }
+  for (const auto& row : rows.rows) {
+    for (std::size_t c = 0; c < rows.columns.size(); ++c)
+      out += (c ? "," : "") + csv_escape(cell_text(field(row, rows.columns[c])));
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string render_json(const Rows& rows) {
+  if (rows.rows.empty()) return "[]\n";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < rows.rows.size(); ++i) {
+    out += rows.rows[i].dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    out += i + 1 < rows.rows.size() ? ",\n" : "\n";
+  }
+  return out + "]\n";
+}
+
+std::string render(const Rows& rows, Format f, const RenderOptions& opt) {
+  switch (f) {
+    case Format::table: return render_table(rows, opt);
+    case Format::tsv: return render_tsv(rows, opt);
+    case Format::csv: return render_csv(rows, opt);
+    case Format::json: return render_json(rows);
+  }
+  return {};
+}
+
+std::string render_record(const Rows& one, Format f, const RenderOptions& opt) {
+  if (one.rows.empty()) return {};
+  const auto& row = one.rows.front();
+  if (f == Format::json) return row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  if (f != Format::table) return render(one, f, opt);
+  std::size_t key_width = 0;
+  for (const auto& c : one.columns) key_width = std::max(key_width, display_width(c));
+  std::string out;
+  for (const auto& c : one.columns) {
+    std::string key = c + ":" + std::string(key_width - display_width(c), ' ');
+    if (opt.colour) key = "\x1b[1m" + key + "\x1b[0m";
+    out += fmt::format("{} {}\n", key, table_cell(field(row, c)));
+  }
+  return out;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,651 @@
+// SPDX-License-Identifier: MIT
+#include "store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "embedded.hpp"
+#include "error.hpp"
+#include "hash.hpp"
+
+namespace linkctl {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+// ---- SQL -------------------------------------------------------------------
+
+constexpr const char* kSelectLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
+constexpr const char* kInsertEvent =
+    "INSERT INTO events (id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, "
+    "state_after, changes, note, policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kEventColumns =
+    "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
+    "policy_version, prev_hash, hash";
+
+constexpr const char* kSelectPolicy =
+    "SELECT version, applied_at, applied_by, source, sha256, text FROM policy_versions";
+constexpr const char* kInsertPolicy =
+    "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)";
+
+constexpr const char* kInsertTicket =
+    "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
+    "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kUpdateTicket =
+    "UPDATE tickets SET state = ?, title = ?, body = ?, category = ?, severity = ?, to_dept = ?, handler = ?, "
+    "result = ?, rating = ?, escalated = ?, resets = ?, updated_at = ?, approval_stage = ?, feedback_stage = ?, "
+    "review_stage = ? WHERE id = ?";
+constexpr const char* kInsertStage =
+    "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
+    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kUpdateStage =
+    "UPDATE stages SET rule = ?, dept = ?, started_at = ?, start_date = ?, due = ?, due_at = ?, escalated_at = ?, "
+    "escalated_due = ?, finished_at = ?, finished_on = ?, outcome = ?, explained_at = ?, explanation = ? WHERE id = ?";
+
+#define LINKCTL_STAGE_COLS(a)                                                                                    \
+  a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a \
+  ".escalated_at, " a ".escalated_due, " a ".finished_at, " a ".finished_on, " a ".outcome, " a              \
+  ".explained_at, " a ".explanation"
+constexpr int kStageColumnCount = 15;
+constexpr int kTicketColumnCount = 18;
+constexpr const char* kSelectTicket =
+    "SELECT t.id, t.ref, t.ref_digest, t.state, t.title, t.body, t.category, t.severity, t.filer, t.from_dept, "
+    "t.to_dept, t.handler, t.result, t.rating, t.escalated, t.resets, t.filed_at, t.updated_at, " LINKCTL_STAGE_COLS(
+        "a") ", " LINKCTL_STAGE_COLS("f") ", " LINKCTL_STAGE_COLS("r")
+    " FROM tickets t LEFT JOIN stages a ON a.id = t.approval_stage LEFT JOIN stages f ON f.id = t.feedback_stage "
+    "LEFT JOIN stages r ON r.id = t.review_stage";
+constexpr const char* kSelectStages = "SELECT " LINKCTL_STAGE_COLS("s") " FROM stages s WHERE s.ticket_id = ? ORDER BY s.id";
+#undef LINKCTL_STAGE_COLS
+
+// Overdue prefilter for one stage alias: a superset of Stage::overdue (hour-based
+// deadlines are judged in C++ afterwards).
+std::string overdue_sql(const char* a) {
+  return fmt::format(
+      "({0}.id IS NOT NULL AND (({0}.finished_on IS NULL AND :today >= {0}.due) OR {0}.finished_on >= {0}.due OR "
+      "({0}.escalated_due IS NOT NULL AND (({0}.finished_on IS NULL AND :today > {0}.escalated_due) OR "
+      "{0}.finished_on > {0}.escalated_due))))",
+      a);
+}
+
+// ---- binding helpers -------------------------------------------------------
+
+void bind_opt(SQLite::Statement& st, int i, const std::optional<std::string>& v) {
+  if (v) st.bind(i, *v);
+  else st.bind(i);
+}
+void bind_opt(SQLite::Statement& st, int i, const std::optional<Instant>& v) {
+  if (v) st.bind(i, format_instant(*v));
+  else st.bind(i);
+}
+void bind_opt(SQLite::Statement& st, int i, const std::optional<Date>& v) {
+  if (v) st.bind(i, format_date(*v));
+  else st.bind(i);
+}
+void bind_opt(SQLite::Statement& st, int i, const std::optional<std::int64_t>& v) {
+  if (v) st.bind(i, static_cast<std::int64_t>(*v));
+  else st.bind(i);
+}
+
+std::optional<std::string> opt_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
+[[noreturn]] void corrupt(std::string_view what, std::string_view value) {
+  throw Error(ErrorKind::database,
+              fmt::format("the database holds an unreadable {} '{}'; it was changed outside linkctl (run linkctl audit verify)", what, value));
+}
+
+Instant instant_col(const SQLite::Column& c) {
+  auto s = c.getString();
+  if (auto t = parse_utc_instant(s)) return *t;
+  corrupt("time", s);
+}
+std::optional<Instant> opt_instant_col(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return instant_col(c);
+}
+Date date_col(const SQLite::Column& c) {
+  auto s = c.getString();
+  if (auto d = parse_date(s)) return *d;
+  corrupt("date", s);
+}
+std::optional<Date> opt_date_col(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return date_col(c);
+}
+
+std::optional<Stage> read_stage(SQLite::Statement& st, int at) {
+  if (st.getColumn(at).isNull()) return std::nullopt;
+  Stage s;
+  s.id = st.getColumn(at).getInt64();
+  auto kind = st.getColumn(at + 1).getString();
+  if (kind == "approval") s.kind = StageKind::approval;
+  else if (kind == "feedback") s.kind = StageKind::feedback;
+  else if (kind == "review") s.kind = StageKind::review;
+  else corrupt("stage kind", kind);
+  s.rule = st.getColumn(at + 2).getString();
+  s.dept = st.getColumn(at + 3).getString();
+  s.started_at = instant_col(st.getColumn(at + 4));
+  s.start_date = date_col(st.getColumn(at + 5));
+  s.due = date_col(st.getColumn(at + 6));
+  s.due_at = opt_instant_col(st.getColumn(at + 7));
+  s.escalated_at = opt_instant_col(st.getColumn(at + 8));
+  s.escalated_due = opt_date_col(st.getColumn(at + 9));
+  s.finished_at = opt_instant_col(st.getColumn(at + 10));
+  s.finished_on = opt_date_col(st.getColumn(at + 11));
+  s.outcome = opt_text(st.getColumn(at + 12)).value_or("");
+  s.explained_at = opt_instant_col(st.getColumn(at + 13));
+  s.explanation = opt_text(st.getColumn(at + 14)).value_or("");
+  return s;
+}
+
+Ticket read_ticket(SQLite::Statement& st) {
+  Ticket t;
+  t.id = st.getColumn(0).getInt64();
+  t.ref = opt_text(st.getColumn(1));
+  t.ref_digest = opt_text(st.getColumn(2));
+  auto state = st.getColumn(3).getString();
+  if (auto s = parse_state(state)) t.state = *s;
+  else corrupt("state", state);
+  t.title = st.getColumn(4).getString();
+  t.body = st.getColumn(5).getString();
+  t.category = st.getColumn(6).getString();
+  auto sev = st.getColumn(7).getString();
+  if (auto s = parse_severity(sev)) t.severity = *s;
+  else corrupt("severity", sev);
+  t.filer = st.getColumn(8).getString();
+  t.from_dept = st.getColumn(9).getString();
+  t.to_dept = st.getColumn(10).getString();
+  t.handler = opt_text(st.getColumn(11));
+  t.result = opt_text(st.getColumn(12));
+  if (auto r = opt_text(st.getColumn(13))) {
+    if (auto rating = parse_rating(*r)) t.rating = *rating;
+    else corrupt("rating", *r);
+  }
+  t.escalated = st.getColumn(14).getInt() != 0;
+  t.resets = st.getColumn(15).getInt();
+  t.filed_at = instant_col(st.getColumn(16));
+  t.updated_at = instant_col(st.getColumn(17));
+  t.approval = read_stage(st, kTicketColumnCount);
+  t.feedback = read_stage(st, kTicketColumnCount + kStageColumnCount);
+  t.review = read_stage(st, kTicketColumnCount + 2 * kStageColumnCount);
+  return t;
+}
+
+Event read_event(SQLite::Statement& st) {
+  Event e;
+  e.id = st.getColumn(0).getInt64();
+  if (!st.getColumn(1).isNull()) e.ticket_id = st.getColumn(1).getInt64();
+  e.verb = st.getColumn(2).getString();
+  e.actor = st.getColumn(3).getString();
+  e.via = opt_text(st.getColumn(4));
+  // Times are kept as stored text for hashing; a malformed one fails the chain check, not the read.
+  e.at = parse_utc_instant(st.getColumn(5).getString()).value_or(Instant{});
+  e.recorded_at = parse_utc_instant(st.getColumn(6).getString()).value_or(Instant{});
+  e.clock_override = st.getColumn(7).getInt() != 0;
+  e.state_before = opt_text(st.getColumn(8));
+  e.state_after = opt_text(st.getColumn(9));
+  e.changes_json = st.getColumn(10).getString();
+  e.changes = nlohmann::ordered_json::parse(e.changes_json, nullptr, false);
+  if (e.changes.is_discarded()) e.changes = nlohmann::ordered_json::object();
+  e.note = opt_text(st.getColumn(11));
+  e.policy_version = st.getColumn(12).getInt64();
+  e.prev_hash = st.getColumn(13).getString();
+  e.hash = st.getColumn(14).getString();
+  return e;
+}
+
+// The exact text hashed for an event; times as stored (format_instant is canonical).
+std::string event_canonical(const Event& e, const std::string& at, const std::string& recorded_at) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  j.push_back(e.id);
+  j.push_back(e.ticket_id ? nlohmann::ordered_json(*e.ticket_id) : nlohmann::ordered_json(nullptr));
+  j.push_back(e.verb);
+  j.push_back(e.actor);
+  j.push_back(e.via ? nlohmann::ordered_json(*e.via) : nlohmann::ordered_json(nullptr));
+  j.push_back(at);
+  j.push_back(recorded_at);
+  j.push_back(e.clock_override);
+  j.push_back(e.state_before ? nlohmann::ordered_json(*e.state_before) : nlohmann::ordered_json(nullptr));
+  j.push_back(e.state_after ? nlohmann::ordered_json(*e.state_after) : nlohmann::ordered_json(nullptr));
+  j.push_back(e.changes_json);
+  j.push_back(e.note ? nlohmann::ordered_json(*e.note) : nlohmann::ordered_json(nullptr));
+  j.push_back(e.policy_version);
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string event_hash(const Event& e, const std::string& prev_hash) {
+  return sha256_hex(prev_hash + "\n" + event_canonical(e, format_instant(e.at), format_instant(e.recorded_at)));
+}
+
+// ---- lifecycle of the connection --------------------------------------------
+
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+int Store::latest_schema_version() { return static_cast<int>(embedded::migrations().size()); }
+
+int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::configure() {
+  db_->setBusyTimeout(kBusyTimeoutMs);
+  db_->exec("PRAGMA foreign_keys = ON");
+  if (path_ != ":memory:") {
+    auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
+    if (mode != "wal")
+      throw Error(ErrorKind::database, fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system supports shared memory", path_, mode));
+  }
+  // Durable commits: an acknowledged verb survives power loss.
+  db_->exec("PRAGMA synchronous = FULL");
+}
+
+void Store::migrate() {
+  int have = schema_version();
+  int want = latest_schema_version();
+  if (have > want)
+    throw Error(ErrorKind::database,
+                fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", path_, have, want));
+  if (have == want) return;
+  WriteTx tx(*db_);
+  have = schema_version();  // another process may have migrated while we waited for the lock
+  auto migrations = embedded::migrations();
+  for (int v = have; v < want; ++v) db_->exec(std::string(migrations[static_cast<std::size_t>(v)].sql));
+  db_->exec(fmt::format("PRAGMA user_version = {}", want));
+  tx.commit();
+}
+
+Store Store::open(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw Error(ErrorKind::database, fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
+  Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE), path);
+  try {
+    s.configure();
+    if (s.schema_version() == 0)
+      throw Error(ErrorKind::database, fmt::format("{} is not a linkctl database; create one with 'linkctl init --db NEW-FILE'", path));
+    s.migrate();
+  } catch (const SQLite::Exception& e) {
+    throw Error(ErrorKind::database, fmt::format("{}: {}; is it a linkctl database?", path, e.what()));
+  }
+  return s;
+}
+
+Store Store::create(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0) {
+    throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use 'linkctl policy apply' to change its policy)", path));
+  }
+  Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), path);
+  s.configure();
+  s.migrate();
+  return s;
+}
+
+Store Store::memory() {
+  Store s(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), ":memory:");
+  s.configure();
+  s.migrate();
+  return s;
+}
+
+Store::WriteTx::WriteTx(SQLite::Database& db) : db_(db) {
+  try {
+    db_.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY)
+      throw Error(ErrorKind::database, fmt::format("the database stayed locked by another process for {} s; try again (is a long import running?)", kBusyTimeoutMs / 1000));
+    throw;
+  }
+}
+
+Store::WriteTx::~WriteTx() {
+  if (!done_) db_.tryExec("ROLLBACK");
+}
+
+void Store::WriteTx::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+Store::WriteTx Store::begin_write() { return WriteTx(*db_); }
+
+// ---- policies ----------------------------------------------------------------
+
+namespace {
+PolicyVersion read_policy(SQLite::Statement& st) {
+  return {st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+          st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
+}
+}  // namespace
+
+std::optional<PolicyVersion> Store::current_policy() {
+  SQLite::Statement st(*db_, std::string(kSelectPolicy) + " ORDER BY version DESC LIMIT 1");
+  if (!st.executeStep()) return std::nullopt;
+  return read_policy(st);
+}
+
+std::vector<PolicyVersion> Store::policy_history() {
+  SQLite::Statement st(*db_, std::string(kSelectPolicy) + " ORDER BY version");
+  std::vector<PolicyVersion> out;
+  while (st.executeStep()) out.push_back(read_policy(st));
+  return out;
+}
+
+std::int64_t Store::add_policy_version(const PolicyVersion& v) {
+  SQLite::Statement st(*db_, kInsertPolicy);
+  st.bind(1, v.applied_at);
+  st.bind(2, v.applied_by);
+  st.bind(3, v.source);
+  st.bind(4, v.sha256);
+  st.bind(5, v.text);
+  st.exec();
+  return db_->getLastInsertRowid();
+}
+
+// ---- events ------------------------------------------------------------------
+
+std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version) {
+  Event e;
+  static_cast<EventDraft&>(e) = draft;
+  e.policy_version = policy_version;
+  e.changes_json = draft.changes.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  e.prev_hash = kGenesisHash;
+  e.id = 1;
+  {
+    SQLite::Statement last(*db_, kSelectLastEvent);
+    if (last.executeStep()) {
+      e.id = last.getColumn(0).getInt64() + 1;
+      e.prev_hash = last.getColumn(1).getString();
+    }
+  }
+  e.hash = event_hash(e, e.prev_hash);
+  SQLite::Statement st(*db_, kInsertEvent);
+  st.bind(1, static_cast<std::int64_t>(e.id));
+  bind_opt(st, 2, e.ticket_id);
+  st.bind(3, e.verb);
+  st.bind(4, e.actor);
+  bind_opt(st, 5, e.via);
+  st.bind(6, format_instant(e.at));
+  st.bind(7, format_instant(e.recorded_at));
+  st.bind(8, e.clock_override ? 1 : 0);
+  bind_opt(st, 9, e.state_before);
+  bind_opt(st, 10, e.state_after);
+  st.bind(11, e.changes_json);
+  bind_opt(st, 12, e.note);
+  st.bind(13, static_cast<std::int64_t>(e.policy_version));
+  st.bind(14, e.prev_hash);
+  st.bind(15, e.hash);
+  st.exec();
+  return e.id;
+}
+
+std::vector<Event> Store::events_since(std::int64_t since, std::int64_t limit) {
+  std::string sql = fmt::format("SELECT {} FROM events WHERE id > ? ORDER BY id", kEventColumns);
+  if (limit > 0) sql += fmt::format(" LIMIT {}", limit);
+  SQLite::Statement st(*db_, sql);
+  st.bind(1, static_cast<std::int64_t>(since));
+  std::vector<Event> out;
+  while (st.executeStep()) out.push_back(read_event(st));
+  return out;
+}
+
+std::vector<Event> Store::ticket_events(std::int64_t ticket_id) {
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM events WHERE ticket_id = ? ORDER BY id", kEventColumns));
+  st.bind(1, static_cast<std::int64_t>(ticket_id));
+  std::vector<Event> out;
+  while (st.executeStep()) out.push_back(read_event(st));
+  return out;
+}
+
+AuditResult Store::verify_audit() {
+  AuditResult r;
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM events ORDER BY id", kEventColumns));
+  std::string prev = kGenesisHash;
+  std::int64_t expected_id = 1;
+  auto fail = [&](std::int64_t id, std::string why) {
+    r.ok = false;
+    r.first_bad_event = id;
+    r.problem = std::move(why);
+  };
+  while (st.executeStep()) {
+    Event e = read_event(st);
+    ++r.events_checked;
+    std::string at = st.getColumn(5).getString(), recorded = st.getColumn(6).getString();
+    if (e.id != expected_id) {
+      fail(expected_id, fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
+      return r;
+    }
+    if (e.prev_hash != prev) {
+      fail(e.id, fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered", e.id, e.id - 1));
+      return r;
+    }
+    if (sha256_hex(prev + "\n" + event_canonical(e, at, recorded)) != e.hash) {
+      fail(e.id, fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
+      return r;
+    }
+    prev = e.hash;
+    ++expected_id;
+  }
+  // Each ticket must be explained by its events: filed by one, and in the state its last event left it.
+  SQLite::Statement tickets(*db_,
+                            "SELECT t.id, t.state, (SELECT e.id FROM events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1), "
+                            "(SELECT e.state_after FROM events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1) "
+                            "FROM tickets t ORDER BY t.id");
+  while (tickets.executeStep()) {
+    ++r.tickets_checked;
+    auto id = tickets.getColumn(0).getInt64();
+    auto state = tickets.getColumn(1).getString();
+    if (tickets.getColumn(2).isNull()) {
+      fail(0, fmt::format("ticket {} has no events; it was inserted outside linkctl", id));
+      r.first_bad_event.reset();
+      return r;
+    }
+    auto last = tickets.getColumn(2).getInt64();
+    auto after = opt_text(tickets.getColumn(3)).value_or("");
+    if (after != state) {
+      fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events were changed outside linkctl", id, state, last, after));
+      return r;
+    }
+  }
+  return r;
+}
+
+// ---- tickets -----------------------------------------------------------------
+
+void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before) {
+  if (s.id != 0) {
+    if (before && *before == s) return;
+    SQLite::Statement st(*db_, kUpdateStage);
+    st.bind(1, s.rule);
+    st.bind(2, s.dept);
+    st.bind(3, format_instant(s.started_at));
+    st.bind(4, format_date(s.start_date));
+    st.bind(5, format_date(s.due));
+    bind_opt(st, 6, s.due_at);
+    bind_opt(st, 7, s.escalated_at);
+    bind_opt(st, 8, s.escalated_due);
+    bind_opt(st, 9, s.finished_at);
+    bind_opt(st, 10, s.finished_on);
+    bind_opt(st, 11, s.outcome.empty() ? std::nullopt : std::optional<std::string>(s.outcome));
+    bind_opt(st, 12, s.explained_at);
+    bind_opt(st, 13, s.explanation.empty() ? std::nullopt : std::optional<std::string>(s.explanation));
+    st.bind(14, static_cast<std::int64_t>(s.id));
+    st.exec();
+    return;
+  }
+  SQLite::Statement st(*db_, kInsertStage);
+  st.bind(1, static_cast<std::int64_t>(ticket_id));
+  st.bind(2, std::string(to_string(s.kind)));
+  st.bind(3, s.rule);
+  st.bind(4, s.dept);
+  st.bind(5, format_instant(s.started_at));
+  st.bind(6, format_date(s.start_date));
+  st.bind(7, format_date(s.due));
+  bind_opt(st, 8, s.due_at);
+  bind_opt(st, 9, s.escalated_at);
+  bind_opt(st, 10, s.escalated_due);
+  bind_opt(st, 11, s.finished_at);
+  bind_opt(st, 12, s.finished_on);
+  bind_opt(st, 13, s.outcome.empty() ? std::nullopt : std::optional<std::string>(s.outcome));
+  bind_opt(st, 14, s.explained_at);
+  bind_opt(st, 15, s.explanation.empty() ? std::nullopt : std::optional<std::string>(s.explanation));
+  st.exec();
+  s.id = db_->getLastInsertRowid();
+}
+
+void Store::insert_ticket(Ticket& t) {
+  SQLite::Statement st(*db_, kInsertTicket);
+  bind_opt(st, 1, t.ref);
+  bind_opt(st, 2, t.ref_digest);
+  st.bind(3, std::string(to_string(t.state)));
+  st.bind(4, t.title);
+  st.bind(5, t.body);
+  st.bind(6, t.category);
+  st.bind(7, std::string(to_string(t.severity)));
+  st.bind(8, t.filer);
+  st.bind(9, t.from_dept);
+  st.bind(10, t.to_dept);
+  bind_opt(st, 11, t.handler);
+  bind_opt(st, 12, t.result);
+  bind_opt(st, 13, t.rating ? std::optional<std::string>(std::string(to_string(*t.rating))) : std::nullopt);
+  st.bind(14, t.escalated ? 1 : 0);
+  st.bind(15, t.resets);
+  st.bind(16, format_instant(t.filed_at));
+  st.bind(17, format_instant(t.updated_at));
+  st.exec();
+  t.id = db_->getLastInsertRowid();
+  Ticket before = t;
+  before.approval.reset(), before.feedback.reset(), before.review.reset();
+  update_ticket(before, t);
+}
+
+void Store::update_ticket(const Ticket& before, Ticket& after) {
+  if (after.approval) write_stage(after.id, *after.approval, before.approval);
+  if (after.feedback) write_stage(after.id, *after.feedback, before.feedback);
+  if (after.review) write_stage(after.id, *after.review, before.review);
+  SQLite::Statement st(*db_, kUpdateTicket);
+  st.bind(1, std::string(to_string(after.state)));
+  st.bind(2, after.title);
+  st.bind(3, after.body);
+  st.bind(4, after.category);
+  st.bind(5, std::string(to_string(after.severity)));
+  st.bind(6, after.to_dept);
+  bind_opt(st, 7, after.handler);
+  bind_opt(st, 8, after.result);
+  bind_opt(st, 9, after.rating ? std::optional<std::string>(std::string(to_string(*after.rating))) : std::nullopt);
+  st.bind(10, after.escalated ? 1 : 0);
+  st.bind(11, after.resets);
+  st.bind(12, format_instant(after.updated_at));
+  bind_opt(st, 13, after.approval ? std::optional<std::int64_t>(after.approval->id) : std::nullopt);
+  bind_opt(st, 14, after.feedback ? std::optional<std::int64_t>(after.feedback->id) : std::nullopt);
+  bind_opt(st, 15, after.review ? std::optional<std::int64_t>(after.review->id) : std::nullopt);
+  st.bind(16, static_cast<std::int64_t>(after.id));
+  st.exec();
+}
+
+std::vector<Ticket> Store::query_tickets(const std::string& where, const std::function<void(SQLite::Statement&)>& bind) {
+  SQLite::Statement st(*db_, std::string(kSelectTicket) + " " + where);
+  bind(st);
+  std::vector<Ticket> out;
+  while (st.executeStep()) out.push_back(read_ticket(st));
+  return out;
+}
+
+std::optional<Ticket> Store::load_ticket(std::int64_t id) {
+  auto rows = query_tickets("WHERE t.id = ?", [&](SQLite::Statement& st) { st.bind(1, static_cast<std::int64_t>(id)); });
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<Ticket> Store::find_by_ref(const std::string& ref) {
+  auto rows = query_tickets("WHERE t.ref = ?", [&](SQLite::Statement& st) { st.bind(1, ref); });
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<Ticket> Store::list_tickets(const TicketFilter& f) {
+  std::vector<std::string> conds;
+  std::vector<std::function<void(SQLite::Statement&)>> binds;
+  auto text_param = [&](const std::string& name, const std::string& value) {
+    binds.push_back([name, value](SQLite::Statement& st) { st.bind(name, value); });
+  };
+  if (!f.states.empty()) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < f.states.size(); ++i) {
+      names.push_back(fmt::format(":state{}", i));
+      text_param(names.back(), std::string(to_string(f.states[i])));
+    }
+    conds.push_back(fmt::format("t.state IN ({})", fmt::join(names, ", ")));
+  }
+  if (f.dept) conds.push_back("(t.from_dept = :dept OR t.to_dept = :dept)"), text_param(":dept", *f.dept);
+  if (f.from_dept) conds.push_back("t.from_dept = :from_dept"), text_param(":from_dept", *f.from_dept);
+  if (f.to_dept) conds.push_back("t.to_dept = :to_dept"), text_param(":to_dept", *f.to_dept);
+  if (f.severity) conds.push_back("t.severity = :severity"), text_param(":severity", std::string(to_string(*f.severity)));
+  if (f.category) conds.push_back("t.category = :category"), text_param(":category", *f.category);
+  if (f.escalated) conds.push_back(*f.escalated ? "t.escalated = 1" : "t.escalated = 0");
+  if (f.filed_from) conds.push_back("t.filed_at >= :filed_from"), text_param(":filed_from", format_instant(*f.filed_from));
+  if (f.filed_before) conds.push_back("t.filed_at < :filed_before"), text_param(":filed_before", format_instant(*f.filed_before));
+  if (f.after_id) {
+    conds.push_back("t.id > :after_id");
+    auto v = *f.after_id;
+    binds.push_back([v](SQLite::Statement& st) { st.bind(":after_id", static_cast<std::int64_t>(v)); });
+  }
+  if (f.overdue_only) {
+    conds.push_back("(" + overdue_sql("a") + " OR " + overdue_sql("f") + " OR " + overdue_sql("r") + ")");
+    text_param(":today", format_date(f.overdue_today.value_or(Date{})));
+  }
+  if (f.visible_depts) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < f.visible_depts->size(); ++i) {
+      names.push_back(fmt::format(":vis{}", i));
+      text_param(names.back(), (*f.visible_depts)[i]);
+    }
+    if (names.empty()) conds.push_back("0");
+    else conds.push_back(fmt::format("(t.from_dept IN ({0}) OR t.to_dept IN ({0}))", fmt::join(names, ", ")));
+  }
+  std::string where = conds.empty() ? "" : "WHERE " + fmt::format("{}", fmt::join(conds, " AND "));
+  where += " ORDER BY t.id";
+  if (f.limit) where += fmt::format(" LIMIT {}", *f.limit);
+  return query_tickets(where, [&](SQLite::Statement& st) {
+    for (auto& b : binds) b(st);
+  });
+}
+
+std::vector<Ticket> Store::inbox(const InboxQuery& q) {
+  std::vector<std::string> conds;
+  std::vector<std::function<void(SQLite::Statement&)>> binds;
+  conds.push_back("(t.state = 'assigned' AND t.handler = :person)");
+  binds.push_back([p = q.person](SQLite::Statement& st) { st.bind(":person", p); });
+  for (std::size_t i = 0; i < q.lead_of.size(); ++i) {
+    auto name = fmt::format(":lead{}", i);
+    conds.push_back(fmt::format("(t.from_dept = {0} AND t.state IN ('pending', 'answered'))", name));
+    conds.push_back(fmt::format("(t.to_dept = {0} AND t.state IN ('routed', 'handled'))", name));
+    binds.push_back([name, d = q.lead_of[i]](SQLite::Statement& st) { st.bind(name, d); });
+  }
+  if (q.supervisor) {
+    // Overdue and not yet escalated: what the supervising office should press.
+    conds.push_back("(t.state IN ('routed', 'assigned', 'handled') AND t.escalated = 0 AND " + overdue_sql("f") + ")");
+    binds.push_back([today = format_date(q.today)](SQLite::Statement& st) { st.bind(":today", today); });
+  }
+  return query_tickets(fmt::format("WHERE {} ORDER BY t.id", fmt::join(conds, " OR ")), [&](SQLite::Statement& st) {
+    for (auto& b : binds) b(st);
+  });
+}
+
+std::vector<Stage> Store::ticket_stages(std::int64_t ticket_id) {
+  SQLite::Statement st(*db_, kSelectStages);
+  st.bind(1, static_cast<std::int64_t>(ticket_id));
+  std::vector<Stage> out;
+  while (st.executeStep())
+    if (auto s = read_stage(st, 0)) out.push_back(*s);
+  return out;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.hpp"
+#include "ticket.hpp"
+
+namespace linkctl {
+
+/// A policy as stored, one row per `policy apply`.
+struct PolicyVersion {
+  std::int64_t version = 0;
+  std::string applied_at, applied_by, source, sha256, text;
+};
+
+/// What an accepted verb appends to the audit log.
+struct EventDraft {
+  std::optional<std::int64_t> ticket_id;
+  std::string verb;
+  std::string actor;
+  std::optional<std::string> via;  ///< OS login when it is not the actor ("zhou as li.na")
+  Instant at{};
+  Instant recorded_at{};
+  bool clock_override = false;
+  std::optional<std::string> state_before, state_after;
+  nlohmann::ordered_json changes = nlohmann::ordered_json::object();
+  std::optional<std::string> note;
+};
+
+/// A stored event with its place in the hash chain.
+struct Event : EventDraft {
+  std::int64_t id = 0;
+  std::int64_t policy_version = 0;
+  std::string changes_json;  ///< `changes` exactly as stored and hashed
+  std::string prev_hash, hash;
+};
+
+/// The hash an event must carry: SHA-256 over the previous hash and every stored field.
+std::string event_hash(const Event& e, const std::string& prev_hash);
+/// prev_hash of the first event.
+inline const std::string kGenesisHash(64, '0');
+
+/// Which tickets to list. Unset fields do not filter.
+struct TicketFilter {
+  std::vector<State> states;
+  std::optional<std::string> dept;       ///< sending or receiving
+  std::optional<std::string> from_dept, to_dept;
+  std::optional<Severity> severity;
+  std::optional<std::string> category;
+  std::optional<bool> escalated;
+  bool overdue_only = false;             ///< prefilter; callers refine with Ticket::overdue_stages
+  std::optional<Date> overdue_today;     ///< the local date overdue_only is judged against
+  std::optional<Instant> filed_from, filed_before;
+  std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
+  std::optional<std::int64_t> after_id;  ///< keyset paging
+  std::optional<std::int64_t> limit;
+};
+
+/// One inbox query: what waits on a person.
+struct InboxQuery {
+  std::string person;
+  std::vector<std::string> lead_of;  ///< departments the person leads
+  bool supervisor = false;
+  Date today{};
+};
+
+/// Result of `audit verify`.
+struct AuditResult {
+  bool ok = true;
+  std::int64_t events_checked = 0;
+  std::int64_t tickets_checked = 0;
+  std::optional<std::int64_t> first_bad_event;
+  std::string problem;  ///< one line, empty when ok
+};
+
+/// Owns the SQLite connection and every SQL statement linkctl runs.
+class Store {
+ public:
+  /// Opens an existing linkctl database, migrating an older schema in one
+  /// transaction. Throws Error(database) when the file is missing, not a
+  /// linkctl database, corrupt, or made by a newer linkctl.
+  static Store open(const std::string& path);
+  /// Creates a new database with the current schema. Throws Error(conflict)
+  /// when `path` already holds a linkctl database.
+  static Store create(const std::string& path);
+  /// An in-memory database with the current schema (tests).
+  static Store memory();
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  /// A write transaction taken with BEGIN IMMEDIATE: the write lock up front,
+  /// waiting up to the busy timeout. Rolls back unless commit() is called.
+  class WriteTx {
+   public:
+    explicit WriteTx(SQLite::Database& db);
+    WriteTx(const WriteTx&) = delete;
+    WriteTx& operator=(const WriteTx&) = delete;
+    ~WriteTx();
+    void commit();
+
+   private:
+    SQLite::Database& db_;
+    bool done_ = false;
+  };
+  WriteTx begin_write();
+
+  /// PRAGMA user_version of the open file.
+  int schema_version();
+  /// The schema version this build writes.
+  static int latest_schema_version();
+  const std::string& path() const { return path_; }
+
+  // Policies.
+  std::optional<PolicyVersion> current_policy();
+  std::vector<PolicyVersion> policy_history();
+  std::int64_t add_policy_version(const PolicyVersion& v);
+
+  // Events.
+  /// Appends `e` to the hash chain under `policy_version`; returns its id.
+  std::int64_t append_event(const EventDraft& e, std::int64_t policy_version);
+  /// Events with id > since, oldest first, at most `limit` (0: all).
+  std::vector<Event> events_since(std::int64_t since, std::int64_t limit);
+  std::vector<Event> ticket_events(std::int64_t ticket_id);
+  /// Walks the chain and checks each ticket's state against its last event.
+  AuditResult verify_audit();
+
+  // Tickets.
+  /// Inserts a new ticket and its current stages; sets their ids.
+  void insert_ticket(Ticket& t);
+  /// Writes the changes between `before` and `after`; new stages get ids.
+  void update_ticket(const Ticket& before, Ticket& after);
+  std::optional<Ticket> load_ticket(std::int64_t id);
+  std::optional<Ticket> find_by_ref(const std::string& ref);
+  std::vector<Ticket> list_tickets(const TicketFilter& f);
+  /// Tickets waiting on a person (not sorted).
+  std::vector<Ticket> inbox(const InboxQuery& q);
+  /// Every stage instance of a ticket, oldest first.
+  std::vector<Stage> ticket_stages(std::int64_t ticket_id);
+
+  /// Runs `fn` on the raw connection (tests and the benchmark only).
+  SQLite::Database& raw() { return *db_; }
+
+ private:
+  Store(std::unique_ptr<SQLite::Database> db, std::string path);
+  void configure();
+  void migrate();
+  void write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before);
+  std::vector<Ticket> query_tickets(const std::string& where, const std::function<void(SQLite::Statement&)>& bind);
+
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+};
+
+}  // namespace linkctl

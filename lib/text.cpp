@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "text.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include "error.hpp"
+
+namespace linkctl {
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::nullopt;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0, i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      ++width;
+      ++i;
+      continue;
+    }
+    width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    i += static_cast<std::size_t>(n);
+  }
+  return width;
+}
+
+void check_text(std::string_view field, std::string_view value, std::size_t max_bytes, bool multiline, bool required) {
+  if (value.size() > max_bytes)
+    throw Error(ErrorKind::usage, fmt::format("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
+  if (auto bad = first_invalid_utf8(value))
+    throw Error(ErrorKind::usage, fmt::format("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
+  bool blank = true;
+  for (unsigned char c : value) {
+    if (c < 0x20 || c == 0x7f) {
+      if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
+      throw Error(ErrorKind::usage,
+                  fmt::format("{} contains control character 0x{:02x}; remove it{}", field, c,
+                              multiline ? "" : " (this field is one line)"));
+    }
+    if (c != ' ') blank = false;
+  }
+  if (required && blank) throw Error(ErrorKind::usage, fmt::format("{} is empty; give some text", field));
+}
+
+}  // namespace linkctl
