@@ -84,5 +84,6 @@ class Env {
 void register_init(CLI::App& app, Env& env);
 void register_policy(CLI::App& app, Env& env);
 void register_calendar(CLI::App& app, Env& env);
+void register_audit(CLI::App& app, Env& env);
 
 }  // namespace linkctl::cli

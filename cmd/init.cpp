@@ -15,6 +15,7 @@ void register_init(CLI::App& app, Env& env) {
                                          "Example: linkctl --db /srv/linkctl/linkctl.db init --policy four-roles.toml");
   cmd->add_option("--policy", opt->policy, "policy TOML file ('-' for stdin); default: the built-in one");
   cmd->callback([&env, opt] {
+    Store::require_absent(env.opts.db);  // before the policy's warnings, which would be noise
     std::string source = opt->policy.empty() ? "(built-in)" : opt->policy;
     std::string text = opt->policy.empty() ? std::string(embedded::default_policy()) : env.read_policy_file(opt->policy);
     auto policy = env.load_checked(text, source);

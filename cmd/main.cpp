@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   cli::register_init(app, env);
   cli::register_policy(app, env);
   cli::register_calendar(app, env);
+  cli::register_audit(app, env);
 
   try {
     app.parse(argc, argv);

@@ -45,7 +45,7 @@ void register_policy(CLI::App& app, Env& env) {
   show->callback([&env, source] {
     const Policy& p = env.policy();
     if (*source) return env.out().print(p.text);
-    if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump(2) + "\n");
+    if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump() + "\n");
     for (const auto& section : policy_sections(p)) {
       if (env.out().format() == Format::table) env.out().print(fmt::format("\n{}\n", section.title));
       env.out().rows(section.rows);

@@ -8,16 +8,24 @@
 namespace linkctl {
 
 std::string admin_actor(const Policy& policy, const Requester& who, bool require_admin) {
+  auto refuse = [](const std::string& name) {
+    return Error(ErrorKind::permission,
+                 fmt::format("'{}' may not change the policy; only people with the admin role (or root) may", name));
+  };
+  if (who.declared) {
+    // --as X: act with X's rights, whoever runs the command.
+    Actor actor = resolve_actor(policy, who.os, who.declared);
+    if (require_admin && !actor.person->admin) throw refuse(actor.id());
+    return actor.id();
+  }
   std::optional<Actor> actor;
   try {
-    actor = resolve_actor(policy, who.os, who.declared);
+    actor = resolve_actor(policy, who.os, std::nullopt);
   } catch (const Error&) {
     if (!who.os.root) throw;
+    return who.os.login;  // root, not (yet) a person of the policy
   }
-  if (require_admin && !who.os.root && !(actor && actor->person->admin))
-    throw Error(ErrorKind::permission,
-                fmt::format("'{}' may not change the policy; only people with the admin role (or root) may", actor ? actor->id() : who.os.login));
-  if (!actor) return who.os.login;
+  if (require_admin && !actor->person->admin && !who.os.root) throw refuse(actor->id());
   return actor->id();
 }
 

@@ -277,11 +277,14 @@ Store Store::open(const std::string& path) {
   return s;
 }
 
-Store Store::create(const std::string& path) {
+void Store::require_absent(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0) {
+  if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0)
     throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use 'linkctl policy apply' to change its policy)", path));
-  }
+}
+
+Store Store::create(const std::string& path) {
+  require_absent(path);
   Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), path);
   s.configure();
   s.migrate();

@@ -91,6 +91,8 @@ class Store {
   /// Creates a new database with the current schema. Throws Error(conflict)
   /// when `path` already holds a linkctl database.
   static Store create(const std::string& path);
+  /// Throws Error(conflict) when `path` is a non-empty file (init never overwrites).
+  static void require_absent(const std::string& path);
   /// An in-memory database with the current schema (tests).
   static Store memory();
 

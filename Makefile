@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+# Thin wrapper over CMake. `make demo` and `make test` work on a fresh Debian 12
+# machine as root: they install the packages that are missing first.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
+               libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build asan demo test unit e2e bench install clean
+
+all: build
+
+# Installs the Debian packages the build needs, if any is missing.
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKCTL_WERROR=ON
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The same code under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLINKCTL_SANITIZE=ON -DLINKCTL_WERROR=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The main job on the built-in policy: a demo month ending in the monthly report.
+demo: build
+	LINKCTL=$(CURDIR)/$(BUILD)/linkctl sh examples/demo.sh
+
+# Every test, in the plain build and the sanitizer build.
+test: build asan
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+unit: build
+	$(BUILD)/tests/unit_tests
+
+bench: build
+	sh bench/run.sh $(BUILD)/linkctl
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Runs one end-to-end case file against a linkctl binary.
+#
+# Usage: run.sh CASE.t /path/to/linkctl
+#
+# Case format (one command after another, each in the same fresh directory):
+#   # comment, and blank lines, are ignored
+#   --- FILE name          lines up to "--- END" are written to ./name
+#   $ command              run with bash; `linkctl` is the binary under test
+#   > line                 expected stdout, in order (">" alone: an empty line)
+#   ! line                 expected stderr, exactly, in order (if any "!" or "!~" line is given)
+#   !~ text                stderr must contain this text
+#   [N]                    expected exit status (default 0)
+# Stdout is always compared exactly; a command with no ">" lines must print nothing.
+set -u
+case_file=$1
+binary=$(readlink -f "$2")
+name=$(basename "$case_file" .t)
+work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-e2e-$name.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/bin"
+ln -s "$binary" "$work/bin/linkctl"
+# A clean environment: nothing from the developer's shell leaks in.
+unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW
+export PATH="$work/bin:$PATH" NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
+export SRC="${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+cd "$work" || exit 1
+
+failures=0 commands=0 lineno=0
+cmd="" cmd_line=0 want_out="" want_err="" want_err_has=() want_rc=0 have_err_lines=0
+
+run_pending() {
+  [ -n "$cmd" ] || return 0
+  commands=$((commands + 1))
+  bash -c "$cmd" >"$work/.out" 2>"$work/.err" </dev/null
+  local rc=$? ok=1
+  if [ "$rc" != "$want_rc" ]; then
+    ok=0; echo "$case_file:$cmd_line: exit status $rc, expected $want_rc: $cmd"
+  fi
+  if ! diff -u --label expected --label actual <(printf '%s' "$want_out") "$work/.out" >"$work/.diff"; then
+    ok=0; echo "$case_file:$cmd_line: stdout differs: $cmd"; cat "$work/.diff"
+  fi
+  if [ "$have_err_lines" = 1 ] && ! diff -u --label expected --label actual <(printf '%s' "$want_err") "$work/.err" >"$work/.diff"; then
+    ok=0; echo "$case_file:$cmd_line: stderr differs: $cmd"; cat "$work/.diff"
+  fi
+  local needle
+  for needle in "${want_err_has[@]+"${want_err_has[@]}"}"; do
+    if ! grep -qF -- "$needle" "$work/.err"; then
+      ok=0; echo "$case_file:$cmd_line: stderr lacks '$needle': $cmd"; sed 's/^/  stderr: /' "$work/.err"
+    fi
+  done
+  if [ "$ok" = 0 ]; then
+    failures=$((failures + 1))
+    [ "$rc" = "$want_rc" ] || sed 's/^/  stderr: /' "$work/.err"
+  fi
+  cmd="" want_out="" want_err="" want_err_has=() want_rc=0 have_err_lines=0
+}
+
+file_name=""
+while IFS= read -r line || [ -n "$line" ]; do
+  lineno=$((lineno + 1))
+  if [ -n "$file_name" ]; then
+    if [ "$line" = "--- END" ]; then file_name=""; else printf '%s\n' "$line" >>"$work/$file_name"; fi
+    continue
+  fi
+  case "$line" in
+    "--- FILE "*) run_pending; file_name=${line#--- FILE }; : >"$work/$file_name" ;;
+    '$ '*) run_pending; cmd=${line#\$ }; cmd_line=$lineno ;;
+    '>') want_out+=$'\n' ;;
+    '> '*) want_out+="${line#> }"$'\n' ;;
+    '!~ '*) want_err_has+=("${line#!~ }") ;;
+    '! '*) want_err+="${line#! }"$'\n'; have_err_lines=1 ;;
+    '['*']') want_rc=${line#[}; want_rc=${want_rc%]} ;;
+    '#'* | '') ;;
+    *) echo "$case_file:$lineno: cannot parse this line: $line"; exit 2 ;;
+  esac
+done <"$case_file"
+run_pending
+
+if [ "$failures" -gt 0 ]; then
+  echo "$name: $failures of $commands commands failed"
+  exit 1
+fi
+echo "$name: all $commands commands passed"

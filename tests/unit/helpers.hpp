@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <doctest/doctest.h>
+#include <string>
+
+#include "embedded.hpp"
+#include "policy.hpp"
+
+namespace linkctl::test {
+
+/// A small policy: two front departments, a back one, the office; identity "declared".
+inline const std::string kMiniPolicy = R"(
+[organization]
+name = "测试局"
+timezone = "Asia/Shanghai"
+allow_clock_override = true
+identity = "declared"
+
+[calendar]
+holidays = [2026-09-25, 2026-09-26, 2026-09-27, 2026-10-01, 2026-10-02, 2026-10-03, 2026-10-04, 2026-10-05, 2026-10-06, 2026-10-07]
+workdays = [2026-09-20, 2026-10-10]
+
+[deadlines]
+approval = 0
+feedback = { major = 10, urgent = 3, normal = 5 }
+review = 1
+escalated = { major = 3, urgent = 1, normal = 2, calendar_days = true }
+reset = { major = 3, urgent = 1, normal = 2 }
+
+[[departments]]
+code = "market"
+name = "市场部"
+kind = "front"
+leads = ["zhang.wei"]
+
+[[departments]]
+code = "logistics"
+name = "物流中心"
+kind = "front"
+leads = ["wang.qiang"]
+
+[[departments]]
+code = "office"
+name = "企管办"
+kind = "office"
+leads = ["lin.xiuying"]
+
+[[people]]
+id = "zhang.wei"
+name = "张伟"
+department = "market"
+roles = ["lead"]
+
+[[people]]
+id = "li.na"
+name = "李娜"
+department = "market"
+roles = ["filer:customer-manager", "handler"]
+
+[[people]]
+id = "wang.qiang"
+name = "王强"
+department = "logistics"
+roles = ["lead"]
+
+[[people]]
+id = "yang.fan"
+name = "杨帆"
+department = "logistics"
+roles = ["filer:delivery", "handler"]
+
+[[people]]
+id = "lin.xiuying"
+name = "林秀英"
+department = "office"
+roles = ["supervisor"]
+
+[[people]]
+id = "gao.feng"
+name = "高峰"
+department = "office"
+roles = ["admin"]
+
+[[categories]]
+code = "delivery-late"
+name = "送货员送货不到户不及时"
+severity = "normal"
+filers = ["customer-manager"]
+to = "logistics"
+feedback = { normal = 10 }
+
+[[categories]]
+code = "virtual-customer"
+name = "存在虚拟客户"
+severity = "major"
+filers = ["customer-manager", "delivery"]
+to = "market"
+
+[[categories]]
+code = "shop-moved"
+name = "客户店面已搬迁或转让"
+severity = "urgent"
+filers = ["customer-manager", "delivery"]
+to = "market"
+)";
+
+inline Date D(const char* s) { return *parse_date(s); }
+
+/// Loads a policy that must be valid.
+inline std::shared_ptr<const Policy> load_ok(const std::string& text, Date today = D("2026-11-22")) {
+  auto r = load_policy(text, "test.toml", today);
+  for (const auto& d : r.diagnostics)
+    if (d.error) FAIL_CHECK(d.str());
+  REQUIRE(r.ok());
+  return r.policy;
+}
+
+/// The built-in policy (examples/four-roles.toml).
+inline std::shared_ptr<const Policy> builtin() {
+  return load_ok(std::string(embedded::default_policy()));
+}
+
+/// Replaces the first occurrence of `from` in `text`.
+inline std::string replace(std::string text, const std::string& from, const std::string& to) {
+  auto pos = text.find(from);
+  REQUIRE_MESSAGE(pos != std::string::npos, "test policy has no '" << from << "'");
+  return text.replace(pos, from.size(), to);
+}
+
+}  // namespace linkctl::test
