@@ -138,6 +138,8 @@ std::shared_ptr<const Policy> Env::load_checked(const std::string& text, const s
   return load.policy;
 }
 
+Session Env::session() { return Session{store(), policy(), policy_version(), clock(), actor()}; }
+
 void Env::warn_uncovered(const std::set<int>& years) {
   for (int y : years)
     out_.warn(fmt::format("the policy's calendar does not cover {}; only weekends count as days off there (add [calendar.cn-{}])", y, y));

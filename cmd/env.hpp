@@ -12,6 +12,7 @@
 #include "policy.hpp"
 #include "render.hpp"
 #include "store.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -69,6 +70,8 @@ class Env {
   std::string read_policy_file(const std::string& path);
   /// Loads and validates policy text, printing warnings; throws Error(invalid) with the errors printed.
   std::shared_ptr<const Policy> load_checked(const std::string& text, const std::string& source);
+  /// The store, policy, clock and actor a ticket verb needs.
+  Session session();
   /// Prints the calendar-coverage warning for the years a computation touched.
   void warn_uncovered(const std::set<int>& years);
 
@@ -85,5 +88,29 @@ void register_init(CLI::App& app, Env& env);
 void register_policy(CLI::App& app, Env& env);
 void register_calendar(CLI::App& app, Env& env);
 void register_audit(CLI::App& app, Env& env);
+void register_file(CLI::App& app, Env& env);
+void register_approve(CLI::App& app, Env& env);
+void register_reject(CLI::App& app, Env& env);
+void register_route(CLI::App& app, Env& env);
+void register_close(CLI::App& app, Env& env);
+void register_confirm(CLI::App& app, Env& env);
+void register_explain(CLI::App& app, Env& env);
+void register_rate(CLI::App& app, Env& env);
+void register_reset(CLI::App& app, Env& env);
+void register_escalate(CLI::App& app, Env& env);
+void register_comment(CLI::App& app, Env& env);
+void register_show(CLI::App& app, Env& env);
+void register_history(CLI::App& app, Env& env);
+void register_deadlines(CLI::App& app, Env& env);
+void register_list(CLI::App& app, Env& env);
+void register_inbox(CLI::App& app, Env& env);
+void register_events(CLI::App& app, Env& env);
+
+/// After a verb: a one-line summary on a terminal table, else the ticket as a record.
+void report_change(Env& env, const Applied& applied);
+/// Reads a text argument given as a file ("-": standard input).
+std::string read_text_file(const std::string& path, std::string_view what);
+/// Parses --severity values.
+Severity severity_option(const std::string& value);
 
 }  // namespace linkctl::cli

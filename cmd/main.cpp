@@ -36,6 +36,23 @@ int main(int argc, char** argv) {
   // Every subcommand, in the order `linkctl --help` lists them.
   cli::register_init(app, env);
   cli::register_policy(app, env);
+  cli::register_file(app, env);
+  cli::register_approve(app, env);
+  cli::register_reject(app, env);
+  cli::register_route(app, env);
+  cli::register_close(app, env);
+  cli::register_confirm(app, env);
+  cli::register_explain(app, env);
+  cli::register_rate(app, env);
+  cli::register_reset(app, env);
+  cli::register_escalate(app, env);
+  cli::register_comment(app, env);
+  cli::register_show(app, env);
+  cli::register_history(app, env);
+  cli::register_deadlines(app, env);
+  cli::register_list(app, env);
+  cli::register_inbox(app, env);
+  cli::register_events(app, env);
   cli::register_calendar(app, env);
   cli::register_audit(app, env);
 

@@ -112,7 +112,8 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
   }
   out.push_back({"Deadlines", deadlines});
   Rows scoring{{"rule", "points"}, {}};
-  for (const auto& [k, v] : policy_json(p)["scoring"].items()) scoring.rows.push_back({{"rule", k}, {"points", v}});
+  const json all = policy_json(p);
+  for (const auto& item : all["scoring"].items()) scoring.rows.push_back({{"rule", item.key()}, {"points", item.value()}});
   out.push_back({"Scoring", scoring});
   Rows depts{{"code", "name", "kind", "leads", "parent"}, {}};
   for (const auto& d : p.departments)

@@ -141,6 +141,8 @@ class Store {
   void insert_ticket(Ticket& t);
   /// Writes the changes between `before` and `after`; new stages get ids.
   void update_ticket(const Ticket& before, Ticket& after);
+  /// Writes a stage that is no longer one of its ticket's current stages.
+  void save_stage(std::int64_t ticket_id, Stage& s) { write_stage(ticket_id, s, std::nullopt); }
   std::optional<Ticket> load_ticket(std::int64_t id);
   std::optional<Ticket> find_by_ref(const std::string& ref);
   std::vector<Ticket> list_tickets(const TicketFilter& f);

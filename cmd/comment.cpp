@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#include "env.hpp"
+
+namespace linkctl::cli {
+
+void register_comment(CLI::App& app, Env& env) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string text;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("comment", "Add a comment to a ticket you can see, in any state.\n"
+                                            "Example: linkctl comment 12 '已电话联系收信部门'");
+  cmd->add_option("ID", o->id, "ticket id")->required();
+  cmd->add_option("TEXT", o->text, "the comment")->required();
+  cmd->callback([&env, o] {
+    auto s = env.session();
+    auto applied = act(s, o->id, [&](const Ticket& t) { return comment(s.policy, s.actor, s.moment(), t, o->text); });
+    report_change(env, applied);
+  });
+}
+
+}  // namespace linkctl::cli

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#include "env.hpp"
+
+namespace linkctl::cli {
+
+void register_escalate(CLI::App& app, Env& env) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string reason;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("escalate", "Press an open ticket with a short new deadline, counted in calendar days (supervisor).\nExample: linkctl escalate 12 --reason '已逾期3天'");
+  cmd->add_option("ID", o->id, "ticket id")->required();
+  cmd->add_option("--reason", o->reason, "a note for the history");
+  cmd->callback([&env, o] {
+    auto s = env.session();
+    auto applied = act(s, o->id, [&](const Ticket& t) {
+      const Policy& p = s.policy;
+      const Actor& a = s.actor;
+      auto m = s.moment();
+    return escalate(p, a, m, t, o->reason.empty() ? std::nullopt : std::optional<std::string>(o->reason));
+    });
+    report_change(env, applied);
+  });
+}
+
+}  // namespace linkctl::cli

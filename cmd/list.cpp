@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include <fmt/format.h>
+
+#include "env.hpp"
+#include "error.hpp"
+#include "views.hpp"
+
+namespace linkctl::cli {
+
+void register_list(CLI::App& app, Env& env) {
+  struct Options {
+    std::vector<std::string> states;
+    std::string dept, from_dept, to_dept, severity, category, since, until;
+    bool overdue = false, escalated = false;
+    std::int64_t limit = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("list", "List the tickets you can see, filtered; overdue stages are marked.\n"
+                                         "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue");
+  cmd->add_option("--state", o->states, "pending|routed|assigned|handled|answered|done|rejected (repeatable)");
+  cmd->add_option("--dept", o->dept, "sending or receiving department");
+  cmd->add_option("--from-dept", o->from_dept, "sending department");
+  cmd->add_option("--to-dept", o->to_dept, "receiving department");
+  cmd->add_option("--severity", o->severity, "major|urgent|normal");
+  cmd->add_option("--category", o->category, "category code");
+  cmd->add_flag("--overdue", o->overdue, "only tickets with an overdue stage");
+  cmd->add_flag("--escalated", o->escalated, "only escalated tickets");
+  cmd->add_option("--since", o->since, "filed on or after this date (YYYY-MM-DD)");
+  cmd->add_option("--until", o->until, "filed on or before this date (YYYY-MM-DD)");
+  cmd->add_option("--limit", o->limit, "at most this many tickets")->check(CLI::PositiveNumber);
+  cmd->callback([&env, o] {
+    auto s = env.session();
+    TicketFilter f;
+    for (const auto& name : o->states) {
+      auto st = parse_state(name);
+      if (!st) throw Error(ErrorKind::usage, fmt::format("--state {} is not known; use pending, routed, assigned, handled, answered, done or rejected", name));
+      f.states.push_back(*st);
+    }
+    auto dept = [&](const std::string& code, const char* option) -> std::optional<std::string> {
+      if (code.empty()) return std::nullopt;
+      if (!s.policy.department(code)) throw Error(ErrorKind::not_found, fmt::format("{} {}: no such department", option, code));
+      return code;
+    };
+    f.dept = dept(o->dept, "--dept");
+    f.from_dept = dept(o->from_dept, "--from-dept");
+    f.to_dept = dept(o->to_dept, "--to-dept");
+    if (!o->severity.empty()) f.severity = severity_option(o->severity);
+    if (!o->category.empty()) f.category = o->category;
+    if (o->escalated) f.escalated = true;
+    f.overdue_only = o->overdue;
+    const auto& tz = s.policy.organization.timezone;
+    if (!o->since.empty()) f.filed_from = tz.from_local(require_date(o->since, "--since"), std::chrono::seconds(0));
+    if (!o->until.empty())
+      f.filed_before = tz.from_local(require_date(o->until, "--until") + std::chrono::days(1), std::chrono::seconds(0));
+    if (o->limit > 0) f.limit = o->limit;
+    auto tickets = list_visible(s, f);
+    auto m = s.moment();
+    bool human = env.out().format() == Format::table;
+    env.out().rows(ticket_rows(s.policy, tickets, m.today, m.now, human ? TimeStyle::local : TimeStyle::iso, human));
+  });
+}
+
+void register_inbox(CLI::App& app, Env& env) {
+  auto* cmd = app.add_subcommand("inbox", "The tickets waiting on you: overdue first, then escalated, then by due date\n"
+                                          "(open it at 10:00 and 15:00, as the regulation asks).\n"
+                                          "Example: linkctl inbox --as zhang.wei");
+  cmd->callback([&env] {
+    auto s = env.session();
+    auto tickets = inbox(s);
+    auto m = s.moment();
+    bool human = env.out().format() == Format::table;
+    env.out().rows(ticket_rows(s.policy, tickets, m.today, m.now, human ? TimeStyle::local : TimeStyle::iso, human));
+  });
+}
+
+void register_events(CLI::App& app, Env& env) {
+  struct Options {
+    std::int64_t since = 0, limit = 0;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("events", "Everything that happened after event N, oldest first: a feed for notification scripts\n"
+                                           "(remember the last id you saw; the feed never skips or repeats). Supervisors and admins.\n"
+                                           "Example: linkctl events --since \"$(cat last-id)\" --format json");
+  cmd->add_option("--since", o->since, "print events with an id greater than this")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--limit", o->limit, "at most this many events")->check(CLI::NonNegativeNumber);
+  cmd->callback([&env, o] {
+    auto actor = env.actor();
+    if (!actor.person->supervisor && !actor.person->admin)
+      throw Error(ErrorKind::permission, fmt::format("{} may not read the event feed: only supervisors and admins may", actor.id()));
+    auto times = env.out().format() == Format::table ? TimeStyle::local : TimeStyle::iso;
+    env.out().rows(event_rows(env.policy(), env.store().events_since(o->since, o->limit), times));
+  });
+}
+
+}  // namespace linkctl::cli

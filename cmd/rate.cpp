@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#include <fmt/format.h>
+
+#include "env.hpp"
+#include "error.hpp"
+
+namespace linkctl::cli {
+
+void register_rate(CLI::App& app, Env& env) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string rating, comment;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("rate", "Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
+                                         "Example: linkctl rate 12 fair --comment '处理较慢'");
+  cmd->add_option("ID", o->id, "ticket id")->required();
+  cmd->add_option("RATING", o->rating, "satisfied|fair|unsatisfied")->required();
+  cmd->add_option("--comment", o->comment, "a note for the history");
+  cmd->callback([&env, o] {
+    auto rating = parse_rating(o->rating);
+    if (!rating) throw Error(ErrorKind::usage, fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
+    std::optional<std::string> comment;
+    if (!o->comment.empty()) comment = o->comment;
+    auto s = env.session();
+    auto applied = act(s, o->id, [&](const Ticket& t) { return rate(s.policy, s.actor, s.moment(), t, *rating, comment); });
+    report_change(env, applied);
+  });
+}
+
+}  // namespace linkctl::cli

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+#include "env.hpp"
+
+namespace linkctl::cli {
+
+void register_route(CLI::App& app, Env& env) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string to, dept, reason;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("route", "Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
+                                          "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
+                                          "Example: linkctl route 12 --to li.na");
+  cmd->add_option("ID", o->id, "ticket id")->required();
+  auto* to = cmd->add_option("--to", o->to, "the handler to assign");
+  cmd->add_option("--dept", o->dept, "forward to this department (the feedback clock keeps running)")->excludes(to);
+  cmd->add_option("--reason", o->reason, "why (required when forwarding or sending back)");
+  cmd->callback([&env, o] {
+    RouteRequest r;
+    if (!o->to.empty()) r.to_user = o->to;
+    if (!o->dept.empty()) r.to_dept = o->dept;
+    if (!o->reason.empty()) r.reason = o->reason;
+    auto s = env.session();
+    auto applied = act(s, o->id, [&](const Ticket& t) { return route(s.policy, s.actor, s.moment(), t, r); });
+    report_change(env, applied);
+  });
+}
+
+}  // namespace linkctl::cli

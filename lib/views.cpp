@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "views.hpp"
+
+#include <fmt/format.h>
+
+#include "text.hpp"
+
+namespace linkctl {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json date_or_null(const std::optional<Stage>& s) { return s ? json(format_date(s->current_due())) : json(nullptr); }
+
+std::string time_text(const Policy& p, Instant t, TimeStyle style) {
+  return style == TimeStyle::iso ? format_instant(t) : p.organization.timezone.format_local(t);
+}
+
+std::string truncate(const std::string& s, std::size_t width) {
+  if (display_width(s) <= width) return s;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xf0) len = 4;
+    else if (c >= 0xe0) len = 3;
+    else if (c >= 0xc0) len = 2;
+    std::string next = out + s.substr(i, len);
+    if (display_width(next) > width - 1) break;
+    out = next;
+    i += len;
+  }
+  return out + "…";
+}
+
+}  // namespace
+
+json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
+  const Category* cat = p.category(t.category);
+  json j;
+  j["id"] = t.id;
+  j["state"] = std::string(to_string(t.state));
+  j["title"] = t.title;
+  j["category"] = t.category;
+  j["category_name"] = cat ? json(cat->name) : json(nullptr);
+  j["severity"] = std::string(to_string(t.severity));
+  j["filer"] = t.filer;
+  j["from_dept"] = t.from_dept;
+  j["to_dept"] = t.to_dept;
+  j["handler"] = t.handler ? json(*t.handler) : json(nullptr);
+  j["filed_at"] = time_text(p, t.filed_at, times);
+  j["approval_due"] = date_or_null(t.approval);
+  j["feedback_due"] = date_or_null(t.feedback);
+  j["review_due"] = date_or_null(t.review);
+  j["escalated"] = t.escalated;
+  j["resets"] = t.resets;
+  j["rating"] = t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr);
+  j["overdue"] = t.overdue_stages(today, now);
+  j["explained"] = t.feedback && t.feedback->explained_at.has_value();
+  j["ref"] = t.ref ? json(*t.ref) : json(nullptr);
+  j["result"] = t.result ? json(*t.result) : json(nullptr);
+  j["body"] = t.body;
+  j["updated_at"] = time_text(p, t.updated_at, times);
+  return j;
+}
+
+Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times, bool compact) {
+  Rows rows;
+  if (compact) {
+    rows.columns = {"id", "state", "severity", "from", "to", "handler", "due", "overdue", "title"};
+    for (const auto& t : tickets) {
+      auto due = t.next_due();
+      std::string state(to_string(t.state));
+      if (t.escalated) state += "!";
+      rows.rows.push_back({{"id", t.id},
+                           {"state", state},
+                           {"severity", std::string(to_string(t.severity))},
+                           {"from", t.from_dept},
+                           {"to", t.to_dept},
+                           {"handler", t.handler ? json(*t.handler) : json(nullptr)},
+                           {"due", due ? json(format_date(*due)) : json(nullptr)},
+                           {"overdue", t.overdue_stages(today, now)},
+                           {"title", truncate(t.title, 40)}});
+    }
+    return rows;
+  }
+  for (const auto& t : tickets) rows.rows.push_back(ticket_json(p, t, today, now, times));
+  // The columns are the keys, in order; an empty list still has them.
+  const json shape = rows.rows.empty() ? ticket_json(p, Ticket{}, today, now, times) : rows.rows.front();
+  for (const auto& item : shape.items()) rows.columns.push_back(item.key());
+  return rows;
+}
+
+Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle times) {
+  Rows rows{{"id", "ticket", "at", "actor", "via", "verb", "state_before", "state_after", "changes", "note"}, {}};
+  for (const auto& e : events) {
+    json changes = e.changes;
+    std::string summary;
+    if (times == TimeStyle::local) {
+      for (const auto& [k, v] : changes.items()) {
+        if (!summary.empty()) summary += "; ";
+        if (v.is_array() && v.size() == 2) summary += fmt::format("{}: {} → {}", k, cell_text(v[0]), cell_text(v[1]));
+        else summary += fmt::format("{}: {}", k, cell_text(v));
+      }
+    }
+    rows.rows.push_back({{"id", e.id},
+                         {"ticket", e.ticket_id ? json(*e.ticket_id) : json(nullptr)},
+                         {"at", time_text(p, e.at, times)},
+                         {"actor", e.actor},
+                         {"via", e.via ? json(*e.via) : json(nullptr)},
+                         {"verb", e.verb},
+                         {"state_before", e.state_before ? json(*e.state_before) : json(nullptr)},
+                         {"state_after", e.state_after ? json(*e.state_after) : json(nullptr)},
+                         {"changes", times == TimeStyle::local ? json(summary) : changes},
+                         {"note", e.note ? json(*e.note) : json(nullptr)}});
+  }
+  return rows;
+}
+
+Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now) {
+  Rows rows{{"stage", "rule", "from", "due", "status", "date", "weekday", "kind", "counted"}, {}};
+  auto status = [&](const Stage& s, Date limit) {
+    if (s.finished_on) return std::string(*s.finished_on > limit ? "finished late" : "finished on time");
+    return std::string(today > limit ? "overdue" : "open");
+  };
+  auto walk = [&](const Stage& s, const std::string& label, Date from, Date due, bool calendar_days, bool same_day) {
+    std::string st = status(s, due);
+    if (s.due_at && label == to_string(s.kind)) {
+      bool late = s.finished_at ? *s.finished_at > *s.due_at : now > *s.due_at;
+      st = s.finished_at ? (late ? "finished late" : "finished on time") : (late ? "overdue" : "open");
+    }
+    std::vector<DayNote> days;
+    if (calendar_days) {
+      days = calendar_days_after(p.calendar, from, static_cast<int>((due - from).count())).days;
+    } else if (same_day) {
+      days = working_days_after(p.calendar, from, 0).days;  // the trigger day, rolled forward
+    } else {
+      int counted = 0;
+      for (Date d = from + std::chrono::days(1); d <= due; d += std::chrono::days(1)) {
+        bool counts = p.calendar.is_workday(d);
+        days.push_back({d, p.calendar.kind(d), counts ? ++counted : 0});
+      }
+    }
+    for (const auto& n : days)
+      rows.rows.push_back({{"stage", label},
+                           {"rule", s.rule},
+                           {"from", format_date(from)},
+                           {"due", format_date(due)},
+                           {"status", st},
+                           {"date", format_date(n.day)},
+                           {"weekday", weekday_name(n.day)},
+                           {"kind", day_kind_name(n.kind)},
+                           {"counted", n.count > 0 ? json(n.count) : json(nullptr)}});
+  };
+  for (const auto& s : stages) {
+    std::string label(to_string(s.kind));
+    bool hourly = s.due_at.has_value();
+    // A 0-day rule (approval by default) means the trigger day itself; its due date shows it.
+    bool same_day = !hourly && s.due == working_days_after(p.calendar, s.start_date, 0).due &&
+                    (s.kind == StageKind::approval || s.due == s.start_date);
+    walk(s, label, s.start_date, s.due, hourly, same_day);
+    if (s.escalated_at && s.escalated_due)
+      walk(s, label + " (escalated)", p.organization.timezone.local_date(*s.escalated_at), *s.escalated_due, true, false);
+  }
+  return rows;
+}
+
+}  // namespace linkctl

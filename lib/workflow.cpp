@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "workflow.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "error.hpp"
+
+namespace linkctl {
+
+Moment Session::moment() const {
+  Moment m;
+  m.now = clock.now();
+  m.today = policy.organization.timezone.local_date(m.now);
+  m.wall = clock.wall();
+  m.overridden = clock.overridden();
+  return m;
+}
+
+std::optional<std::vector<std::string>> visible_departments(const Person& person) {
+  if (person.supervisor || person.admin) return std::nullopt;
+  return std::vector<std::string>{person.department};
+}
+
+namespace {
+
+[[noreturn]] void no_such_ticket(std::int64_t id) {
+  throw Error(ErrorKind::not_found, fmt::format("no ticket {} (or you may not see it); list yours with 'linkctl list'", id));
+}
+
+void store_outcome(Session& s, const Ticket& before, Outcome& o) {
+  for (auto& stage : o.retired) s.store.save_stage(before.id, stage);
+  s.store.update_ticket(before, o.after);
+  s.store.append_event(o.event, s.policy_version);
+}
+
+}  // namespace
+
+Applied file(Session& s, const FileRequest& r) {
+  auto at = s.moment();
+  Outcome o = file_ticket(s.policy, s.actor, at, r);
+  auto tx = s.store.begin_write();
+  if (r.ref) {
+    if (auto existing = s.store.find_by_ref(*r.ref)) {
+      if (existing->ref_digest == filing_digest(s.actor.id(), r)) return {*existing, existing->state, {}, true};
+      throw Error(ErrorKind::conflict, fmt::format("--ref {} was already used for ticket {} with different content; use a new ref or file without one",
+                                                   *r.ref, existing->id));
+    }
+    o.after.ref_digest = filing_digest(s.actor.id(), r);
+  }
+  s.store.insert_ticket(o.after);
+  o.event.ticket_id = o.after.id;
+  s.store.append_event(o.event, s.policy_version);
+  tx.commit();
+  return {o.after, std::nullopt, o.uncovered_years, false};
+}
+
+Ticket visible_ticket(Session& s, std::int64_t id) {
+  auto t = s.store.load_ticket(id);
+  if (!t || !can_see(s.policy, *s.actor.person, *t)) no_such_ticket(id);
+  return *t;
+}
+
+Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticket&)>& verb) {
+  auto tx = s.store.begin_write();
+  Ticket before = visible_ticket(s, id);
+  Outcome o = verb(before);
+  store_outcome(s, before, o);
+  tx.commit();
+  return {o.after, before.state, o.uncovered_years, false};
+}
+
+std::vector<Ticket> list_visible(Session& s, TicketFilter f) {
+  f.visible_depts = visible_departments(*s.actor.person);
+  auto m = s.moment();
+  if (f.overdue_only) f.overdue_today = m.today;
+  auto rows = s.store.list_tickets(f);
+  if (f.overdue_only)
+    std::erase_if(rows, [&](const Ticket& t) { return t.overdue_stages(m.today, m.now).empty(); });
+  return rows;
+}
+
+std::vector<Ticket> inbox(Session& s) {
+  const Person& me = *s.actor.person;
+  InboxQuery q;
+  q.person = me.id;
+  for (const auto& d : s.policy.departments)
+    if (s.policy.is_lead(me.id, d.code)) q.lead_of.push_back(d.code);
+  q.supervisor = me.supervisor;
+  auto m = s.moment();
+  q.today = m.today;
+  auto rows = s.store.inbox(q);
+  if (me.supervisor)  // the SQL prefilter is a superset for the supervisor's "overdue, not escalated"
+    std::erase_if(rows, [&](const Ticket& t) {
+      bool waits_on_me = t.handler == me.id || std::find(q.lead_of.begin(), q.lead_of.end(), t.to_dept) != q.lead_of.end() ||
+                         std::find(q.lead_of.begin(), q.lead_of.end(), t.from_dept) != q.lead_of.end();
+      return !waits_on_me && t.overdue_stages(m.today, m.now).empty();
+    });
+  auto key = [&](const Ticket& t) {
+    bool overdue = !t.overdue_stages(m.today, m.now).empty();
+    return std::tuple(!overdue, !t.escalated, t.next_due().value_or(Date::max()), t.id);
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Ticket& a, const Ticket& b) { return key(a) < key(b); });
+  return rows;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <doctest/doctest.h>
+
+#include "error.hpp"
+#include "helpers.hpp"
+#include "workflow.hpp"
+
+namespace linkctl::test {
+
+/// An in-memory database under a policy, and sessions for any person at any local time.
+struct World {
+  std::shared_ptr<const Policy> policy;
+  Store store = Store::memory();
+  std::unique_ptr<FixedClock> clock;
+
+  explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
+    store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text});
+  }
+
+  /// A session for `who` at local time `when` ("2026-09-29" means 09:00; or "2026-09-29T17:30").
+  Session as(const std::string& who, const std::string& when) {
+    auto at = policy->organization.timezone.parse_iso(when);
+    REQUIRE_MESSAGE(at, "bad time " << when);
+    clock = std::make_unique<FixedClock>(*at);
+    const Person* p = policy->person(who);
+    REQUIRE_MESSAGE(p, "no person " << who);
+    return Session{store, *policy, 1, *clock, Actor{p, std::nullopt}};
+  }
+
+  std::int64_t file(const std::string& who, const std::string& when, const std::string& category,
+                    const std::string& title = "一个问题") {
+    auto s = as(who, when);
+    FileRequest r;
+    r.category = category;
+    r.title = title;
+    return linkctl::file(s, r).ticket.id;
+  }
+
+  /// Runs a lifecycle verb: fn(policy, actor, moment, ticket) -> Outcome.
+  template <typename Fn>
+  Ticket act(const std::string& who, const std::string& when, std::int64_t id, Fn fn) {
+    auto s = as(who, when);
+    auto m = s.moment();
+    return linkctl::act(s, id, [&](const Ticket& t) { return fn(s.policy, s.actor, m, t); }).ticket;
+  }
+
+  Ticket approve(const std::string& who, const std::string& when, std::int64_t id, ApproveRequest r = {}) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::approve(p, a, m, t, r); });
+  }
+  Ticket reject(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::reject(p, a, m, t, "重复"); });
+  }
+  Ticket assign(const std::string& who, const std::string& when, std::int64_t id, const std::string& handler,
+                std::optional<std::string> reason = std::nullopt) {
+    RouteRequest r{handler, std::nullopt, reason};
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::route(p, a, m, t, r); });
+  }
+  Ticket forward(const std::string& who, const std::string& when, std::int64_t id, const std::string& dept) {
+    RouteRequest r{std::nullopt, dept, std::string("送错部门")};
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::route(p, a, m, t, r); });
+  }
+  Ticket close(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::close(p, a, m, t, "已处理"); });
+  }
+  Ticket confirm(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::confirm(p, a, m, t, std::nullopt); });
+  }
+  Ticket explain(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::explain(p, a, m, t, "客户外出"); });
+  }
+  Ticket rate(const std::string& who, const std::string& when, std::int64_t id, Rating rating) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::rate(p, a, m, t, rating, std::nullopt); });
+  }
+  Ticket reset(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::reset(p, a, m, t, "处理不合理"); });
+  }
+  Ticket escalate(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::escalate(p, a, m, t, std::nullopt); });
+  }
+  Ticket comment(const std::string& who, const std::string& when, std::int64_t id) {
+    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::comment(p, a, m, t, "备注"); });
+  }
+
+  Ticket get(std::int64_t id) {
+    auto t = store.load_ticket(id);
+    REQUIRE(t);
+    return *t;
+  }
+};
+
+/// The kind of Error thrown by `fn`, or nullopt when it succeeds.
+template <typename Fn>
+std::optional<ErrorKind> error_of(Fn fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return std::nullopt;
+}
+
+}  // namespace linkctl::test
