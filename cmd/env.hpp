@@ -48,9 +48,14 @@ class Output {
 };
 
 /// The dependencies a subcommand needs, opened on first use.
+/// SPEC section 7: `overdue --check` found overdue stages.
+inline constexpr int kExitOverdue = 8;
+
 class Env {
  public:
   GlobalOptions opts;
+  /// What main() returns when the command succeeds (0, or kExitOverdue).
+  int exit_status = 0;
   Output& out() { return out_; }
 
   Store& store();
@@ -105,6 +110,12 @@ void register_deadlines(CLI::App& app, Env& env);
 void register_list(CLI::App& app, Env& env);
 void register_inbox(CLI::App& app, Env& env);
 void register_events(CLI::App& app, Env& env);
+void register_overdue(CLI::App& app, Env& env);
+void register_report(CLI::App& app, Env& env);
+void register_stats(CLI::App& app, Env& env);
+void register_spotcheck(CLI::App& app, Env& env);
+void register_export(CLI::App& app, Env& env);
+void register_import(CLI::App& app, Env& env);
 
 /// After a verb: a one-line summary on a terminal table, else the ticket as a record.
 void report_change(Env& env, const Applied& applied);

@@ -52,13 +52,19 @@ int main(int argc, char** argv) {
   cli::register_deadlines(app, env);
   cli::register_list(app, env);
   cli::register_inbox(app, env);
+  cli::register_overdue(app, env);
+  cli::register_spotcheck(app, env);
+  cli::register_report(app, env);
+  cli::register_stats(app, env);
+  cli::register_export(app, env);
+  cli::register_import(app, env);
   cli::register_events(app, env);
   cli::register_calendar(app, env);
   cli::register_audit(app, env);
 
   try {
     app.parse(argc, argv);
-    return 0;
+    return env.exit_status;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {

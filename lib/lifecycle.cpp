@@ -335,7 +335,7 @@ Outcome rate(const Policy& p, const Actor& actor, const Moment& at, const Ticket
   require_sending_lead(p, actor, t, "rate");
   if (comment) check_note("the comment", *comment);
   Outcome o = start(actor, at, t, "rate");
-  end_stage(o.after.review, at, "rated");
+  end_stage(o.after.review, at, std::string(to_string(rating)));  // scoring reads the rating here
   o.after.rating = rating;
   o.after.state = State::done;
   return finish(std::move(o), t, at, comment);

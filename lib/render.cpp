@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "csv.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -69,16 +70,6 @@ std::string tsv_escape(const std::string& s) {
   return out;
 }
 
-std::string csv_escape(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string render_table(const Rows& rows, const RenderOptions& opt) {
@@ -129,12 +120,12 @@ std::string render_tsv(const Rows& rows, const RenderOptions& opt) {
 std::string render_csv(const Rows& rows, const RenderOptions& opt) {
   std::string out;
   if (opt.header) {
-    for (std::size_t c = 0; c < rows.columns.size(); ++c) out += (c ? "," : "") + csv_escape(rows.columns[c]);
+    for (std::size_t c = 0; c < rows.columns.size(); ++c) out += (c ? "," : "") + csv_field(rows.columns[c]);
     out += "\r\n";
   }
   for (const auto& row : rows.rows) {
     for (std::size_t c = 0; c < rows.columns.size(); ++c)
-      out += (c ? "," : "") + csv_escape(cell_text(field(row, rows.columns[c])));
+      out += (c ? "," : "") + csv_field(cell_text(field(row, rows.columns[c])));
     out += "\r\n";
   }
   return out;
@@ -174,6 +165,38 @@ std::string render_record(const Rows& one, Format f, const RenderOptions& opt) {
     out += fmt::format("{} {}\n", key, table_cell(field(row, c)));
   }
   return out;
+}
+
+}  // namespace linkctl
+
+namespace linkctl {
+
+RowWriter::RowWriter(Format f, std::vector<std::string> columns, RenderOptions opt, std::ostream& out)
+    : format_(f), columns_(std::move(columns)), opt_(opt), out_(out) {}
+
+void RowWriter::write(const nlohmann::ordered_json& row) {
+  Rows one{columns_, {row}};
+  RenderOptions o = opt_;
+  o.header = opt_.header && count_ == 0;
+  switch (format_) {
+    case Format::json:
+      out_ << (count_ == 0 ? "[\n" : ",\n") << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      break;
+    case Format::csv: out_ << render_csv(one, o); break;
+    default: out_ << render_tsv(one, o); break;
+  }
+  ++count_;
+}
+
+void RowWriter::finish() {
+  if (format_ == Format::json) out_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  else if (count_ == 0 && opt_.header) write_header_only();
+  out_.flush();
+}
+
+void RowWriter::write_header_only() {
+  Rows none{columns_, {}};
+  out_ << (format_ == Format::csv ? render_csv(none, opt_) : render_tsv(none, opt_));
 }
 
 }  // namespace linkctl

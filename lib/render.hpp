@@ -2,6 +2,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,23 @@ std::string render(const Rows& rows, Format f, const RenderOptions& opt = {});
 
 /// One record as "key  value" lines (table), a one-row tsv/csv, or a JSON object.
 std::string render_record(const Rows& one, Format f, const RenderOptions& opt = {});
+
+/// Writes rows one at a time (csv, tsv or json), so exports run in constant memory.
+class RowWriter {
+ public:
+  RowWriter(Format f, std::vector<std::string> columns, RenderOptions opt, std::ostream& out);
+  void write(const nlohmann::ordered_json& row);
+  /// Closes the JSON array; prints the header of an empty csv/tsv.
+  void finish();
+
+ private:
+  void write_header_only();
+  Format format_;
+  std::vector<std::string> columns_;
+  RenderOptions opt_;
+  std::ostream& out_;
+  std::size_t count_ = 0;
+};
 
 /// The plain text of a cell: strings as they are, null as "", arrays joined with ",".
 std::string cell_text(const nlohmann::ordered_json& v);

@@ -57,7 +57,7 @@ constexpr const char* kSelectTicket =
     " FROM tickets t LEFT JOIN stages a ON a.id = t.approval_stage LEFT JOIN stages f ON f.id = t.feedback_stage "
     "LEFT JOIN stages r ON r.id = t.review_stage";
 constexpr const char* kSelectStages = "SELECT " LINKCTL_STAGE_COLS("s") " FROM stages s WHERE s.ticket_id = ? ORDER BY s.id";
-#undef LINKCTL_STAGE_COLS
+#define LINKCTL_STAGE_SELECT LINKCTL_STAGE_COLS("s")
 
 // Overdue prefilter for one stage alias: a superset of Stage::overdue (hour-based
 // deadlines are judged in C++ afterwards).
@@ -574,6 +574,12 @@ std::optional<Ticket> Store::find_by_ref(const std::string& ref) {
 }
 
 std::vector<Ticket> Store::list_tickets(const TicketFilter& f) {
+  std::vector<Ticket> out;
+  each_ticket(f, [&](Ticket&& t) { out.push_back(std::move(t)); });
+  return out;
+}
+
+void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&)>& visit) {
   std::vector<std::string> conds;
   std::vector<std::function<void(SQLite::Statement&)>> binds;
   auto text_param = [&](const std::string& name, const std::string& value) {
@@ -613,12 +619,19 @@ std::vector<Ticket> Store::list_tickets(const TicketFilter& f) {
     if (names.empty()) conds.push_back("0");
     else conds.push_back(fmt::format("(t.from_dept IN ({0}) OR t.to_dept IN ({0}))", fmt::join(names, ", ")));
   }
+  if (f.open_overdue_on) {
+    conds.push_back(
+        "((a.id IS NOT NULL AND a.finished_at IS NULL AND a.due <= :late_on) OR "
+        "(f.id IS NOT NULL AND f.finished_at IS NULL AND (f.due <= :late_on OR f.escalated_due < :late_on)) OR "
+        "(r.id IS NOT NULL AND r.finished_at IS NULL AND r.due <= :late_on))");
+    text_param(":late_on", format_date(*f.open_overdue_on));
+  }
   std::string where = conds.empty() ? "" : "WHERE " + fmt::format("{}", fmt::join(conds, " AND "));
   where += " ORDER BY t.id";
   if (f.limit) where += fmt::format(" LIMIT {}", *f.limit);
-  return query_tickets(where, [&](SQLite::Statement& st) {
-    for (auto& b : binds) b(st);
-  });
+  SQLite::Statement st(*db_, std::string(kSelectTicket) + " " + where);
+  for (auto& b : binds) b(st);
+  while (st.executeStep()) visit(read_ticket(st));
 }
 
 std::vector<Ticket> Store::inbox(const InboxQuery& q) {
@@ -649,6 +662,102 @@ std::vector<Stage> Store::ticket_stages(std::int64_t ticket_id) {
   while (st.executeStep())
     if (auto s = read_stage(st, 0)) out.push_back(*s);
   return out;
+}
+
+}  // namespace linkctl
+
+namespace linkctl {
+
+// ---- scoring, spot checks, announcements, frozen reports ----------------------
+
+MonthFacts Store::month_facts(Date first, Date last, Instant from, Instant to) {
+  MonthFacts facts;
+  SQLite::Statement st(*db_,
+                       "SELECT " LINKCTL_STAGE_SELECT ", s.ticket_id, t.from_dept, "
+                       "(SELECT f.dept FROM stages f WHERE f.ticket_id = s.ticket_id AND f.kind = 'feedback' AND f.id < s.id "
+                       " ORDER BY f.id DESC LIMIT 1) "
+                       "FROM stages s JOIN tickets t ON t.id = s.ticket_id "
+                       "WHERE s.due BETWEEN :first AND :last OR s.escalated_due BETWEEN :first AND :last "
+                       "OR s.finished_on BETWEEN :first AND :last OR s.start_date BETWEEN :first AND :last "
+                       "OR (s.escalated_at >= :from AND s.escalated_at < :to) ORDER BY s.id");
+  st.bind(":first", format_date(first));
+  st.bind(":last", format_date(last));
+  st.bind(":from", format_instant(from));
+  st.bind(":to", format_instant(to));
+  while (st.executeStep()) {
+    StageFact f;
+    f.stage = *read_stage(st, 0);
+    f.ticket_id = st.getColumn(kStageColumnCount).getInt64();
+    f.from_dept = st.getColumn(kStageColumnCount + 1).getString();
+    f.answering_dept = opt_text(st.getColumn(kStageColumnCount + 2)).value_or("");
+    facts.stages.push_back(std::move(f));
+  }
+  SQLite::Statement sc(*db_, "SELECT ticket_id, on_date, dept, finding FROM spotchecks WHERE on_date BETWEEN ? AND ? ORDER BY id");
+  sc.bind(1, format_date(first));
+  sc.bind(2, format_date(last));
+  while (sc.executeStep())
+    facts.spotchecks.push_back({sc.getColumn(0).getInt64(), date_col(sc.getColumn(1)), sc.getColumn(2).getString(),
+                                sc.getColumn(3).getString() == "fake"});
+  return facts;
+}
+
+void Store::add_spotcheck(std::int64_t ticket_id, bool fake, const std::string& dept, Instant at, Date on,
+                          const std::string& by, const std::optional<std::string>& note) {
+  SQLite::Statement st(*db_, "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person, note) VALUES (?,?,?,?,?,?,?)");
+  st.bind(1, ticket_id);
+  st.bind(2, fake ? "fake" : "ok");
+  st.bind(3, dept);
+  st.bind(4, format_instant(at));
+  st.bind(5, format_date(on));
+  st.bind(6, by);
+  bind_opt(st, 7, note);
+  st.exec();
+}
+
+std::vector<std::int64_t> Store::rated_tickets(Date first, Date last) {
+  SQLite::Statement st(*db_,
+                       "SELECT DISTINCT s.ticket_id FROM stages s JOIN tickets t ON t.id = s.ticket_id "
+                       "WHERE s.kind = 'review' AND s.finished_on BETWEEN ? AND ? "
+                       "AND s.outcome IN ('satisfied', 'fair', 'unsatisfied') AND t.state = 'done' ORDER BY s.ticket_id");
+  st.bind(1, format_date(first));
+  st.bind(2, format_date(last));
+  std::vector<std::int64_t> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+  return out;
+}
+
+bool Store::lapse_announced(std::int64_t stage_id, Date due) {
+  SQLite::Statement st(*db_, "SELECT 1 FROM announced_lapses WHERE stage_id = ? AND due = ?");
+  st.bind(1, stage_id);
+  st.bind(2, format_date(due));
+  return st.executeStep();
+}
+
+void Store::announce_lapse(std::int64_t stage_id, Date due, Instant at) {
+  SQLite::Statement st(*db_, "INSERT OR IGNORE INTO announced_lapses (stage_id, due, announced_at) VALUES (?,?,?)");
+  st.bind(1, stage_id);
+  st.bind(2, format_date(due));
+  st.bind(3, format_instant(at));
+  st.exec();
+}
+
+std::optional<FrozenReport> Store::frozen_report(const std::string& month) {
+  SQLite::Statement st(*db_, "SELECT month, frozen_at, frozen_by, policy_version, calendar_sha256, report FROM frozen_reports WHERE month = ?");
+  st.bind(1, month);
+  if (!st.executeStep()) return std::nullopt;
+  return FrozenReport{st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                      st.getColumn(3).getInt64(),  st.getColumn(4).getString(), st.getColumn(5).getString()};
+}
+
+void Store::freeze_report(const FrozenReport& r) {
+  SQLite::Statement st(*db_, "INSERT INTO frozen_reports (month, frozen_at, frozen_by, policy_version, calendar_sha256, report) VALUES (?,?,?,?,?,?)");
+  st.bind(1, r.month);
+  st.bind(2, r.frozen_at);
+  st.bind(3, r.frozen_by);
+  st.bind(4, r.policy_version);
+  st.bind(5, r.calendar_sha256);
+  st.bind(6, r.report);
+  st.exec();
 }
 
 }  // namespace linkctl

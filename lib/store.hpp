@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "scoring.hpp"
 #include "ticket.hpp"
 
 namespace linkctl {
@@ -57,6 +58,7 @@ struct TicketFilter {
   std::optional<std::string> category;
   std::optional<bool> escalated;
   bool overdue_only = false;             ///< prefilter; callers refine with Ticket::overdue_stages
+  std::optional<Date> open_overdue_on;   ///< prefilter: an unfinished stage due on or before this date
   std::optional<Date> overdue_today;     ///< the local date overdue_only is judged against
   std::optional<Instant> filed_from, filed_before;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
@@ -70,6 +72,14 @@ struct InboxQuery {
   std::vector<std::string> lead_of;  ///< departments the person leads
   bool supervisor = false;
   Date today{};
+};
+
+/// A month's report as frozen by the supervisor.
+struct FrozenReport {
+  std::string month, frozen_at, frozen_by;
+  std::int64_t policy_version = 0;
+  std::string calendar_sha256;
+  std::string report;  ///< JSON text of the MonthlyReport
 };
 
 /// Result of `audit verify`.
@@ -146,10 +156,25 @@ class Store {
   std::optional<Ticket> load_ticket(std::int64_t id);
   std::optional<Ticket> find_by_ref(const std::string& ref);
   std::vector<Ticket> list_tickets(const TicketFilter& f);
+  /// Calls `visit` for each ticket matching `f`, in id order, without holding them all (export).
+  void each_ticket(const TicketFilter& f, const std::function<void(Ticket&&)>& visit);
   /// Tickets waiting on a person (not sorted).
   std::vector<Ticket> inbox(const InboxQuery& q);
   /// Every stage instance of a ticket, oldest first.
   std::vector<Stage> ticket_stages(std::int64_t ticket_id);
+
+  // Scoring and supervision.
+  /// Every stage that can carry a penalty into the month [first, last] (local
+  /// dates; [from, to) the same month as instants), and the month's spot checks.
+  MonthFacts month_facts(Date first, Date last, Instant from, Instant to);
+  void add_spotcheck(std::int64_t ticket_id, bool fake, const std::string& dept, Instant at, Date on,
+                     const std::string& by, const std::optional<std::string>& note);
+  /// Done tickets rated within [first, last], by id.
+  std::vector<std::int64_t> rated_tickets(Date first, Date last);
+  bool lapse_announced(std::int64_t stage_id, Date due);
+  void announce_lapse(std::int64_t stage_id, Date due, Instant at);
+  std::optional<FrozenReport> frozen_report(const std::string& month);
+  void freeze_report(const FrozenReport& r);
 
   /// Runs `fn` on the raw connection (tests and the benchmark only).
   SQLite::Database& raw() { return *db_; }

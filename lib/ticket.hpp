@@ -25,7 +25,7 @@ struct Stage {
   std::optional<Date> escalated_due;
   std::optional<Instant> finished_at;
   std::optional<Date> finished_on;
-  std::string outcome;  ///< approved, rejected, answered, rated, reset
+  std::string outcome;  ///< approved, rejected, answered, reset, or the rating (satisfied, fair, unsatisfied)
   std::optional<Instant> explained_at;
   std::string explanation;
 

@@ -51,7 +51,7 @@ CREATE TABLE stages (
   id            INTEGER PRIMARY KEY,
   ticket_id     INTEGER NOT NULL REFERENCES tickets(id),
   kind          TEXT NOT NULL CHECK (kind IN ('approval','feedback','review')),
-  rule          TEXT NOT NULL,        -- deadline rule that set `due`: approval|feedback|review|reset
+  rule          TEXT NOT NULL,        -- why it started: approval|feedback|review|reset|reset-by-supervisor|reset-after-rating
   dept          TEXT NOT NULL,        -- department that owes this stage
   started_at    TEXT NOT NULL,
   start_date    TEXT NOT NULL,        -- local date of the trigger
@@ -61,7 +61,7 @@ CREATE TABLE stages (
   escalated_due TEXT,                 -- replaces `due` for on-time checks from escalation on
   finished_at   TEXT,
   finished_on   TEXT,                 -- local date of finished_at
-  outcome       TEXT,                 -- approved|rejected|answered|rated|reset
+  outcome       TEXT,                 -- approved|rejected|answered|reset, or the rating: satisfied|fair|unsatisfied
   explained_at  TEXT,
   explanation   TEXT,
   current_due   TEXT GENERATED ALWAYS AS (coalesce(escalated_due, due)) VIRTUAL

@@ -235,7 +235,7 @@ TEST_CASE("rate: sending lead; done; each rating") {
     Ticket t = w.rate("zhang.wei", "2026-10-08", id, rating);
     CHECK(t.state == State::done);
     CHECK(t.rating == rating);
-    CHECK(t.review->outcome == "rated");
+    CHECK(t.review->outcome == to_string(rating));
     CHECK(t.overdue_stages(D("2026-10-08"), Instant{}).empty());
   }
 }

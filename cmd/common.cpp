@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Helpers shared by the ticket verbs.
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include "env.hpp"
+#include "error.hpp"
+#include "text.hpp"
+#include "views.hpp"
+
+namespace linkctl::cli {
+
+void report_change(Env& env, const Applied& applied) {
+  env.warn_uncovered(applied.uncovered_years);
+  const Ticket& t = applied.ticket;
+  auto m = env.session().moment();
+  if (env.out().format() != Format::table) {
+    auto rows = ticket_rows(env.policy(), {t}, m.today, m.now, TimeStyle::iso, false);
+    return env.out().record(rows);
+  }
+  std::string line = fmt::format("ticket {}: ", t.id);
+  if (applied.existed) line += fmt::format("already filed with this --ref ({})", to_string(t.state));
+  else if (applied.before && *applied.before != t.state) line += fmt::format("{} → {}", to_string(*applied.before), to_string(t.state));
+  else line += std::string(to_string(t.state));
+  if (t.state == State::assigned && t.handler) line += fmt::format(", handler {}", *t.handler);
+  for (const auto* s : {&t.approval, &t.feedback, &t.review})
+    if (*s && !(*s)->finished()) line += fmt::format("; {} due {}", to_string((*s)->kind), format_date((*s)->current_due()));
+  auto overdue = t.overdue_stages(m.today, m.now);
+  if (!overdue.empty()) line += fmt::format(" (overdue: {})", fmt::join(overdue, ", "));
+  env.out().print(line + "\n");
+}
+
+std::string read_text_file(const std::string& path, std::string_view what) {
+  std::string text;
+  auto read = [&](std::istream& in) {
+    // Read one byte past the limit so an oversized input is reported, not silently cut.
+    std::istreambuf_iterator<char> it(in), end;
+    while (it != end && text.size() <= kMaxBodyBytes) text.push_back(*it++);
+  };
+  if (path == "-") {
+    read(std::cin);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot read the file; check the path", what, path));
+    read(in);
+  }
+  return text;
+}
+
+Severity severity_option(const std::string& value) {
+  if (auto s = parse_severity(value)) return *s;
+  throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", value));
+}
+
+}  // namespace linkctl::cli
