@@ -41,7 +41,8 @@ void register_overdue(CLI::App& app, Env& env) {
                            {"state", std::string(to_string(l.ticket.state))},
                            {"escalated", l.ticket.escalated},
                            {"title", l.ticket.title}});
-    if (!(lapses.empty() && env.out().format() == Format::table)) env.out().rows(rows);
+    // Nothing overdue prints nothing (an empty JSON array for json), so cron mails only when needed.
+    if (!lapses.empty() || env.out().format() == Format::json) env.out().rows(rows);
     if (o->check && !lapses.empty()) env.exit_status = kExitOverdue;
   });
 }
