@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <iostream>
 
+#include "embedded.hpp"
 #include "env.hpp"
 #include "error.hpp"
 #include "policy_view.hpp"
@@ -38,13 +39,20 @@ void register_policy(CLI::App& app, Env& env) {
       env.out().print(fmt::format("applied {} as policy v{}\n", *apply_file, applied.version));
   });
 
-  auto source = std::make_shared<bool>(false);
+  struct ShowOptions {
+    bool source = false, builtin = false;
+  };
+  auto so = std::make_shared<ShowOptions>();
   auto* show = policy->add_subcommand("show", "Show the policy in force: organisation, departments, people, categories, deadlines.\n"
-                                              "Example: linkctl policy show --format json | jq '.categories[].code'");
-  show->add_flag("--source", *source, "print the stored TOML text as it was applied");
-  show->callback([&env, source] {
-    const Policy& p = env.policy();
-    if (*source) return env.out().print(p.text);
+                                              "Example: linkctl policy show --format json | jq '.categories[].code'\n"
+                                              "Example: linkctl policy show --builtin --source > my-policy.toml   # a starting point");
+  show->add_flag("--source", so->source, "print the stored TOML text as it was applied");
+  show->add_flag("--builtin", so->builtin, "show the policy built into linkctl instead (no database needed)");
+  show->callback([&env, so] {
+    std::shared_ptr<const Policy> builtin;
+    if (so->builtin) builtin = load_policy(embedded::default_policy(), "(built-in)", Date{}).policy;
+    const Policy& p = builtin ? *builtin : env.policy();
+    if (so->source) return env.out().print(p.text);
     if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump() + "\n");
     for (const auto& section : policy_sections(p)) {
       if (env.out().format() == Format::table) env.out().print(fmt::format("\n{}\n", section.title));
