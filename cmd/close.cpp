@@ -10,7 +10,7 @@ void register_close(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("close", "Report the work done, with the result (the handler or a receiving lead).\nExample: linkctl close 12 --result '已上门核实, 客户已恢复订货'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("--result", o->result, "what was done")->required();
   cmd->callback([&env, o] {
     auto s = env.session();

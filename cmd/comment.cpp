@@ -11,7 +11,7 @@ void register_comment(CLI::App& app, Env& env) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("comment", "Add a comment to a ticket you can see, in any state.\n"
                                             "Example: linkctl comment 12 '已电话联系收信部门'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("TEXT", o->text, "the comment")->required();
   cmd->callback([&env, o] {
     auto s = env.session();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Helpers shared by the ticket verbs.
+#include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
@@ -47,6 +48,37 @@ std::string read_text_file(const std::string& path, std::string_view what) {
     read(in);
   }
   return text;
+}
+
+namespace {
+bool is_whole_number(const std::string& s) {
+  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+}  // namespace
+
+CLI::Option* add_ticket_id(CLI::App* cmd, std::int64_t& id) {
+  return cmd->add_option("ID", id, "ticket id (as 'linkctl list' shows)")
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& s) -> std::string {
+            if (is_whole_number(s) && std::stoll(s) > 0) return "";
+            return fmt::format("'{}' is not a ticket id; give the number 'linkctl list' shows, e.g. 12", s);
+          },
+          "ID"));
+}
+
+CLI::Validator whole_number(bool positive) {
+  return CLI::Validator(
+      [positive](std::string& s) -> std::string {
+        if (is_whole_number(s) && (!positive || std::stoll(s) > 0)) return "";
+        return fmt::format("'{}' is not a whole number{}; e.g. {}", s, positive ? " above 0" : "", positive ? "10" : "0");
+      },
+      positive ? "N>0" : "N>=0");
+}
+
+std::optional<std::string> given(CLI::App* cmd, const std::string& name, const std::string& value) {
+  if (cmd->count(name) == 0) return std::nullopt;
+  return value;
 }
 
 Severity severity_option(const std::string& value) {

@@ -121,6 +121,12 @@ void register_import(CLI::App& app, Env& env);
 void report_change(Env& env, const Applied& applied);
 /// Reads a text argument given as a file ("-": standard input).
 std::string read_text_file(const std::string& path, std::string_view what);
+/// Adds the positional ticket ID with a validator that explains what an id looks like.
+CLI::Option* add_ticket_id(CLI::App* cmd, std::int64_t& id);
+/// Validator: a whole number, 0 or more ("--since 12").
+CLI::Validator whole_number(bool positive);
+/// The option's value when it was given on the command line (even if empty).
+std::optional<std::string> given(CLI::App* cmd, const std::string& name, const std::string& value);
 /// Parses --severity values.
 Severity severity_option(const std::string& value);
 

@@ -10,15 +10,15 @@ void register_escalate(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("escalate", "Press an open ticket with a short new deadline, counted in calendar days (supervisor).\nExample: linkctl escalate 12 --reason '已逾期3天'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("--reason", o->reason, "a note for the history");
-  cmd->callback([&env, o] {
+  cmd->callback([&env, o, cmd] {
     auto s = env.session();
     auto applied = act(s, o->id, [&](const Ticket& t) {
       const Policy& p = s.policy;
       const Actor& a = s.actor;
       auto m = s.moment();
-    return escalate(p, a, m, t, o->reason.empty() ? std::nullopt : std::optional<std::string>(o->reason));
+    return escalate(p, a, m, t, given(cmd, "--reason", o->reason));
     });
     report_change(env, applied);
   });

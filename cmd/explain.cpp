@@ -10,7 +10,7 @@ void register_explain(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("explain", "Record in writing why the work cannot be finished in time (receiving lead);\nexcuses the feedback-overdue penalty.\nExample: linkctl explain 12 --reason '零售户外出, 预计下周返回'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("--reason", o->reason, "the written explanation")->required();
   cmd->callback([&env, o] {
     auto s = env.session();

@@ -27,7 +27,7 @@ void register_list(CLI::App& app, Env& env) {
   cmd->add_flag("--escalated", o->escalated, "only escalated tickets");
   cmd->add_option("--since", o->since, "filed on or after this date (YYYY-MM-DD)");
   cmd->add_option("--until", o->until, "filed on or before this date (YYYY-MM-DD)");
-  cmd->add_option("--limit", o->limit, "at most this many tickets")->check(CLI::PositiveNumber);
+  cmd->add_option("--limit", o->limit, "at most this many tickets")->check(whole_number(true));
   cmd->callback([&env, o] {
     auto s = env.session();
     TicketFilter f;
@@ -45,7 +45,11 @@ void register_list(CLI::App& app, Env& env) {
     f.from_dept = dept(o->from_dept, "--from-dept");
     f.to_dept = dept(o->to_dept, "--to-dept");
     if (!o->severity.empty()) f.severity = severity_option(o->severity);
-    if (!o->category.empty()) f.category = o->category;
+    if (!o->category.empty()) {
+      if (!s.policy.category(o->category))
+        throw Error(ErrorKind::not_found, fmt::format("--category {}: no such category; see 'linkctl policy show'", o->category));
+      f.category = o->category;
+    }
     if (o->escalated) f.escalated = true;
     f.overdue_only = o->overdue;
     const auto& tz = s.policy.organization.timezone;
@@ -81,8 +85,8 @@ void register_events(CLI::App& app, Env& env) {
   auto* cmd = app.add_subcommand("events", "Everything that happened after event N, oldest first: a feed for notification scripts\n"
                                            "(remember the last id you saw; the feed never skips or repeats). Supervisors and admins.\n"
                                            "Example: linkctl events --since \"$(cat last-id)\" --format json");
-  cmd->add_option("--since", o->since, "print events with an id greater than this")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--limit", o->limit, "at most this many events")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--since", o->since, "print events with an id greater than this")->check(whole_number(false));
+  cmd->add_option("--limit", o->limit, "at most this many events")->check(whole_number(false));
   cmd->callback([&env, o] {
     auto actor = env.actor();
     if (!actor.person->supervisor && !actor.person->admin)

@@ -14,14 +14,13 @@ void register_rate(CLI::App& app, Env& env) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("rate", "Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
                                          "Example: linkctl rate 12 fair --comment '处理较慢'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("RATING", o->rating, "satisfied|fair|unsatisfied")->required();
   cmd->add_option("--comment", o->comment, "a note for the history");
-  cmd->callback([&env, o] {
+  cmd->callback([&env, o, cmd] {
     auto rating = parse_rating(o->rating);
     if (!rating) throw Error(ErrorKind::usage, fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
-    std::optional<std::string> comment;
-    if (!o->comment.empty()) comment = o->comment;
+    auto comment = given(cmd, "--comment", o->comment);
     auto s = env.session();
     auto applied = act(s, o->id, [&](const Ticket& t) { return rate(s.policy, s.actor, s.moment(), t, *rating, comment); });
     report_change(env, applied);

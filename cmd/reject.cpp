@@ -10,7 +10,7 @@ void register_reject(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("reject", "Reject a pending ticket with a reason (sending lead); final.\nExample: linkctl reject 12 --reason '重复上报, 见 #9'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("--reason", o->reason, "why it is rejected")->required();
   cmd->callback([&env, o] {
     auto s = env.session();

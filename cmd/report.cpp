@@ -100,7 +100,7 @@ void register_spotcheck(CLI::App& app, Env& env) {
   auto* record = cmd->add_subcommand("record", "Record a spot check of a done ticket: ok, or fake (handled only in the system,\n"
                                                "which costs the receiving department points).\n"
                                                "Example: linkctl spotcheck record 12 --finding fake --note '现场未整改'");
-  record->add_option("ID", ro->id, "ticket id")->required();
+  add_ticket_id(record, ro->id);
   record->add_option("--finding", ro->finding, "ok|fake")->required();
   record->add_option("--note", ro->note, "what was found");
   record->callback([&env, ro] {

@@ -10,7 +10,7 @@ void register_reset(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("reset", "Send an answered ticket back to the receiving lead to be handled again (sending lead or supervisor;\nafter rating: supervisor only, which costs both departments points).\nExample: linkctl reset 12 --reason '处理结果与实际不符'");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   cmd->add_option("--reason", o->reason, "why it must be handled again")->required();
   cmd->callback([&env, o] {
     auto s = env.session();

@@ -12,15 +12,15 @@ void register_route(CLI::App& app, Env& env) {
   auto* cmd = app.add_subcommand("route", "Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
                                           "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
                                           "Example: linkctl route 12 --to li.na");
-  cmd->add_option("ID", o->id, "ticket id")->required();
+  add_ticket_id(cmd, o->id);
   auto* to = cmd->add_option("--to", o->to, "the handler to assign");
   cmd->add_option("--dept", o->dept, "forward to this department (the feedback clock keeps running)")->excludes(to);
   cmd->add_option("--reason", o->reason, "why (required when forwarding or sending back)");
-  cmd->callback([&env, o] {
+  cmd->callback([&env, o, cmd] {
     RouteRequest r;
     if (!o->to.empty()) r.to_user = o->to;
     if (!o->dept.empty()) r.to_dept = o->dept;
-    if (!o->reason.empty()) r.reason = o->reason;
+    r.reason = given(cmd, "--reason", o->reason);
     auto s = env.session();
     auto applied = act(s, o->id, [&](const Ticket& t) { return route(s.policy, s.actor, s.moment(), t, r); });
     report_change(env, applied);

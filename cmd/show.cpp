@@ -8,7 +8,7 @@ void register_show(CLI::App& app, Env& env) {
   auto id = std::make_shared<std::int64_t>(0);
   auto* cmd = app.add_subcommand("show", "Show one ticket: state, people, due dates, overdue stages.\n"
                                          "Example: linkctl show 12 --format json");
-  cmd->add_option("ID", *id, "ticket id")->required();
+  add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();
     Ticket t = visible_ticket(s, *id);
@@ -22,7 +22,7 @@ void register_history(CLI::App& app, Env& env) {
   auto id = std::make_shared<std::int64_t>(0);
   auto* cmd = app.add_subcommand("history", "Every event of one ticket: who, when, what changed, and why.\n"
                                             "Example: linkctl history 12");
-  cmd->add_option("ID", *id, "ticket id")->required();
+  add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();
     visible_ticket(s, *id);
@@ -36,7 +36,7 @@ void register_deadlines(CLI::App& app, Env& env) {
   auto* cmd = app.add_subcommand("deadlines", "Explain each due date of a ticket day by day: days counted, weekends and holidays\n"
                                               "skipped, make-up workdays counted, escalations in calendar days.\n"
                                               "Example: linkctl deadlines 12");
-  cmd->add_option("ID", *id, "ticket id")->required();
+  add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();
     visible_ticket(s, *id);

@@ -75,7 +75,8 @@ std::string tsv_escape(const std::string& s) {
 std::string render_table(const Rows& rows, const RenderOptions& opt) {
   const auto n = rows.columns.size();
   std::vector<std::size_t> width(n);
-  std::vector<bool> numeric(n, true);
+  // A column is right-aligned when it holds numbers (and nulls) only, at least one number.
+  std::vector<bool> numeric(n, true), any_number(n, false);
   std::vector<std::vector<std::string>> cells;
   for (std::size_t c = 0; c < n; ++c) width[c] = display_width(rows.columns[c]);
   for (const auto& row : rows.rows) {
@@ -83,13 +84,14 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
     for (std::size_t c = 0; c < n; ++c) {
       const auto& v = field(row, rows.columns[c]);
       if (!v.is_number() && !v.is_null()) numeric[c] = false;
+      if (v.is_number()) any_number[c] = true;
       line.push_back(table_cell(v));
       width[c] = std::max(width[c], display_width(line.back()));
     }
   }
   auto pad = [&](const std::string& s, std::size_t c, bool last) {
     std::size_t fill = width[c] - display_width(s);
-    if (numeric[c] && !rows.rows.empty()) return std::string(fill, ' ') + s;
+    if (numeric[c] && any_number[c]) return std::string(fill, ' ') + s;
     return last ? s : s + std::string(fill, ' ');
   };
   std::string out;

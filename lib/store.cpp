@@ -20,10 +20,10 @@ constexpr int kBusyTimeoutMs = 10000;
 constexpr const char* kSelectLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
 constexpr const char* kInsertEvent =
     "INSERT INTO events (id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, "
-    "state_after, changes, note, policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "state_after, changes, note, ticket_digest, policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kEventColumns =
     "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
-    "policy_version, prev_hash, hash";
+    "ticket_digest, policy_version, prev_hash, hash";
 
 constexpr const char* kSelectPolicy =
     "SELECT version, applied_at, applied_by, source, sha256, text FROM policy_versions";
@@ -58,6 +58,15 @@ constexpr const char* kSelectTicket =
     "LEFT JOIN stages r ON r.id = t.review_stage";
 constexpr const char* kSelectStages = "SELECT " LINKCTL_STAGE_COLS("s") " FROM stages s WHERE s.ticket_id = ? ORDER BY s.id";
 #define LINKCTL_STAGE_SELECT LINKCTL_STAGE_COLS("s")
+
+// What a ticket digest covers: every column of schema v1, named, so that a later
+// migration adding a column does not change the digests of existing tickets.
+constexpr const char* kDigestTicket =
+    "SELECT id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
+    "rating, escalated, resets, filed_at, updated_at, approval_stage, feedback_stage, review_stage FROM tickets WHERE id = ?";
+constexpr const char* kDigestStages =
+    "SELECT id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
+    "finished_at, finished_on, outcome, explained_at, explanation FROM stages WHERE ticket_id = ? ORDER BY id";
 
 // Overdue prefilter for one stage alias: a superset of Stage::overdue (hour-based
 // deadlines are judged in C++ afterwards).
@@ -192,9 +201,10 @@ Event read_event(SQLite::Statement& st) {
   e.changes = nlohmann::ordered_json::parse(e.changes_json, nullptr, false);
   if (e.changes.is_discarded()) e.changes = nlohmann::ordered_json::object();
   e.note = opt_text(st.getColumn(11));
-  e.policy_version = st.getColumn(12).getInt64();
-  e.prev_hash = st.getColumn(13).getString();
-  e.hash = st.getColumn(14).getString();
+  e.ticket_digest = opt_text(st.getColumn(12));
+  e.policy_version = st.getColumn(13).getInt64();
+  e.prev_hash = st.getColumn(14).getString();
+  e.hash = st.getColumn(15).getString();
   return e;
 }
 
@@ -213,6 +223,7 @@ std::string event_canonical(const Event& e, const std::string& at, const std::st
   j.push_back(e.state_after ? nlohmann::ordered_json(*e.state_after) : nlohmann::ordered_json(nullptr));
   j.push_back(e.changes_json);
   j.push_back(e.note ? nlohmann::ordered_json(*e.note) : nlohmann::ordered_json(nullptr));
+  j.push_back(e.ticket_digest ? nlohmann::ordered_json(*e.ticket_digest) : nlohmann::ordered_json(nullptr));
   j.push_back(e.policy_version);
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -368,6 +379,7 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
       e.prev_hash = last.getColumn(1).getString();
     }
   }
+  if (e.ticket_id) e.ticket_digest = ticket_digest(*e.ticket_id);
   e.hash = event_hash(e, e.prev_hash);
   SQLite::Statement st(*db_, kInsertEvent);
   st.bind(1, static_cast<std::int64_t>(e.id));
@@ -382,9 +394,10 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
   bind_opt(st, 10, e.state_after);
   st.bind(11, e.changes_json);
   bind_opt(st, 12, e.note);
-  st.bind(13, static_cast<std::int64_t>(e.policy_version));
-  st.bind(14, e.prev_hash);
-  st.bind(15, e.hash);
+  bind_opt(st, 13, e.ticket_digest);
+  st.bind(14, static_cast<std::int64_t>(e.policy_version));
+  st.bind(15, e.prev_hash);
+  st.bind(16, e.hash);
   st.exec();
   return e.id;
 }
@@ -436,11 +449,10 @@ AuditResult Store::verify_audit() {
     prev = e.hash;
     ++expected_id;
   }
-  // Each ticket must be explained by its events: filed by one, and in the state its last event left it.
+  // Each ticket must be explained by its events: filed by one, and exactly as its last event left it.
   SQLite::Statement tickets(*db_,
-                            "SELECT t.id, t.state, (SELECT e.id FROM events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1), "
-                            "(SELECT e.state_after FROM events e WHERE e.ticket_id = t.id ORDER BY e.id DESC LIMIT 1) "
-                            "FROM tickets t ORDER BY t.id");
+                            "SELECT t.id, t.state, e.id, e.state_after, e.ticket_digest FROM tickets t LEFT JOIN events e ON e.id = "
+                            "(SELECT max(x.id) FROM events x WHERE x.ticket_id = t.id) ORDER BY t.id");
   while (tickets.executeStep()) {
     ++r.tickets_checked;
     auto id = tickets.getColumn(0).getInt64();
@@ -454,6 +466,30 @@ AuditResult Store::verify_audit() {
     auto after = opt_text(tickets.getColumn(3)).value_or("");
     if (after != state) {
       fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events were changed outside linkctl", id, state, last, after));
+      return r;
+    }
+    if (opt_text(tickets.getColumn(4)) != ticket_digest(id)) {
+      fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was changed outside linkctl (or that ticket's later events were removed)", id, last));
+      return r;
+    }
+  }
+  // Rows of the other tables must each have been written with their event.
+  struct Pair {
+    const char* rows_sql;
+    const char* events_sql;
+    const char* what;
+  };
+  for (const auto& c : {Pair{"SELECT count(*) FROM policy_versions", "SELECT count(*) FROM events WHERE verb IN ('init', 'policy.apply')", "policy versions"},
+                        Pair{"SELECT count(*) FROM frozen_reports", "SELECT count(*) FROM events WHERE verb = 'report.freeze'", "frozen reports"},
+                        Pair{"SELECT count(*) FROM spotchecks", "SELECT count(*) FROM events WHERE verb = 'spotcheck'", "spot checks"},
+                        Pair{"SELECT count(*) FROM announced_lapses",
+                             "SELECT coalesce(sum(json_array_length(changes, '$.lapses')), 0) FROM events WHERE verb = 'overdue.announce'",
+                             "announced overdue lapses"}}) {
+    auto rows = db_->execAndGet(c.rows_sql).getInt64();
+    auto events = db_->execAndGet(c.events_sql).getInt64();
+    if (rows != events) {
+      fail(0, fmt::format("{} {} rows but the events record {}; rows were added or removed outside linkctl (or events removed)", rows, c.what, events));
+      r.first_bad_event.reset();
       return r;
     }
   }
@@ -653,6 +689,28 @@ std::vector<Ticket> Store::inbox(const InboxQuery& q) {
   return query_tickets(fmt::format("WHERE {} ORDER BY t.id", fmt::join(conds, " OR ")), [&](SQLite::Statement& st) {
     for (auto& b : binds) b(st);
   });
+}
+
+std::string Store::ticket_digest(std::int64_t ticket_id) {
+  // Every column, as stored: read raw so that any change outside linkctl shows.
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  auto row = [&](SQLite::Statement& st) {
+    nlohmann::ordered_json cols = nlohmann::ordered_json::array();
+    for (int i = 0; i < st.getColumnCount(); ++i) {
+      const auto& c = st.getColumn(i);
+      if (c.isNull()) cols.push_back(nullptr);
+      else if (c.isInteger()) cols.push_back(c.getInt64());
+      else cols.push_back(c.getString());
+    }
+    j.push_back(cols);
+  };
+  SQLite::Statement t(*db_, kDigestTicket);
+  t.bind(1, ticket_id);
+  while (t.executeStep()) row(t);
+  SQLite::Statement s(*db_, kDigestStages);
+  s.bind(1, ticket_id);
+  while (s.executeStep()) row(s);
+  return sha256_hex(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 std::vector<Stage> Store::ticket_stages(std::int64_t ticket_id) {

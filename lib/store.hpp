@@ -34,6 +34,7 @@ struct EventDraft {
   std::optional<std::string> state_before, state_after;
   nlohmann::ordered_json changes = nlohmann::ordered_json::object();
   std::optional<std::string> note;
+  std::optional<std::string> ticket_digest;  ///< set by the store for ticket events
 };
 
 /// A stored event with its place in the hash chain.
@@ -139,6 +140,7 @@ class Store {
 
   // Events.
   /// Appends `e` to the hash chain under `policy_version`; returns its id.
+  /// A ticket event records the digest of its ticket as stored at that moment.
   std::int64_t append_event(const EventDraft& e, std::int64_t policy_version);
   /// Events with id > since, oldest first, at most `limit` (0: all).
   std::vector<Event> events_since(std::int64_t since, std::int64_t limit);
@@ -162,6 +164,8 @@ class Store {
   std::vector<Ticket> inbox(const InboxQuery& q);
   /// Every stage instance of a ticket, oldest first.
   std::vector<Stage> ticket_stages(std::int64_t ticket_id);
+  /// SHA-256 over a ticket's row and every one of its stages, as stored.
+  std::string ticket_digest(std::int64_t ticket_id);
 
   // Scoring and supervision.
   /// Every stage that can carry a penalty into the month [first, last] (local

@@ -38,8 +38,11 @@ void lapses_of(const Ticket& t, Date today, Instant now, const LapseFilter& f, s
     const Stage& s = **current;
     if (f.dept && s.dept != *f.dept) continue;
     std::optional<Date> missed;
-    if (s.due_at ? now > *s.due_at : today > s.due) missed = s.due;
-    if (s.escalated_due && today > *s.escalated_due) missed = *s.escalated_due;
+    if (s.escalated_due) {
+      if (today > *s.escalated_due) missed = *s.escalated_due;  // the escalation's date is the one in force
+    } else if (s.due_at ? now > *s.due_at : today > s.due) {
+      missed = s.due;
+    }
     if (missed) out.push_back({t, s, *missed, static_cast<int>((today - *missed).count())});
   }
 }

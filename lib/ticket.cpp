@@ -8,13 +8,11 @@ bool Stage::late_against(Date limit, Date today) const {
 }
 
 bool Stage::overdue(Date today, Instant now) const {
-  if (due_at) {
-    bool late = finished_at ? *finished_at > *due_at : now > *due_at;
-    if (late) return true;
-  } else if (late_against(due, today)) {
-    return true;
-  }
-  return escalated_due && late_against(*escalated_due, today);
+  // An escalation's due date replaces the original one (SPEC 3); scoring still
+  // charges the original lapse, but the stage is shown by the date in force.
+  if (escalated_due) return late_against(*escalated_due, today);
+  if (due_at) return finished_at ? *finished_at > *due_at : now > *due_at;
+  return late_against(due, today);
 }
 
 std::vector<std::string> Ticket::overdue_stages(Date today, Instant now) const {

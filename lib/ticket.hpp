@@ -35,7 +35,8 @@ struct Stage {
   Date current_due() const { return escalated_due.value_or(due); }
   /// True when the stage finished after `limit`, or is unfinished and `today` is past it.
   bool late_against(Date limit, Date today) const;
-  /// SPEC section 5: missed its due date (or, once escalated, the escalation's).
+  /// SPEC section 5: finished after the due date in force, or unfinished and past
+  /// it; once escalated, the escalation's due date is the one in force.
   bool overdue(Date today, Instant now) const;
 };
 

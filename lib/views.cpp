@@ -100,7 +100,8 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
     if (times == TimeStyle::local) {
       for (const auto& [k, v] : changes.items()) {
         if (!summary.empty()) summary += "; ";
-        if (v.is_array() && v.size() == 2) summary += fmt::format("{}: {} → {}", k, cell_text(v[0]), cell_text(v[1]));
+        auto shown = [](const json& x) { return x.is_null() ? std::string("-") : cell_text(x); };
+        if (v.is_array() && v.size() == 2) summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
         else summary += fmt::format("{}: {}", k, cell_text(v));
       }
     }

@@ -85,6 +85,7 @@ CREATE TABLE events (
   state_after   TEXT,
   changes       TEXT NOT NULL DEFAULT '{}',       -- JSON {"field": [before, after]}
   note          TEXT,                             -- reason, result, comment
+  ticket_digest TEXT,                             -- SHA-256 of the ticket row and all its stages after this event
   policy_version INTEGER NOT NULL,
   prev_hash     TEXT NOT NULL,
   hash          TEXT NOT NULL

@@ -83,7 +83,7 @@ TEST_CASE("file: refusals") {
     CHECK(error_of([&] { file(s, c); }) == ErrorKind::usage);
   }
   CHECK(w.store.list_tickets({}).empty());
-  CHECK(w.store.events_since(0, 0).empty());
+  CHECK(w.store.events_since(0, 0).size() == 1);  // only the init event
 }
 
 TEST_CASE("file --ref is idempotent: same content returns the same ticket, different content conflicts") {
@@ -94,7 +94,7 @@ TEST_CASE("file --ref is idempotent: same content returns the same ticket, diffe
   auto again = file(s, r);
   CHECK(again.existed);
   CHECK(again.ticket.id == first.ticket.id);
-  CHECK(w.store.events_since(0, 0).size() == 1);
+  CHECK(w.store.events_since(0, 0).size() == 2);  // init and the one filing
   FileRequest other = r;
   other.title = "另一个标题";
   CHECK(error_of([&] { file(s, other); }) == ErrorKind::conflict);
@@ -416,4 +416,37 @@ TEST_CASE("list filters") {
   f = {};
   f.filed_from = w.policy->organization.timezone.from_local(D("2026-09-02"), std::chrono::seconds(0));
   CHECK(list_visible(s, f).size() == 1);
+}
+
+TEST_CASE("audit verify catches edited ticket columns, edited stages and a removed trailing event") {
+  World w;
+  auto id = answered_ticket(w);
+  w.comment("li.na", "2026-10-08", id);
+  REQUIRE(w.store.verify_audit().ok);
+  SUBCASE("a column other than the state") {
+    w.store.raw().exec("UPDATE tickets SET title = '改过' WHERE id = 1");
+  }
+  SUBCASE("a stage's due date") {
+    w.store.raw().exec("UPDATE stages SET due = '2026-12-31' WHERE ticket_id = 1 AND kind = 'feedback'");
+  }
+  SUBCASE("the last event, a comment that changed no state") {
+    w.store.raw().exec("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
+  }
+  SUBCASE("a spot check row without its event") {
+    w.store.raw().exec("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', '2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
+  }
+  CHECK_FALSE(w.store.verify_audit().ok);
+}
+
+TEST_CASE("an escalation's due date replaces the lapsed one for display; scoring keeps the lapse") {
+  World w;
+  auto id = w.file("li.na", "2026-09-14", "delivery-late");
+  w.approve("zhang.wei", "2026-09-14", id);  // 10 WD -> 09-28 (09-20 is a make-up Sunday, 09-25..27 off)
+  CHECK(w.get(id).feedback->due == D("2026-09-28"));
+  CHECK(w.get(id).overdue_stages(D("2026-09-30"), Instant{}) == std::vector<std::string>{"feedback"});
+  Ticket t = w.escalate("lin.xiuying", "2026-09-30", id);
+  CHECK(t.feedback->escalated_due == D("2026-10-02"));
+  CHECK(t.overdue_stages(D("2026-10-01"), Instant{}).empty());
+  CHECK(t.overdue_stages(D("2026-10-02"), Instant{}).empty());
+  CHECK(t.overdue_stages(D("2026-10-03"), Instant{}) == std::vector<std::string>{"feedback"});
 }

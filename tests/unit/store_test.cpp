@@ -103,7 +103,7 @@ TEST_CASE("the audit chain detects an edited and a deleted event") {
   s.add_policy_version({0, "2026-11-16T01:00:00Z", "gao.feng", "mini", policy->sha256, policy->text});
   for (int i = 0; i < 4; ++i) {
     EventDraft e;
-    e.verb = "comment";
+    e.verb = i == 0 ? "init" : "comment";
     e.actor = "li.na";
     e.at = e.recorded_at = Instant(D("2026-11-16")) + std::chrono::hours(i);
     e.note = "note " + std::to_string(i);

@@ -16,6 +16,10 @@ struct World {
 
   explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
     store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text});
+    EventDraft init;
+    init.verb = "init";
+    init.actor = "gao.feng";
+    store.append_event(init, 1);  // every policy version has its event, or audit verify objects
   }
 
   /// A session for `who` at local time `when` ("2026-09-29" means 09:00; or "2026-09-29T17:30").
