@@ -31,7 +31,7 @@ asan: deps
 
 # The main job on the built-in policy: a demo month ending in the monthly report.
 demo: build
-	LINKCTL=$(CURDIR)/$(BUILD)/linkctl sh examples/demo.sh
+	LINKCTL=$(CURDIR)/$(BUILD)/linkctl bash examples/demo.sh
 
 # Every test, in the plain build and the sanitizer build.
 test: build asan

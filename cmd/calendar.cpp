@@ -38,12 +38,14 @@ void register_calendar(CLI::App& app, Env& env) {
   };
   auto day = std::make_shared<DayOptions>();
   auto* is_workday = cal->add_subcommand("is-workday", "Say whether DATE is a working day and why (weekend, holiday, make-up workday).\n"
-                                                       "Example: linkctl calendar is-workday 2026-09-20");
-  is_workday->add_option("DATE", day->date, "YYYY-MM-DD")->required();
+                                                       "Example: linkctl calendar is-workday 2026-09-20\n"
+                                                       "Example: [ \"$(linkctl calendar is-workday today --format tsv --no-header | cut -f3)\" = true ] && linkctl inbox");
+  is_workday->add_option("DATE", day->date, "YYYY-MM-DD, or 'today' (the policy's time zone)")->required();
   is_workday->add_option("--policy", day->policy, "use this policy file's calendar instead of the database's");
   is_workday->callback([&env, day] {
-    Date d = require_date(day->date, "DATE");
     auto policy = calendar_policy(env, day->policy);
+    Date d = day->date == "today" ? policy->organization.timezone.local_date(env.clock_for(*policy).now())
+                                  : require_date(day->date, "DATE");
     if (!policy->calendar.covers(d)) env.warn_uncovered({year_of(d)});
     Rows rows{{"date", "weekday", "workday", "kind"},
               {{{"date", format_date(d)},

@@ -1,0 +1,62 @@
+# Every script in examples/ runs here, so none can go stale.
+
+# demo.sh: the README's main job, a month on the built-in policy ending in the monthly report.
+$ LINKCTL_DB=$PWD/demo.db LINKCTL=linkctl bash $SRC/examples/demo.sh > demo.out 2>demo.err; echo $?
+> 0
+$ grep -c '^Monthly report 2026-10 (as of 2026-11-05, not frozen)$' demo.out
+> 1
+# The report is the last table: a header and one row per scored department (market, phone, logistics, inspection).
+$ sed -n '/^Monthly report 2026-10/,/^$/p' demo.out | awk 'NR > 2 && NF == 11 {print $1}'
+> market
+> phone
+> logistics
+> inspection
+$ grep -A1 '^status:' demo.out | head -1
+> status:          ok
+$ LINKCTL_DB=$PWD/demo.db linkctl list --as lin.xiuying --format tsv --no-header | wc -l
+> 44
+
+# daily.sh: filing from notes, approving, round-robin assignment, inboxes.
+$ LINKCTL_DB=$PWD/demo.db LINKCTL_NOW=2026-11-02T10:00 bash $SRC/examples/daily.sh > daily.out; echo $?
+> 0
+$ grep -c '^filed ticket' daily.out
+> 3
+$ LINKCTL_DB=$PWD/demo.db linkctl list --as lin.xiuying --state assigned --since 2026-11-02 --format tsv --no-header | wc -l
+> 3
+
+# crontab: each job's command runs (mail replaced by a stub that keeps the message).
+--- FILE bin/mail
+#!/bin/sh
+cat >> "$HOME/mail.out"
+--- END
+$ chmod +x bin/mail && mkdir -p reports && grep -v '^[A-Z_]*=' $SRC/examples/crontab | sed -n 's/^[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *//p' | grep -v '^#' | grep linkctl | sed 's/\\%/%/g; s|/srv/linkctl/reports|reports|g' > jobs.sh && wc -l < jobs.sh
+> 4
+$ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-02T22:30 bash -e jobs.sh; echo $?
+> 0
+$ ls reports | wc -l
+> 2
+# Monday 11-02 is a working day: the inbox job mailed the supervisor's overdue, unescalated tickets.
+$ grep -c '^id  *state  *severity' mail.out
+> 1
+
+# monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV.
+$ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-05T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out > export.out; echo $?
+> 0
+$ ls out
+> 2026-10-kpis.csv
+> 2026-10-penalties.csv
+> 2026-10-scores.csv
+> 2026-10-tickets.csv
+$ head -1 out/2026-10-scores.csv | tr -d '\r' | sed 's/^\xef\xbb\xbf//'
+> department,base,approval_overdue,feedback_overdue,review_overdue,rated_fair,rated_unsatisfied,fake_handling,supervisor_reset,score,bonus_deduction
+$ LINKCTL_DB=$PWD/demo.db linkctl report monthly --month 2026-10 --format json --as lin.xiuying | grep -o '"frozen":true'
+> "frozen":true
+# A second run keeps the frozen snapshot.
+$ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-06T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out2 >/dev/null 2>&1 && cmp out/2026-10-scores.csv out2/2026-10-scores.csv && echo same
+> same
+
+# The example policies are valid.
+$ linkctl policy check $SRC/examples/four-roles.toml 2>/dev/null | cut -d: -f2
+>  ok
+$ linkctl policy check $SRC/examples/customer-service.toml 2>/dev/null | cut -d: -f2
+>  ok
