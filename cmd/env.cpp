@@ -33,6 +33,8 @@ void Output::print(const std::string& text) { std::cout << text << std::flush; }
 void Output::rows(const Rows& r) { print(render(r, format_, options())); }
 void Output::record(const Rows& one) { print(render_record(one, format_, options())); }
 
+void Output::note(const std::string& message) { std::cerr << "linkctl: " << message << "\n"; }
+
 void Output::warn(const std::string& message) {
   if (warned_.insert(message).second) std::cerr << "linkctl: warning: " << message << "\n";
 }

@@ -37,6 +37,8 @@ class Output {
   void print(const std::string& text);
   void rows(const Rows& rows);
   void record(const Rows& one);
+  /// "linkctl: ..." on stderr: a confirmation that is not data.
+  void note(const std::string& message);
   /// "linkctl: warning: ..." on stderr, each distinct message once per command.
   void warn(const std::string& message);
 

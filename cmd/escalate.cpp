@@ -9,7 +9,7 @@ void register_escalate(CLI::App& app, Env& env) {
     std::string reason;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("escalate", "Press an open ticket with a short new deadline, counted in calendar days (supervisor).\nExample: linkctl escalate 12 --reason '已逾期3天'");
+  auto* cmd = app.add_subcommand("escalate", "Press an open ticket with a short new deadline, [deadlines].escalated (by default calendar\ndays, not postponed over holidays) (supervisor).\nExample: linkctl escalate 12 --reason '已逾期3天'");
   add_ticket_id(cmd, o->id);
   cmd->add_option("--reason", o->reason, "a note for the history");
   cmd->callback([&env, o, cmd] {

@@ -40,7 +40,7 @@ void register_report(CLI::App& app, Env& env) {
     auto s = env.session();
     if (o->freeze) {
       auto fr = freeze_month(s, month);
-      env.out().warn(fmt::format("froze {} under policy v{}", fr.month, fr.policy_version));
+      env.out().note(fmt::format("froze {} under policy v{}; its exports will not change", fr.month, fr.policy_version));
     }
     auto r = monthly_report(s, month);
     Format f = env.out().format();

@@ -148,7 +148,7 @@ std::vector<std::string> verbs_allowed(State state) {
     case State::assigned: return {"route", "close", "explain", "escalate", "comment"};
     case State::handled: return {"confirm", "route", "explain", "escalate", "comment"};
     case State::answered: return {"rate", "reset", "comment"};
-    case State::done: return {"reset (supervisor)", "spotcheck", "comment"};
+    case State::done: return {"reset (supervisor)", "spotcheck record", "comment"};
     case State::rejected: return {"comment"};
   }
   return {};
@@ -391,6 +391,43 @@ Outcome comment(const Policy&, const Actor& actor, const Moment& at, const Ticke
   check_note("the comment", text);
   Outcome o = start(actor, at, t, "comment");
   return finish(std::move(o), t, at, text);
+}
+
+}  // namespace linkctl
+
+namespace linkctl {
+
+std::optional<Outcome> recompute_deadlines(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t) {
+  const Category* cat = p.category(t.category);
+  Outcome o = start(actor, at, t, "deadlines.recompute");
+  auto redo = [&](std::optional<Stage>& s) {
+    if (!s || s->finished()) return;
+    Deadline rule = p.deadlines.approval;
+    if (s->kind == StageKind::review) rule = p.deadlines.review;
+    if (s->kind == StageKind::feedback) rule = s->rule == "feedback" ? (cat ? p.feedback_rule(*cat) : p.deadlines.feedback) : p.deadlines.reset;
+    auto due = due_after(p, rule, t.severity, s->started_at, s->start_date);
+    o.uncovered_years.insert(due.walk.uncovered_years.begin(), due.walk.uncovered_years.end());
+    s->due = due.due;
+    s->due_at = due.due_at;
+    if (s->escalated_at) {
+      Date from = p.organization.timezone.local_date(*s->escalated_at);
+      s->escalated_due = due_after(p, p.deadlines.escalated, t.severity, *s->escalated_at, from).due;
+    }
+  };
+  redo(o.after.approval);
+  redo(o.after.feedback);
+  redo(o.after.review);
+  if (o.after.approval == t.approval && o.after.feedback == t.feedback && o.after.review == t.review) return std::nullopt;
+  // The original due dates matter for scoring too, so record them beside the ones in force.
+  Outcome done = finish(std::move(o), t, at, std::string("deadlines recomputed under the policy in force"));
+  auto stage_dues = [](const std::optional<Stage>& s) {
+    return s ? json::array({format_date(s->due), s->escalated_due ? json(format_date(*s->escalated_due)) : json(nullptr)}) : json(nullptr);
+  };
+  done.event.changes["stages"] = json::object({{"approval", json::array({stage_dues(t.approval), stage_dues(done.after.approval)})},
+                                               {"feedback", json::array({stage_dues(t.feedback), stage_dues(done.after.feedback)})},
+                                               {"review", json::array({stage_dues(t.review), stage_dues(done.after.review)})}});
+  done.after.updated_at = t.updated_at;  // a correction, not an action on the ticket
+  return done;
 }
 
 }  // namespace linkctl

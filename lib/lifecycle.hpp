@@ -77,6 +77,11 @@ Outcome escalate(const Policy& policy, const Actor& actor, const Moment& at, con
                  const std::optional<std::string>& reason);
 Outcome comment(const Policy& policy, const Actor& actor, const Moment& at, const Ticket& t, const std::string& text);
 
+/// After a calendar or deadline correction in the policy: the unfinished stages'
+/// due dates computed again from their start under the policy in force. nullopt
+/// when nothing changes. (Finished stages keep the dates they were judged by.)
+std::optional<Outcome> recompute_deadlines(const Policy& policy, const Actor& actor, const Moment& at, const Ticket& t);
+
 /// The {"field": [before, after]} object of an event, over the fields a verb can change.
 nlohmann::ordered_json ticket_changes(const Ticket& before, const Ticket& after);
 

@@ -346,7 +346,7 @@ class Loader {
     const TV* t = get_table(root, "calendar");
     if (!t) {
       if (!find(root, "calendar"))
-        warn_at(1, "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see data/cn-holidays.toml)");
+        warn_at(1, "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the [calendar.cn-2026] table of examples/four-roles.toml)");
       return;
     }
     std::map<Date, unsigned> holidays, workdays;
@@ -354,7 +354,7 @@ class Loader {
     for (const auto& [key, value] : t->as_table()) {
       if (key == "holidays" || key == "workdays" || key == "weekend" || key == "years") continue;
       if (value.is_table()) {
-        // A named year's schedule, as in data/cn-holidays.toml: [calendar.cn-2026].
+        // A named year's schedule, as in examples/four-roles.toml: [calendar.cn-2026].
         std::string where = "[calendar." + key + "]";
         check_keys(value, {"holidays", "workdays"}, where);
         read_dates(value, "holidays", where, holidays);

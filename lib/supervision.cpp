@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "hash.hpp"
 #include "policy_view.hpp"
+#include "text.hpp"
 
 namespace linkctl {
 
@@ -170,6 +171,7 @@ Applied record_spotcheck(Session& s, std::int64_t id, bool fake, const std::opti
                                                  to_string(t.state), fmt::join(verbs_allowed(t.state), ", ")));
   if (!s.actor.person->supervisor)
     throw Error(ErrorKind::permission, fmt::format("{} may not spot-check ticket {}: only a supervisor may", s.actor.id(), t.id));
+  if (note) check_text("--note", *note, kMaxNoteBytes, true, true);
   auto m = s.moment();
   s.store.add_spotcheck(t.id, fake, t.to_dept, m.now, m.today, s.actor.id(), note);
   auto e = session_event(s, m, "spotcheck");

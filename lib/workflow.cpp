@@ -70,6 +70,30 @@ Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticke
   return {o.after, before.state, o.uncovered_years, false};
 }
 
+std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int64_t> id) {
+  if (!s.actor.person->admin)
+    throw Error(ErrorKind::permission, fmt::format("{} may not recompute deadlines: only admins may", s.actor.id()));
+  auto tx = s.store.begin_write();
+  std::vector<Ticket> tickets;
+  if (id) {
+    tickets.push_back(visible_ticket(s, *id));
+  } else {
+    TicketFilter f;
+    f.states = {State::pending, State::routed, State::assigned, State::handled, State::answered};
+    tickets = s.store.list_tickets(f);
+  }
+  auto m = s.moment();
+  std::vector<Applied> changed;
+  for (const auto& t : tickets) {
+    auto o = recompute_deadlines(s.policy, s.actor, m, t);
+    if (!o) continue;
+    store_outcome(s, t, *o);
+    changed.push_back({o->after, t.state, o->uncovered_years, false});
+  }
+  tx.commit();
+  return changed;
+}
+
 std::vector<Ticket> list_visible(Session& s, TicketFilter f) {
   f.visible_depts = visible_departments(*s.actor.person);
   auto m = s.moment();

@@ -37,6 +37,11 @@ Applied file(Session& s, const FileRequest& r);
 /// and stores the result and its event, all in one write transaction.
 Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticket&)>& verb);
 
+/// Admins: recomputes the unfinished stages' due dates of ticket `id` (or of
+/// every open ticket) under the policy in force, one event per changed ticket,
+/// all in one transaction. Returns the tickets that changed.
+std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int64_t> id);
+
 /// Ticket `id` as the actor may see it; Error(not_found) otherwise.
 Ticket visible_ticket(Session& s, std::int64_t id);
 

@@ -101,7 +101,7 @@ $ linkctl deadlines 99 --as gao.feng --today 2026-09-30
 ! linkctl: error: no ticket 99 (or you may not see it); list yours with 'linkctl list'
 [3]
 $ linkctl deadlines --as gao.feng
-! linkctl: error: ID is required (see linkctl --help)
+! linkctl: error: deadlines needs a ticket ID (or --recompute)
 [2]
 
 # Explaining changes nothing.

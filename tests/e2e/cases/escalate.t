@@ -87,7 +87,7 @@ $ linkctl escalate 5 --as lin.xiuying --today 2026-10-09
 ! linkctl: error: ticket 5 is 'pending', so it cannot be escalated; allowed here: approve, reject, comment
 [5]
 $ linkctl escalate 4 --as lin.xiuying --today 2026-10-09
-! linkctl: error: ticket 4 is 'done', so it cannot be escalated; allowed here: reset (supervisor), spotcheck, comment
+! linkctl: error: ticket 4 is 'done', so it cannot be escalated; allowed here: reset (supervisor), spotcheck record, comment
 [5]
 
 # None of the refusals changed anything.

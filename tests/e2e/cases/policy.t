@@ -40,7 +40,7 @@ filers = ["customer-manager"]
 to = "logistics"
 --- END
 $ linkctl policy check broken.toml
-! broken.toml:1: warning: no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see data/cn-holidays.toml)
+! broken.toml:1: warning: no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the [calendar.cn-2026] table of examples/four-roles.toml)
 ! broken.toml:1: warning: no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze reports
 ! broken.toml:5: error: unknown key 'colour' in [organization]; known: name, timezone, base_score, allow_clock_override, identity
 ! broken.toml:10: error: [deadlines].review = -1 is out of range; use 0 to 366

@@ -35,7 +35,7 @@ $ linkctl show 3 --as zhang.wei --today 2026-10-09 --format json | grep -o '"rat
 
 # done is final for rating: a second rating is refused (exit 5); a comment is still fine.
 $ linkctl rate 1 fair --as zhang.wei --today 2026-10-09
-! linkctl: error: ticket 1 is 'done', so it cannot be rated; allowed here: reset (supervisor), spotcheck, comment
+! linkctl: error: ticket 1 is 'done', so it cannot be rated; allowed here: reset (supervisor), spotcheck record, comment
 [5]
 $ linkctl comment 1 --as li.na --today 2026-10-09 '谢谢' --format table
 > ticket 1: done
