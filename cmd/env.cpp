@@ -40,7 +40,16 @@ void Output::warn(const std::string& message) {
 }
 
 Store& Env::store() {
-  if (!store_) store_.emplace(Store::open(opts.db));
+  if (store_) return *store_;
+  int timeout = Store::kDefaultBusyTimeoutMs;
+  if (const char* env = std::getenv("LINKCTL_BUSY_TIMEOUT"); env && *env) {
+    char* end = nullptr;
+    long ms = std::strtol(env, &end, 10);
+    if (*end != '\0' || ms < 0 || ms > 3'600'000)
+      throw Error(ErrorKind::usage, fmt::format("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
+    timeout = static_cast<int>(ms);
+  }
+  store_.emplace(Store::open(opts.db, timeout));
   return *store_;
 }
 

@@ -78,8 +78,9 @@ int main(int argc, char** argv) {
     std::cerr << "linkctl: error: " << e.what() << "\n";
     return e.exit_code();
   } catch (const SQLite::Exception& e) {
-    std::cerr << "linkctl: error: database: " << e.what() << " (" << env.opts.db << ")\n";
-    return static_cast<int>(ErrorKind::database);
+    auto err = database_error(e, env.opts.db);
+    std::cerr << "linkctl: error: " << err.what() << "\n";
+    return err.exit_code();
   } catch (const std::exception& e) {
     std::cerr << "linkctl: error: internal: " << e.what() << "\n";
     return static_cast<int>(ErrorKind::internal);

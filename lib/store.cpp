@@ -13,7 +13,6 @@
 namespace linkctl {
 namespace {
 
-constexpr int kBusyTimeoutMs = 10000;
 
 // ---- SQL -------------------------------------------------------------------
 
@@ -234,9 +233,35 @@ std::string event_hash(const Event& e, const std::string& prev_hash) {
   return sha256_hex(prev_hash + "\n" + event_canonical(e, format_instant(e.at), format_instant(e.recorded_at)));
 }
 
+Error database_error(const SQLite::Exception& e, const std::string& path) {
+  int code = e.getErrorCode();
+  std::string what = e.what();
+  switch (code) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error(ErrorKind::database, fmt::format("{} is locked by another process ({}); try again", path, what));
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      return Error(ErrorKind::database,
+                   fmt::format("{} cannot be written by you ({}); the file and its directory must be writable "
+                               "(see SECURITY in linkctl(1) for a shared installation)", path, what));
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      return Error(ErrorKind::database,
+                   fmt::format("cannot write {} ({}: the disk is full or failing); nothing was changed, free space and try again", path, what));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error(ErrorKind::database, fmt::format("{} is damaged or not a database ({}); restore it from a backup", path, what));
+    default:
+      return Error(ErrorKind::database, fmt::format("database {}: {}", path, what));
+  }
+}
+
 // ---- lifecycle of the connection --------------------------------------------
 
-Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path, int busy_timeout_ms)
+    : db_(std::move(db)), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
@@ -246,7 +271,7 @@ int Store::latest_schema_version() { return static_cast<int>(embedded::migration
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 void Store::configure() {
-  db_->setBusyTimeout(kBusyTimeoutMs);
+  db_->setBusyTimeout(busy_timeout_ms_);
   db_->exec("PRAGMA foreign_keys = ON");
   if (path_ != ":memory:") {
     auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
@@ -264,7 +289,7 @@ void Store::migrate() {
     throw Error(ErrorKind::database,
                 fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", path_, have, want));
   if (have == want) return;
-  WriteTx tx(*db_);
+  WriteTx tx(*db_, busy_timeout_ms_);
   have = schema_version();  // another process may have migrated while we waited for the lock
   auto migrations = embedded::migrations();
   for (int v = have; v < want; ++v) db_->exec(std::string(migrations[static_cast<std::size_t>(v)].sql));
@@ -272,20 +297,20 @@ void Store::migrate() {
   tx.commit();
 }
 
-Store Store::open(const std::string& path) {
+Store Store::open(const std::string& path, int busy_timeout_ms) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw Error(ErrorKind::database, fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
-  Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE), path);
   try {
+    Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE), path, busy_timeout_ms);
     s.configure();
     if (s.schema_version() == 0)
       throw Error(ErrorKind::database, fmt::format("{} is not a linkctl database; create one with 'linkctl init --db NEW-FILE'", path));
     s.migrate();
+    return s;
   } catch (const SQLite::Exception& e) {
-    throw Error(ErrorKind::database, fmt::format("{}: {}; is it a linkctl database?", path, e.what()));
+    throw database_error(e, path);
   }
-  return s;
 }
 
 void Store::require_absent(const std::string& path) {
@@ -309,12 +334,14 @@ Store Store::memory() {
   return s;
 }
 
-Store::WriteTx::WriteTx(SQLite::Database& db) : db_(db) {
+Store::WriteTx::WriteTx(SQLite::Database& db, int busy_timeout_ms) : db_(db) {
   try {
     db_.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY)
-      throw Error(ErrorKind::database, fmt::format("the database stayed locked by another process for {} s; try again (is a long import running?)", kBusyTimeoutMs / 1000));
+      throw Error(ErrorKind::database,
+                  fmt::format("the database stayed locked by another process for {} ms; try again (is a long import running? "
+                              "LINKCTL_BUSY_TIMEOUT sets the wait)", busy_timeout_ms));
     throw;
   }
 }
@@ -328,7 +355,7 @@ void Store::WriteTx::commit() {
   done_ = true;
 }
 
-Store::WriteTx Store::begin_write() { return WriteTx(*db_); }
+Store::WriteTx Store::begin_write() { return WriteTx(*db_, busy_timeout_ms_); }
 
 // ---- policies ----------------------------------------------------------------
 

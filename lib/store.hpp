@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "error.hpp"
 #include "scoring.hpp"
 #include "ticket.hpp"
 
@@ -92,13 +93,20 @@ struct AuditResult {
   std::string problem;  ///< one line, empty when ok
 };
 
+/// The one-line Error (exit 7) for an SQLite failure on the database at `path`:
+/// locked, read-only, full disk or I/O error, damaged, or anything else.
+Error database_error(const SQLite::Exception& e, const std::string& path);
+
 /// Owns the SQLite connection and every SQL statement linkctl runs.
 class Store {
  public:
+  /// How long a writer waits for another process's write lock before giving up (exit 7).
+  static constexpr int kDefaultBusyTimeoutMs = 10000;
+
   /// Opens an existing linkctl database, migrating an older schema in one
   /// transaction. Throws Error(database) when the file is missing, not a
   /// linkctl database, corrupt, or made by a newer linkctl.
-  static Store open(const std::string& path);
+  static Store open(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   /// Creates a new database with the current schema. Throws Error(conflict)
   /// when `path` already holds a linkctl database.
   static Store create(const std::string& path);
@@ -115,7 +123,7 @@ class Store {
   /// waiting up to the busy timeout. Rolls back unless commit() is called.
   class WriteTx {
    public:
-    explicit WriteTx(SQLite::Database& db);
+    WriteTx(SQLite::Database& db, int busy_timeout_ms);
     WriteTx(const WriteTx&) = delete;
     WriteTx& operator=(const WriteTx&) = delete;
     ~WriteTx();
@@ -184,7 +192,7 @@ class Store {
   SQLite::Database& raw() { return *db_; }
 
  private:
-  Store(std::unique_ptr<SQLite::Database> db, std::string path);
+  Store(std::unique_ptr<SQLite::Database> db, std::string path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   void configure();
   void migrate();
   void write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before);
@@ -192,6 +200,7 @@ class Store {
 
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
+  int busy_timeout_ms_ = kDefaultBusyTimeoutMs;
 };
 
 }  // namespace linkctl
