@@ -3,12 +3,14 @@
 # machine as root: they install the packages that are missing first.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
-               libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3
+               libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build asan demo test unit e2e bench install clean
+.PHONY: all deps build asan fuzz demo test unit e2e bench install clean
 
 all: build
 
@@ -29,14 +31,21 @@ asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLINKCTL_SANITIZE=ON -DLINKCTL_WERROR=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
+# libFuzzer targets (clang, ASan+UBSan): the policy loader, the CSV reader, the date/time parsers.
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKCTL_FUZZ=ON -DLINKCTL_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_policy fuzz_csv fuzz_dates
+	bash tests/fuzz/run.sh $(CURDIR)/$(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 # The main job on the built-in policy: a demo month ending in the monthly report.
 demo: build
 	LINKCTL=$(CURDIR)/$(BUILD)/linkctl bash examples/demo.sh
 
-# Every test, in the plain build and the sanitizer build.
+# Every test, in the plain build and the sanitizer build, then each fuzz target for FUZZ_SECONDS.
 test: build asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz
 
 unit: build
 	$(BUILD)/tests/unit_tests
@@ -48,4 +57,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

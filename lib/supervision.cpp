@@ -100,7 +100,7 @@ std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
 }
 
 ReportResult monthly_report(Session& s, Date month_first) {
-  auto [first, last] = month_bounds(month_first);
+  const auto [first, last] = month_bounds(month_first);
   ReportResult r;
   r.frozen = s.store.frozen_report(month_of(first));
   if (r.frozen) {
@@ -125,7 +125,7 @@ ReportResult monthly_report(Session& s, Date month_first) {
 
 FrozenReport freeze_month(Session& s, Date month_first) {
   require_supervisor(*s.actor.person, "freeze a monthly report");
-  auto [first, last] = month_bounds(month_first);
+  const auto [first, last] = month_bounds(month_first);
   auto m = s.moment();
   if (m.today <= last)
     throw Error(ErrorKind::conflict, fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
@@ -149,7 +149,7 @@ FrozenReport freeze_month(Session& s, Date month_first) {
 
 std::vector<Ticket> spotcheck_sample(Session& s, Date month_first, int count, const std::string& seed) {
   require_supervisor(*s.actor.person, "sample tickets for spot checks");
-  auto [first, last] = month_bounds(month_first);
+  const auto [first, last] = month_bounds(month_first);
   auto ids = s.store.rated_tickets(first, last);
   // Order by a hash of (seed, month, id): reproducible, and independent of the C++ library's PRNGs.
   std::vector<std::pair<std::string, std::int64_t>> keyed;
@@ -186,7 +186,9 @@ Applied record_spotcheck(Session& s, std::int64_t id, bool fake, const std::opti
 }
 
 std::vector<DepartmentStats> month_stats(Session& s, Date month_first) {
-  auto [first, last] = month_bounds(month_first);
+  // Plain variables: lambdas below capture them (clang 14 cannot capture structured bindings).
+  const auto bounds = month_bounds(month_first);
+  const Date first = bounds.first, last = bounds.second;
   auto m = s.moment();
   const auto& tz = s.policy.organization.timezone;
   auto facts = s.store.month_facts(first, last, tz.from_local(first, std::chrono::seconds(0)),
