@@ -8,6 +8,7 @@
 #include "env.hpp"
 #include "error.hpp"
 #include "store.hpp"
+#include "text.hpp"
 #include "linkctl/version.hpp"
 
 using namespace linkctl;
@@ -31,7 +32,15 @@ int main(int argc, char** argv) {
   app.add_option("--today", o.today, "effective date YYYY-MM-DD, 09:00 local (as --now)");
   app.add_flag("--no-header", o.no_header, "tsv/csv: leave out the header line");
 
-  app.parse_complete_callback([&env] { env.out().configure(env.opts.format, env.opts.no_header); });
+  app.parse_complete_callback([&env, &app] {
+    // An option given with an empty value is a mistake, not "use the default".
+    for (const char* name : {"--db", "--as", "--format", "--now", "--today"}) {
+      auto* opt = app.get_option(name);
+      if (opt->count() > 0 && opt->as<std::string>().empty())
+        throw Error(ErrorKind::usage, fmt::format("{} needs a value (or leave it out, and its environment variable unset)", name));
+    }
+    env.out().configure(env.opts.format, env.opts.no_header);
+  });
 
   // Every subcommand, in the order `linkctl --help` lists them.
   cli::register_init(app, env);
@@ -72,10 +81,17 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "linkctl: error: " << e.what() << " (see linkctl --help)\n";
+    std::string what = e.what();
+    // CLI11 reports an unknown verb as a missing subcommand; say what was typed.
+    auto known = [&](const char* name) {
+      return !app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(name); }).empty();
+    };
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1]))
+      what = fmt::format("unknown command '{}'", argv[1]);
+    std::cerr << "linkctl: error: " << printable(what) << " (see linkctl --help)\n";
     return static_cast<int>(ErrorKind::usage);
   } catch (const Error& e) {
-    std::cerr << "linkctl: error: " << e.what() << "\n";
+    std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
     return e.exit_code();
   } catch (const SQLite::Exception& e) {
     auto err = database_error(e, env.opts.db);

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <toml.hpp>
 
@@ -105,7 +104,16 @@ std::string type_name(const TV& v) {
   }
 }
 
-const std::regex kCodePattern("[a-z0-9][a-z0-9._-]{0,63}");
+// Codes and ids: 1-64 of [a-z0-9._-], starting with a letter or digit.
+bool valid_code(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto ok = [](char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '.' || c == '_' || c == '-'));
+  };
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (!ok(s[i], i == 0)) return false;
+  return true;
+}
 
 class Loader {
  public:
@@ -121,6 +129,12 @@ class Loader {
     }
     if (auto bad = first_invalid_utf8(text)) {
       error_at(line_of(text, *bad), "the policy is not valid UTF-8; save it as UTF-8");
+      out.diagnostics = std::move(diags_);
+      return out;
+    }
+    if (auto deep = too_deep(text)) {
+      // toml11 parses recursively; refuse what would exhaust the stack.
+      error_at(line_of(text, *deep), fmt::format("arrays, inline tables or table names nest deeper than {} levels; a policy needs a few", kMaxNesting));
       out.diagnostics = std::move(diags_);
       return out;
     }
@@ -160,7 +174,7 @@ class Loader {
   std::string file_;
   Date today_;
   std::vector<Diagnostic> diags_;
-  std::map<std::string, unsigned> dept_lines_, person_lines_, category_lines_;
+  std::map<std::string, const TV*> dept_at_, person_at_, category_at_;
 
   static std::string first_line(std::string s) {
     if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
@@ -169,14 +183,56 @@ class Loader {
       if (auto colon = s.find(": "); colon != std::string::npos) s = s.substr(colon + 2);
     return s;
   }
+  static constexpr int kMaxNesting = 32;
+
+  // Offset of the first place where [ and { nest, or a [table.name] has parts,
+  // beyond kMaxNesting (outside strings and comments).
+  static std::optional<std::size_t> too_deep(std::string_view text) {
+    int depth = 0, dots = 0;
+    bool at_line_start = true, in_header = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '#') {
+        while (i < text.size() && text[i] != '\n') ++i;
+        at_line_start = true, in_header = false, dots = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        bool triple = text.substr(i, 3) == std::string(3, c);
+        std::string_view close = triple ? text.substr(i, 3) : text.substr(i, 1);
+        std::size_t j = i + close.size();
+        while (j < text.size() && text.substr(j, close.size()) != close) j += (c == '"' && text[j] == '\\') ? 2 : 1;
+        i = j + close.size() - 1;
+        at_line_start = false;
+        continue;
+      }
+      if (c == '\n') {
+        at_line_start = true, in_header = false, dots = 0;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r') continue;
+      if (at_line_start && c == '[' && depth == 0) in_header = true;
+      at_line_start = false;
+      if (in_header && c == '.' && ++dots > kMaxNesting) return i;
+      if (!in_header && (c == '[' || c == '{') && ++depth > kMaxNesting) return i;
+      if (!in_header && (c == ']' || c == '}') && depth > 0) --depth;
+    }
+    return std::nullopt;
+  }
+
   static unsigned line_of(std::string_view text, std::size_t offset) {
     return 1 + static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
   }
 
   void error_at(unsigned line, std::string msg) { diags_.push_back({true, file_, line, std::move(msg)}); }
   void warn_at(unsigned line, std::string msg) { diags_.push_back({false, file_, line, std::move(msg)}); }
+  // toml11 computes a line number by scanning the file from the start, so lines
+  // are looked up only when a diagnostic is actually reported.
   void error(const TV& at, std::string msg) { error_at(at.location().line(), std::move(msg)); }
   void warn(const TV& at, std::string msg) { warn_at(at.location().line(), std::move(msg)); }
+  void error_at(const TV* at, std::string msg) { error_at(at ? at->location().line() : 1u, std::move(msg)); }
+  void warn_at(const TV* at, std::string msg) { warn_at(at ? at->location().line() : 1u, std::move(msg)); }
+  static unsigned line(const TV* at) { return at ? at->location().line() : 1u; }
 
   void check_keys(const TV& table, std::initializer_list<std::string_view> allowed, std::string_view where) {
     std::vector<std::string> known(allowed.begin(), allowed.end());
@@ -207,7 +263,7 @@ class Loader {
 
   std::optional<std::string> get_code(const TV& table, std::string_view key, std::string_view where, bool required) {
     auto s = get_string(table, key, where, required);
-    if (s && !std::regex_match(*s, kCodePattern)) {
+    if (s && !valid_code(*s)) {
       error(*find(table, key), fmt::format("{}.{} = \"{}\" is not a valid code; use 1-64 lower-case letters, digits, '.', '_' or '-'", where, key, *s));
       return std::nullopt;
     }
@@ -327,7 +383,7 @@ class Loader {
     return sys_days(ymd);
   }
 
-  void read_dates(const TV& t, std::string_view key, std::string_view where, std::map<Date, unsigned>& into) {
+  void read_dates(const TV& t, std::string_view key, std::string_view where, std::map<Date, const TV*>& into) {
     const TV* v = find(t, key);
     if (!v) return;
     if (!v->is_array()) {
@@ -337,7 +393,7 @@ class Loader {
     for (const auto& item : v->as_array()) {
       if (auto d = to_date(item, fmt::format("{}.{}", where, key))) {
         if (into.count(*d)) warn(item, fmt::format("{} is listed twice in {}.{}", format_date(*d), where, key));
-        into.emplace(*d, item.location().line());
+        into.emplace(*d, &item);
       }
     }
   }
@@ -349,7 +405,7 @@ class Loader {
         warn_at(1, "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the [calendar.cn-2026] table of examples/four-roles.toml)");
       return;
     }
-    std::map<Date, unsigned> holidays, workdays;
+    std::map<Date, const TV*> holidays, workdays;
     auto& cal = p.calendar;
     for (const auto& [key, value] : t->as_table()) {
       if (key == "holidays" || key == "workdays" || key == "weekend" || key == "years") continue;
@@ -509,11 +565,11 @@ class Loader {
       if (!code) continue;
       d.code = *code;
       where = fmt::format("department '{}'", d.code);
-      if (dept_lines_.count(d.code)) {
-        error(t, fmt::format("department code '{}' is defined twice (first on line {}); codes must be unique", d.code, dept_lines_[d.code]));
+      if (dept_at_.count(d.code)) {
+        error(t, fmt::format("department code '{}' is defined twice (first on line {}); codes must be unique", d.code, line(dept_at_[d.code])));
         continue;
       }
-      dept_lines_[d.code] = t.location().line();
+      dept_at_[d.code] = &t;
       d.name = get_string(t, "name", where, true).value_or(d.code);
       if (auto k = get_string(t, "kind", where, true)) {
         if (auto kind = parse_dept_kind(*k)) d.kind = *kind;
@@ -531,7 +587,7 @@ class Loader {
       if (!find(root, "people")) error_at(1, "the policy needs [[people]] entries (filers, leads, handlers, a supervisor)");
       return;
     }
-    std::map<std::string, unsigned> logins;
+    std::map<std::string, const TV*> logins;
     for (std::size_t i = 0; i < arr->size(); ++i) {
       const TV& t = (*arr)[i];
       std::string where = fmt::format("people[{}]", i + 1);
@@ -541,17 +597,17 @@ class Loader {
       if (!id) continue;
       person.id = *id;
       where = fmt::format("person '{}'", person.id);
-      if (person_lines_.count(person.id)) {
-        error(t, fmt::format("person id '{}' is defined twice (first on line {}); ids must be unique", person.id, person_lines_[person.id]));
+      if (person_at_.count(person.id)) {
+        error(t, fmt::format("person id '{}' is defined twice (first on line {}); ids must be unique", person.id, line(person_at_[person.id])));
         continue;
       }
-      person_lines_[person.id] = t.location().line();
+      person_at_[person.id] = &t;
       person.name = get_string(t, "name", where, true).value_or(person.id);
       person.department = get_string(t, "department", where, true).value_or("");
       person.login = get_string(t, "login", where, false).value_or(person.id);
       if (logins.count(person.login))
-        error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where, person.login, logins[person.login]));
-      logins.emplace(person.login, t.location().line());
+        error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where, person.login, line(logins[person.login])));
+      logins.emplace(person.login, &t);
       for (const auto& [role, at] : get_strings(t, "roles", where, false)) {
         person.roles.push_back(role);
         if (role.rfind("filer:", 0) == 0 && role.size() > 6) person.filer_kinds.insert(role.substr(6));
@@ -582,11 +638,11 @@ class Loader {
       if (!code) continue;
       c.code = *code;
       where = fmt::format("category '{}'", c.code);
-      if (category_lines_.count(c.code)) {
-        error(t, fmt::format("category code '{}' is defined twice (first on line {}); codes must be unique", c.code, category_lines_[c.code]));
+      if (category_at_.count(c.code)) {
+        error(t, fmt::format("category code '{}' is defined twice (first on line {}); codes must be unique", c.code, line(category_at_[c.code])));
         continue;
       }
-      category_lines_[c.code] = t.location().line();
+      category_at_[c.code] = &t;
       c.name = get_string(t, "name", where, true).value_or(c.code);
       if (auto s = get_string(t, "severity", where, true)) {
         if (auto sev = parse_severity(*s)) c.severity = *sev;
@@ -630,7 +686,7 @@ class Loader {
     for (const auto& x : p.people) kinds_held.insert(x.filer_kinds.begin(), x.filer_kinds.end());
 
     for (const auto& d : p.departments) {
-      unsigned line = dept_lines_[d.code];
+      const TV* line = dept_at_[d.code];
       if (d.parent && !p.department(*d.parent))
         error_at(line, fmt::format("department '{}': parent '{}' is not a department{}", d.code, *d.parent, suggest(*d.parent, depts)));
       if (d.parent && *d.parent == d.code) error_at(line, fmt::format("department '{}' cannot be its own parent", d.code));
@@ -645,7 +701,7 @@ class Loader {
     }
     bool has_supervisor = false;
     for (const auto& x : p.people) {
-      unsigned line = person_lines_[x.id];
+      const TV* line = person_at_[x.id];
       const Department* d = p.department(x.department);
       if (!x.department.empty() && !d)
         error_at(line, fmt::format("person '{}': department '{}' is not defined{}", x.id, x.department, suggest(x.department, depts)));
@@ -663,7 +719,7 @@ class Loader {
     if (!p.people.empty() && !has_supervisor)
       warn_at(1, "no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze reports");
     for (const auto& c : p.categories) {
-      unsigned line = category_lines_[c.code];
+      const TV* line = category_at_[c.code];
       const Department* to = p.department(c.to);
       if (!c.to.empty() && !to)
         error_at(line, fmt::format("category '{}': to = \"{}\" is not a department{}", c.code, c.to, suggest(c.to, depts)));

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "embedded.hpp"
 #include "error.hpp"
@@ -322,6 +323,11 @@ void Store::require_absent(const std::string& path) {
 Store Store::create(const std::string& path) {
   require_absent(path);
   Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE), path);
+  // SQLite creates files 0644 minus the umask; like any Unix tool, start from 0666 so that
+  // "umask 007" gives a group-writable database (and -wal/-shm, which copy its mode).
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(path.c_str(), 0666 & ~mask);
   s.configure();
   s.migrate();
   return s;

@@ -37,6 +37,24 @@ std::size_t display_width(std::string_view s) {
   return width;
 }
 
+std::string printable(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0 || cp < 0x20 || cp == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, static_cast<std::size_t>(n)));
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
 void check_text(std::string_view field, std::string_view value, std::size_t max_bytes, bool multiline, bool required) {
   if (value.size() > max_bytes)
     throw Error(ErrorKind::usage, fmt::format("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));

@@ -14,6 +14,10 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 /// combining marks 0 (utf8proc). Invalid bytes count 1 each.
 std::size_t display_width(std::string_view s);
 
+/// `s` made safe for a one-line message: control characters and bytes that are
+/// not UTF-8 become \xNN, so an error never breaks a line or a terminal.
+std::string printable(std::string_view s);
+
 /// Limits on free-text fields, in bytes; documented in the man page.
 inline constexpr std::size_t kMaxTitleBytes = 512;
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
