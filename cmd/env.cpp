@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "error.hpp"
+#include "policy_view.hpp"
 
 namespace linkctl::cli {
 
@@ -57,6 +58,12 @@ const Policy& Env::policy() {
   if (policy_) return *policy_;
   auto stored = store().current_policy();
   if (!stored) throw Error(ErrorKind::database, fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", opts.db));
+  policy_version_ = stored->version;
+  if (stored->compiled) {
+    policy_ = load_compiled_policy(*stored->compiled, std::move(stored->text), std::move(stored->sha256));
+    if (policy_) return *policy_;
+    stored = store().current_policy();  // the snapshot did not load: fall back to the text
+  }
   auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
   if (!load.ok())
     throw Error(ErrorKind::database, fmt::format("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "policy_view.hpp"
 
 namespace linkctl {
 
@@ -54,7 +55,7 @@ PolicyApplied init_database(const std::string& path, const Policy& policy, const
   std::string actor = admin_actor(policy, who, false);
   Store store = Store::create(path);
   auto tx = store.begin_write();
-  PolicyVersion v{0, format_instant(clock.now()), actor, source, policy.sha256, policy.text};
+  PolicyVersion v{0, format_instant(clock.now()), actor, source, policy.sha256, policy.text, compile_policy(policy)};
   auto version = store.add_policy_version(v);
   auto event = policy_event(clock, "init", actor, who, std::nullopt, version, policy, source);
   // The OS account that created the file is always worth recording.
@@ -70,7 +71,7 @@ PolicyApplied apply_policy(Store& store, const Policy& current, const Policy& ne
   auto tx = store.begin_write();
   auto in_force = store.current_policy();
   if (in_force && in_force->sha256 == next.sha256) return {in_force->version, false, actor};
-  PolicyVersion v{0, format_instant(clock.now()), actor, source, next.sha256, next.text};
+  PolicyVersion v{0, format_instant(clock.now()), actor, source, next.sha256, next.text, compile_policy(next)};
   auto version = store.add_policy_version(v);
   store.append_event(policy_event(clock, "policy.apply", actor, who,
                                   in_force ? std::optional<std::int64_t>(in_force->version) : std::nullopt, version,

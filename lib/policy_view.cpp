@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "policy_view.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace linkctl {
@@ -86,6 +87,113 @@ json policy_json(const Policy& p) {
                                {"feedback", fb}});
   }
   return j;
+}
+
+namespace {
+constexpr int kCompiledFormat = 1;
+
+std::optional<Date> date_of(const json& v) { return v.is_string() ? parse_date(v.get<std::string>()) : std::nullopt; }
+
+Deadline deadline_from(const json& j) {
+  Deadline d;
+  for (auto s : kSeverities) d.amount[static_cast<int>(s)] = j.at(std::string(to_string(s))).get<int>();
+  d.unit = parse_due_unit(j.at("unit").get<std::string>()).value();
+  return d;
+}
+}  // namespace
+
+std::string compile_policy(const Policy& p) {
+  json j = policy_json(p);
+  j["format"] = kCompiledFormat;
+  // Overrides as written (policy_json shows the effective values).
+  for (std::size_t i = 0; i < p.categories.size(); ++i) {
+    json over = json::object();
+    for (auto s : kSeverities)
+      if (auto v = p.categories[i].feedback[static_cast<int>(s)]) over[std::string(to_string(s))] = *v;
+    j["categories"][i]["feedback_override"] = over;
+  }
+  return j.dump();
+}
+
+std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, std::string text, std::string sha256) {
+  json j = json::parse(compiled, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("format", 0) != kCompiledFormat) return nullptr;
+  try {
+    auto p = std::make_shared<Policy>();
+    const auto& o = j.at("organization");
+    p->organization.name = o.at("name").get<std::string>();
+    auto tz = TimeZone::find(o.at("timezone").get<std::string>());
+    if (!tz) return nullptr;
+    p->organization.timezone = *tz;
+    p->organization.base_score = o.at("base_score").get<int>();
+    p->organization.allow_clock_override = o.at("allow_clock_override").get<bool>();
+    p->organization.identity = o.at("identity").get<std::string>() == "os" ? IdentityMode::os : IdentityMode::declared;
+    const auto& c = j.at("calendar");
+    for (int y : c.at("covered_years")) p->calendar.covered_years.insert(y);
+    p->calendar.weekend.fill(false);
+    static const std::vector<std::string> names = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (const auto& w : c.at("weekend")) {
+      auto it = std::find(names.begin(), names.end(), w.get<std::string>());
+      if (it == names.end()) return nullptr;
+      p->calendar.weekend[static_cast<std::size_t>(it - names.begin())] = true;
+    }
+    for (const auto& d : c.at("holidays"))
+      if (auto day = date_of(d)) p->calendar.holidays.insert(*day);
+    for (const auto& d : c.at("workdays"))
+      if (auto day = date_of(d)) p->calendar.workdays.insert(*day);
+    const auto& dl = j.at("deadlines");
+    p->deadlines = {deadline_from(dl.at("approval")), deadline_from(dl.at("feedback")), deadline_from(dl.at("review")),
+                    deadline_from(dl.at("escalated")), deadline_from(dl.at("reset"))};
+    const auto& sc = j.at("scoring");
+    auto& s = p->scoring;
+    for (auto [key, field] : std::initializer_list<std::pair<const char*, int*>>{
+             {"approval_overdue", &s.approval_overdue}, {"feedback_overdue", &s.feedback_overdue},
+             {"review_overdue", &s.review_overdue}, {"rated_fair", &s.rated_fair},
+             {"rated_unsatisfied", &s.rated_unsatisfied}, {"fake_handling", &s.fake_handling},
+             {"supervisor_reset", &s.supervisor_reset}, {"bonus_threshold", &s.bonus_threshold},
+             {"bonus_penalty", &s.bonus_penalty}, {"escalated_overdue_bonus_penalty", &s.escalated_overdue_bonus_penalty}})
+      *field = sc.at(key).get<int>();
+    for (const auto& d : j.at("departments")) {
+      Department dept;
+      dept.code = d.at("code").get<std::string>();
+      dept.name = d.at("name").get<std::string>();
+      dept.kind = parse_dept_kind(d.at("kind").get<std::string>()).value();
+      dept.leads = d.at("leads").get<std::vector<std::string>>();
+      if (!d.at("parent").is_null()) dept.parent = d.at("parent").get<std::string>();
+      p->departments.push_back(std::move(dept));
+    }
+    for (const auto& x : j.at("people")) {
+      Person person;
+      person.id = x.at("id").get<std::string>();
+      person.name = x.at("name").get<std::string>();
+      person.department = x.at("department").get<std::string>();
+      person.login = x.at("login").get<std::string>();
+      person.roles = x.at("roles").get<std::vector<std::string>>();
+      for (const auto& role : person.roles) {
+        if (role.rfind("filer:", 0) == 0) person.filer_kinds.insert(role.substr(6));
+        person.handler = person.handler || role == "handler";
+        person.supervisor = person.supervisor || role == "supervisor";
+        person.admin = person.admin || role == "admin";
+      }
+      p->people.push_back(std::move(person));
+    }
+    for (const auto& x : j.at("categories")) {
+      Category cat;
+      cat.code = x.at("code").get<std::string>();
+      cat.name = x.at("name").get<std::string>();
+      cat.severity = parse_severity(x.at("severity").get<std::string>()).value();
+      cat.filers = x.at("filers").get<std::vector<std::string>>();
+      cat.to = x.at("to").get<std::string>();
+      for (const auto& [sev, v] : x.at("feedback_override").items())
+        cat.feedback[static_cast<int>(parse_severity(sev).value())] = v.get<int>();
+      p->categories.push_back(std::move(cat));
+    }
+    p->text = std::move(text);
+    p->sha256 = std::move(sha256);
+    return p;
+  } catch (const std::exception&) {
+    return nullptr;  // an older or damaged snapshot: parse the TOML instead
+  }
 }
 
 std::vector<PolicySection> policy_sections(const Policy& p) {

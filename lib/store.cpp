@@ -26,9 +26,9 @@ constexpr const char* kEventColumns =
     "ticket_digest, policy_version, prev_hash, hash";
 
 constexpr const char* kSelectPolicy =
-    "SELECT version, applied_at, applied_by, source, sha256, text FROM policy_versions";
+    "SELECT version, applied_at, applied_by, source, sha256, text, compiled FROM policy_versions";
 constexpr const char* kInsertPolicy =
-    "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)";
+    "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text, compiled) VALUES (?,?,?,?,?,?)";
 
 constexpr const char* kInsertTicket =
     "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
@@ -368,7 +368,8 @@ Store::WriteTx Store::begin_write() { return WriteTx(*db_, busy_timeout_ms_); }
 namespace {
 PolicyVersion read_policy(SQLite::Statement& st) {
   return {st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString(),
-          st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString()};
+          st.getColumn(3).getString(), st.getColumn(4).getString(), st.getColumn(5).getString(),
+          opt_text(st.getColumn(6))};
 }
 }  // namespace
 
@@ -392,6 +393,7 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   st.bind(3, v.source);
   st.bind(4, v.sha256);
   st.bind(5, v.text);
+  bind_opt(st, 6, v.compiled);
   st.exec();
   return db_->getLastInsertRowid();
 }

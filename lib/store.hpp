@@ -21,6 +21,7 @@ namespace linkctl {
 struct PolicyVersion {
   std::int64_t version = 0;
   std::string applied_at, applied_by, source, sha256, text;
+  std::optional<std::string> compiled;  ///< the validated policy as JSON (schema 2 on)
 };
 
 /// What an accepted verb appends to the audit log.

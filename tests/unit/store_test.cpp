@@ -5,7 +5,9 @@
 
 #include "admin.hpp"
 #include "error.hpp"
+#include "embedded.hpp"
 #include "helpers.hpp"
+#include "policy_view.hpp"
 #include "store.hpp"
 
 using namespace linkctl;
@@ -100,7 +102,7 @@ TEST_CASE("policy apply: admins only, one new version and one event; the same te
 TEST_CASE("the audit chain detects an edited and a deleted event") {
   auto policy = load_ok(kMiniPolicy);
   Store s = Store::memory();
-  s.add_policy_version({0, "2026-11-16T01:00:00Z", "gao.feng", "mini", policy->sha256, policy->text});
+  s.add_policy_version({0, "2026-11-16T01:00:00Z", "gao.feng", "mini", policy->sha256, policy->text, std::nullopt});
   for (int i = 0; i < 4; ++i) {
     EventDraft e;
     e.verb = i == 0 ? "init" : "comment";
@@ -135,4 +137,59 @@ TEST_CASE("the audit chain detects an edited and a deleted event") {
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 3);
   }
+}
+
+TEST_CASE("a database made by schema version 1 is migrated in one transaction, and keeps working") {
+  TempDir dir;
+  auto policy = load_ok(kMiniPolicy);
+  std::string path = dir.file("v1.db");
+  {
+    // What linkctl's first schema version wrote: migration 0001 only, and a policy without a compiled snapshot.
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("PRAGMA journal_mode = WAL");
+    raw.exec(std::string(embedded::migrations()[0].sql));
+    raw.exec("PRAGMA user_version = 1");
+    SQLite::Statement st(raw, "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)");
+    st.bind(1, "2026-01-01T00:00:00Z");
+    st.bind(2, "gao.feng");
+    st.bind(3, "mini");
+    st.bind(4, policy->sha256);
+    st.bind(5, policy->text);
+    st.exec();
+  }
+  REQUIRE(Store::latest_schema_version() >= 2);
+  Store s = Store::open(path);
+  CHECK(s.schema_version() == Store::latest_schema_version());
+  auto stored = s.current_policy();
+  REQUIRE(stored);
+  CHECK_FALSE(stored->compiled);  // applied before the snapshot existed: loaded from its text
+  CHECK(load_policy(stored->text, "v1", D("2026-11-22")).ok());
+  // New versions get the snapshot, and it loads to the same policy.
+  FixedClock clock(Instant(D("2026-11-16")));
+  EventDraft init;
+  init.verb = "init";
+  init.actor = "gao.feng";
+  s.append_event(init, 1);
+  auto v2 = load_ok(replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试局二\""));
+  apply_policy(s, *policy, *v2, "v2", clock, admin());
+  auto next = s.current_policy();
+  REQUIRE(next->compiled);
+  auto loaded = load_compiled_policy(*next->compiled, next->text, next->sha256);
+  REQUIRE(loaded);
+  CHECK(loaded->organization.name == "测试局二");
+  CHECK(compile_policy(*loaded) == *next->compiled);
+  CHECK(s.verify_audit().ok);
+}
+
+TEST_CASE("the compiled snapshot of the built-in policy loads back to the same policy") {
+  auto p = builtin();
+  auto compiled = compile_policy(*p);
+  auto back = load_compiled_policy(compiled, p->text, p->sha256);
+  REQUIRE(back);
+  CHECK(compile_policy(*back) == compiled);
+  CHECK(back->calendar.holidays == p->calendar.holidays);
+  CHECK(back->calendar.workdays == p->calendar.workdays);
+  CHECK(back->feedback_rule(*back->category("delivery-late-or-not-to-door")).for_severity(Severity::normal) == 10);
+  CHECK(load_compiled_policy("{\"format\": 99}", p->text, p->sha256) == nullptr);
+  CHECK(load_compiled_policy("not json", p->text, p->sha256) == nullptr);
 }

@@ -15,7 +15,7 @@ struct World {
   std::unique_ptr<FixedClock> clock;
 
   explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
-    store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text});
+    store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});
     EventDraft init;
     init.verb = "init";
     init.actor = "gao.feng";
