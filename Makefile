@@ -58,3 +58,9 @@ install: build
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+
+# The Debian package (build/linkctl_VERSION_ARCH.deb): binary, man page, completions, examples.
+.PHONY: package
+package: build
+	@command -v dpkg-shlibdeps >/dev/null || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends dpkg-dev; }
+	cd $(BUILD) && cpack -G DEB

@@ -95,6 +95,7 @@ void register_init(CLI::App& app, Env& env);
 void register_policy(CLI::App& app, Env& env);
 void register_calendar(CLI::App& app, Env& env);
 void register_audit(CLI::App& app, Env& env);
+void register_completion(CLI::App& app, Env& env);
 void register_file(CLI::App& app, Env& env);
 void register_approve(CLI::App& app, Env& env);
 void register_reject(CLI::App& app, Env& env);

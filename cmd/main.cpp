@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   cli::register_import(app, env);
   cli::register_events(app, env);
   cli::register_calendar(app, env);
+  cli::register_completion(app, env);
   cli::register_audit(app, env);
 
   try {

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Builds the Debian package with cpack and checks what it installs: the binary
+# runs and reports its version, the man page renders, the bash completion loads,
+# the examples are there. As root, and when no linkctl package is installed, it
+# also installs the package with dpkg -i and removes it again with dpkg -r.
+#
+# Usage: deb.sh BUILD-DIR
+set -euo pipefail
+
+if [ $# -ne 1 ] || [ ! -f "$1/CMakeCache.txt" ]; then
+  echo "usage: $0 BUILD-DIR (a configured CMake build directory)" >&2
+  exit 2
+fi
+build=$(cd "$1" && pwd)
+src=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$build/CMakeCache.txt")
+version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
+work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-deb.XXXXXX")
+installed=0
+cleanup() {
+  if [ "$installed" = 1 ]; then dpkg -r linkctl >/dev/null 2>&1 || echo "deb: could not remove the linkctl package" >&2; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW
+export LC_ALL=C.UTF-8
+
+fail() { echo "deb: FAILED: $*"; exit 1; }
+as_root() { [ "$(id -u)" = 0 ]; }
+
+# dpkg-shlibdeps (CPACK_DEBIAN_PACKAGE_SHLIBDEPS) is in dpkg-dev, man(1) in man-db.
+for tool in dpkg-shlibdeps:dpkg-dev man:man-db; do
+  command -v "${tool%%:*}" >/dev/null && continue
+  as_root || fail "${tool%%:*} is missing; install ${tool#*:}"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${tool#*:}"; } >"$work/apt.log" 2>&1 ||
+    { cat "$work/apt.log"; fail "could not install ${tool#*:}"; }
+done
+
+# The package, built in a directory of its own (cpack -B) so that runs never share files.
+if ! (cd "$build" && cpack -G DEB -B "$work/out") >"$work/cpack.log" 2>&1; then
+  cat "$work/cpack.log"
+  fail "cpack -G DEB failed"
+fi
+deb=$(find "$work/out" -maxdepth 1 -name 'linkctl_*.deb')
+[ -n "$deb" ] && [ "$(wc -l <<<"$deb")" = 1 ] || fail "expected one linkctl_*.deb in $work/out, found: ${deb:-none}"
+field() { dpkg-deb -f "$deb" "$1"; }
+[ "$(field Package)" = linkctl ] || fail "Package is '$(field Package)', not linkctl"
+[ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not $version (project())"
+[ "$(field Section)" = utils ] || fail "Section is '$(field Section)', not utils"
+depends=$(field Depends)
+for lib in libc6 libsqlite3 libssl libutf8proc; do
+  grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps): $depends"
+done
+echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB; Package linkctl, Version $version, Section utils"
+echo "depends (dpkg-shlibdeps): $depends"
+
+# --- unpacked into a throwaway root --------------------------------------------------------
+root=$work/root
+dpkg -x "$deb" "$root"
+files=(
+  usr/bin/linkctl
+  usr/share/man/man1/linkctl.1
+  usr/share/bash-completion/completions/linkctl
+  usr/share/zsh/vendor-completions/_linkctl
+  usr/share/fish/vendor_completions.d/linkctl.fish
+  usr/share/doc/linkctl/README.md
+)
+for f in "${files[@]}"; do [ -s "$root/$f" ] || fail "the package lacks /$f"; done
+echo "dpkg -x: $(find "$root" -type f | wc -l) files; binary, man page, bash/zsh/fish completions and README in place"
+
+check_version() {  # check_version BINARY
+  local out
+  out=$("$1" --version) || fail "$1 --version failed"
+  [[ $out =~ ^linkctl\ ${version//./\\.}\ \(schema\ [0-9]+\)$ ]] || fail "$1 --version printed '$out'"
+  echo "$out"
+}
+echo "linkctl --version: $(check_version "$root/usr/bin/linkctl")"
+
+page=$(MANPAGER=cat MANWIDTH=100 man -l "$root/usr/share/man/man1/linkctl.1" 2>"$work/man.err") || { cat "$work/man.err"; fail "man -l failed"; }
+for want in NAME SYNOPSIS COMMANDS "EXIT STATUS" "completion bash|zsh|fish"; do
+  grep -qF -- "$want" <<<"$page" || fail "the rendered man page lacks '$want'"
+done
+echo "man -l: $(wc -l <<<"$page") lines rendered, with NAME, SYNOPSIS, COMMANDS, EXIT STATUS and completion"
+
+completion=$root/usr/share/bash-completion/completions/linkctl
+spec=$(bash -c 'source "$1" && complete -p linkctl' _ "$completion") || fail "sourcing the bash completion failed"
+[ "$spec" = "complete -F _linkctl linkctl" ] || fail "complete -p linkctl printed '$spec'"
+offered=$(bash -c 'source "$1"; COMP_WORDS=(linkctl rep); COMP_CWORD=1; _linkctl; echo "${COMPREPLY[*]}"' _ "$completion")
+[ "$offered" = report ] || fail "the bash completion offers '$offered' for 'linkctl rep'"
+cmp -s "$completion" "$build/completions/linkctl.bash" || fail "the installed bash completion differs from the built one"
+echo "bash completion: $spec; 'linkctl rep' completes to '$offered'"
+
+examples=$root/usr/share/doc/linkctl/examples
+diff <(cd "$src/examples" && find . -type f | sort) <(cd "$examples" && find . -type f | sort) ||
+  fail "the installed examples differ from $src/examples"
+for script in "$src"/examples/*.sh; do
+  [ ! -x "$script" ] || [ -x "$examples/$(basename "$script")" ] || fail "examples/$(basename "$script") lost its execute bit"
+done
+echo "examples: $(find "$examples" -type f | wc -l) files in /usr/share/doc/linkctl/examples, the same as examples/"
+
+# --- really installed, then removed ---------------------------------------------------------
+if ! as_root; then
+  echo "dpkg -i: skipped (not root)"
+elif dpkg-query -W -f='${Status}' linkctl 2>/dev/null | grep -q 'ok installed' || [ -e /usr/bin/linkctl ]; then
+  echo "dpkg -i: skipped (a linkctl package or /usr/bin/linkctl is already installed)"
+else
+  # dpkg refuses to run while apt or another dpkg holds its lock: wait for it a while.
+  for attempt in $(seq 30); do
+    if dpkg -i "$deb" >"$work/dpkg.log" 2>&1; then installed=1; break; fi
+    grep -qi lock "$work/dpkg.log" || break
+    sleep 2
+  done
+  if [ "$installed" = 0 ]; then
+    cat "$work/dpkg.log"
+    dpkg -r linkctl >/dev/null 2>&1 || true
+    fail "dpkg -i failed"
+  fi
+  check_version /usr/bin/linkctl >/dev/null
+  [ "$(command -v linkctl)" = /usr/bin/linkctl ] || [ "$(PATH=/usr/bin:/bin command -v linkctl)" = /usr/bin/linkctl ] ||
+    fail "linkctl is not found on PATH after dpkg -i"
+  man_path=$(man -w linkctl) || fail "man -w linkctl does not find the installed page"
+  owned=$(dpkg -L linkctl | wc -l)
+  dpkg -r linkctl >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "dpkg -r linkctl failed"; }
+  installed=0
+  [ ! -e /usr/bin/linkctl ] || fail "/usr/bin/linkctl is still there after dpkg -r"
+  echo "dpkg -i: installed ($owned paths), /usr/bin/linkctl --version ok, man -w linkctl: $man_path; dpkg -r: removed"
+fi
+echo "deb: all checks passed"
