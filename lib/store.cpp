@@ -363,6 +363,14 @@ void Store::WriteTx::commit() {
 
 Store::WriteTx Store::begin_write() { return WriteTx(*db_, busy_timeout_ms_); }
 
+SQLite::Statement& Store::cached(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 // ---- policies ----------------------------------------------------------------
 
 namespace {
@@ -387,7 +395,7 @@ std::vector<PolicyVersion> Store::policy_history() {
 }
 
 std::int64_t Store::add_policy_version(const PolicyVersion& v) {
-  SQLite::Statement st(*db_, kInsertPolicy);
+  auto& st = cached(kInsertPolicy);
   st.bind(1, v.applied_at);
   st.bind(2, v.applied_by);
   st.bind(3, v.source);
@@ -408,15 +416,16 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
   e.prev_hash = kGenesisHash;
   e.id = 1;
   {
-    SQLite::Statement last(*db_, kSelectLastEvent);
+    auto& last = cached(kSelectLastEvent);
     if (last.executeStep()) {
       e.id = last.getColumn(0).getInt64() + 1;
       e.prev_hash = last.getColumn(1).getString();
     }
+    last.reset();
   }
   if (e.ticket_id) e.ticket_digest = ticket_digest(*e.ticket_id);
   e.hash = event_hash(e, e.prev_hash);
-  SQLite::Statement st(*db_, kInsertEvent);
+  auto& st = cached(kInsertEvent);
   st.bind(1, static_cast<std::int64_t>(e.id));
   bind_opt(st, 2, e.ticket_id);
   st.bind(3, e.verb);
@@ -536,7 +545,7 @@ AuditResult Store::verify_audit() {
 void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before) {
   if (s.id != 0) {
     if (before && *before == s) return;
-    SQLite::Statement st(*db_, kUpdateStage);
+    auto& st = cached(kUpdateStage);
     st.bind(1, s.rule);
     st.bind(2, s.dept);
     st.bind(3, format_instant(s.started_at));
@@ -554,7 +563,7 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
     st.exec();
     return;
   }
-  SQLite::Statement st(*db_, kInsertStage);
+  auto& st = cached(kInsertStage);
   st.bind(1, static_cast<std::int64_t>(ticket_id));
   st.bind(2, std::string(to_string(s.kind)));
   st.bind(3, s.rule);
@@ -575,7 +584,7 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
 }
 
 void Store::insert_ticket(Ticket& t) {
-  SQLite::Statement st(*db_, kInsertTicket);
+  auto& st = cached(kInsertTicket);
   bind_opt(st, 1, t.ref);
   bind_opt(st, 2, t.ref_digest);
   st.bind(3, std::string(to_string(t.state)));
@@ -604,7 +613,7 @@ void Store::update_ticket(const Ticket& before, Ticket& after) {
   if (after.approval) write_stage(after.id, *after.approval, before.approval);
   if (after.feedback) write_stage(after.id, *after.feedback, before.feedback);
   if (after.review) write_stage(after.id, *after.review, before.review);
-  SQLite::Statement st(*db_, kUpdateTicket);
+  auto& st = cached(kUpdateTicket);
   st.bind(1, std::string(to_string(after.state)));
   st.bind(2, after.title);
   st.bind(3, after.body);
@@ -739,17 +748,17 @@ std::string Store::ticket_digest(std::int64_t ticket_id) {
     }
     j.push_back(cols);
   };
-  SQLite::Statement t(*db_, kDigestTicket);
+  auto& t = cached(kDigestTicket);
   t.bind(1, ticket_id);
   while (t.executeStep()) row(t);
-  SQLite::Statement s(*db_, kDigestStages);
+  auto& s = cached(kDigestStages);
   s.bind(1, ticket_id);
   while (s.executeStep()) row(s);
   return sha256_hex(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
 std::vector<Stage> Store::ticket_stages(std::int64_t ticket_id) {
-  SQLite::Statement st(*db_, kSelectStages);
+  auto& st = cached(kSelectStages);
   st.bind(1, static_cast<std::int64_t>(ticket_id));
   std::vector<Stage> out;
   while (st.executeStep())

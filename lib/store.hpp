@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "date.hpp"
@@ -199,7 +200,11 @@ class Store {
   void write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before);
   std::vector<Ticket> query_tickets(const std::string& where, const std::function<void(SQLite::Statement&)>& bind);
 
+  /// A prepared statement for one of the SQL constants, prepared once per connection, reset for reuse.
+  SQLite::Statement& cached(const char* sql);
+
   std::unique_ptr<SQLite::Database> db_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::string path_;
   int busy_timeout_ms_ = kDefaultBusyTimeoutMs;
 };

@@ -2,7 +2,8 @@
 -- linkctl schema, version 1. Applied in one transaction by lib/store; PRAGMA
 -- user_version is set by the migration runner. Instants are UTC ISO-8601 text
 -- (YYYY-MM-DDTHH:MM:SSZ); due dates are local dates (YYYY-MM-DD) in the
--- policy's time zone.
+-- policy's time zone. CHECKs list their values as OR chains: SQLite evaluates
+-- CHECK (x IN (...)) by building a temporary b-tree on every insert and update.
 
 -- Every policy ever applied; the newest row is in force.
 CREATE TABLE policy_versions (
@@ -19,18 +20,18 @@ CREATE TABLE tickets (
   id          INTEGER PRIMARY KEY,
   ref         TEXT UNIQUE,            -- external reference for idempotent filing
   ref_digest  TEXT,                   -- SHA-256 of the filed content, to detect --ref clashes
-  state       TEXT NOT NULL CHECK (state IN ('pending','routed','assigned','handled','answered','done','rejected')),
+  state       TEXT NOT NULL CHECK (state = 'pending' OR state = 'routed' OR state = 'assigned' OR state = 'handled' OR state = 'answered' OR state = 'done' OR state = 'rejected'),
   title       TEXT NOT NULL,
   body        TEXT NOT NULL DEFAULT '',
   category    TEXT NOT NULL,
-  severity    TEXT NOT NULL CHECK (severity IN ('major','urgent','normal')),
+  severity    TEXT NOT NULL CHECK (severity = 'major' OR severity = 'urgent' OR severity = 'normal'),
   filer       TEXT NOT NULL,
   from_dept   TEXT NOT NULL,
   to_dept     TEXT NOT NULL,
   handler     TEXT,
   result      TEXT,                   -- what the handler reported on close
-  rating      TEXT CHECK (rating IN ('satisfied','fair','unsatisfied')),
-  escalated   INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0,1)),
+  rating      TEXT CHECK (rating = 'satisfied' OR rating = 'fair' OR rating = 'unsatisfied'),
+  escalated   INTEGER NOT NULL DEFAULT 0 CHECK (escalated = 0 OR escalated = 1),
   resets      INTEGER NOT NULL DEFAULT 0,
   filed_at    TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
@@ -50,7 +51,7 @@ CREATE INDEX tickets_by_handler ON tickets (handler) WHERE handler IS NOT NULL;
 CREATE TABLE stages (
   id            INTEGER PRIMARY KEY,
   ticket_id     INTEGER NOT NULL REFERENCES tickets(id),
-  kind          TEXT NOT NULL CHECK (kind IN ('approval','feedback','review')),
+  kind          TEXT NOT NULL CHECK (kind = 'approval' OR kind = 'feedback' OR kind = 'review'),
   rule          TEXT NOT NULL,        -- why it started: approval|feedback|review|reset|reset-by-supervisor|reset-after-rating
   dept          TEXT NOT NULL,        -- department that owes this stage
   started_at    TEXT NOT NULL,
@@ -80,7 +81,7 @@ CREATE TABLE events (
   via           TEXT,                             -- the OS login when it differs from the actor
   at            TEXT NOT NULL,                    -- effective time (the clock, possibly overridden)
   recorded_at   TEXT NOT NULL,                    -- real wall time
-  clock_override INTEGER NOT NULL DEFAULT 0 CHECK (clock_override IN (0,1)),
+  clock_override INTEGER NOT NULL DEFAULT 0 CHECK (clock_override = 0 OR clock_override = 1),
   state_before  TEXT,
   state_after   TEXT,
   changes       TEXT NOT NULL DEFAULT '{}',       -- JSON {"field": [before, after]}
@@ -96,7 +97,7 @@ CREATE INDEX events_by_ticket ON events (ticket_id);
 CREATE TABLE spotchecks (
   id          INTEGER PRIMARY KEY,
   ticket_id   INTEGER NOT NULL REFERENCES tickets(id),
-  finding     TEXT NOT NULL CHECK (finding IN ('ok','fake')),
+  finding     TEXT NOT NULL CHECK (finding = 'ok' OR finding = 'fake'),
   dept        TEXT NOT NULL,          -- receiving department at the time
   at          TEXT NOT NULL,
   on_date     TEXT NOT NULL,
