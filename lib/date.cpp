@@ -94,10 +94,21 @@ Date require_date(std::string_view text, std::string_view what) {
               fmt::format("{} '{}' is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", what, text));
 }
 
+namespace {
+// Writes `v` as `width` decimal digits at `out` (values here are never negative).
+void put_digits(char* out, unsigned v, int width) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+}
+}  // namespace
+
+// Formatted by hand: these run several times for every row an import writes.
 std::string format_date(Date d) {
   year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::string out = "0000-00-00";
+  put_digits(out.data(), static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  put_digits(out.data() + 5, static_cast<unsigned>(ymd.month()), 2);
+  put_digits(out.data() + 8, static_cast<unsigned>(ymd.day()), 2);
+  return out;
 }
 
 std::string weekday_name(Date d) {
@@ -117,8 +128,11 @@ std::optional<Date> parse_month(std::string_view s) {
 std::string format_instant(Instant t) {
   auto d = floor<days>(t);
   hh_mm_ss hms{t - d};
-  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(d), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  std::string out = format_date(d) + "T00:00:00Z";
+  put_digits(out.data() + 11, static_cast<unsigned>(hms.hours().count()), 2);
+  put_digits(out.data() + 14, static_cast<unsigned>(hms.minutes().count()), 2);
+  put_digits(out.data() + 17, static_cast<unsigned>(hms.seconds().count()), 2);
+  return out;
 }
 
 std::optional<Instant> parse_utc_instant(std::string_view s) {

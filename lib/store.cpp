@@ -39,7 +39,7 @@ constexpr const char* kUpdateTicket =
     "review_stage = ? WHERE id = ?";
 constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
-    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 constexpr const char* kUpdateStage =
     "UPDATE stages SET rule = ?, dept = ?, started_at = ?, start_date = ?, due = ?, due_at = ?, escalated_at = ?, "
     "escalated_due = ?, finished_at = ?, finished_on = ?, outcome = ?, explained_at = ?, explanation = ? WHERE id = ?";
@@ -423,7 +423,7 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
     }
     last.reset();
   }
-  if (e.ticket_id) e.ticket_digest = ticket_digest(*e.ticket_id);
+  if (e.ticket_id && !e.ticket_digest) e.ticket_digest = ticket_digest(*e.ticket_id);
   e.hash = event_hash(e, e.prev_hash);
   auto& st = cached(kInsertEvent);
   st.bind(1, static_cast<std::int64_t>(e.id));
@@ -579,8 +579,45 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
   bind_opt(st, 13, s.outcome.empty() ? std::nullopt : std::optional<std::string>(s.outcome));
   bind_opt(st, 14, s.explained_at);
   bind_opt(st, 15, s.explanation.empty() ? std::nullopt : std::optional<std::string>(s.explanation));
+  bind_opt(st, 16, s.id ? std::optional<std::int64_t>(s.id) : std::nullopt);
   st.exec();
   s.id = db_->getLastInsertRowid();
+}
+
+namespace {
+
+using json = nlohmann::ordered_json;
+json text_or_null(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json text_or_null(const std::string& v) { return v.empty() ? json(nullptr) : json(v); }
+json instant_or_null(const std::optional<Instant>& v) { return v ? json(format_instant(*v)) : json(nullptr); }
+json date_or_null(const std::optional<Date>& v) { return v ? json(format_date(*v)) : json(nullptr); }
+json id_or_null(const std::optional<Stage>& s) { return s ? json(s->id) : json(nullptr); }
+
+// The columns of kDigestTicket and kDigestStages as the store writes them, so that a
+// new ticket's digest needs no reading back (checked against ticket_digest() in tests).
+json ticket_columns(const Ticket& t) {
+  return json::array({t.id, text_or_null(t.ref), text_or_null(t.ref_digest), std::string(to_string(t.state)), t.title, t.body,
+                      t.category, std::string(to_string(t.severity)), t.filer, t.from_dept, t.to_dept,
+                      text_or_null(t.handler), text_or_null(t.result),
+                      t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr), t.escalated ? 1 : 0, t.resets,
+                      format_instant(t.filed_at), format_instant(t.updated_at), id_or_null(t.approval),
+                      id_or_null(t.feedback), id_or_null(t.review)});
+}
+
+json stage_columns(std::int64_t ticket_id, const Stage& s) {
+  return json::array({s.id, ticket_id, std::string(to_string(s.kind)), s.rule, s.dept, format_instant(s.started_at),
+                      format_date(s.start_date), format_date(s.due), instant_or_null(s.due_at), instant_or_null(s.escalated_at),
+                      date_or_null(s.escalated_due), instant_or_null(s.finished_at), date_or_null(s.finished_on),
+                      text_or_null(s.outcome), instant_or_null(s.explained_at), text_or_null(s.explanation)});
+}
+
+}  // namespace
+
+std::string Store::digest_of_new(const Ticket& t) {
+  json j = json::array({ticket_columns(t)});
+  for (const auto* s : {&t.approval, &t.feedback, &t.review})
+    if (*s) j.push_back(stage_columns(t.id, **s));
+  return sha256_hex(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 void Store::insert_ticket(Ticket& t) {
@@ -604,6 +641,9 @@ void Store::insert_ticket(Ticket& t) {
   st.bind(17, format_instant(t.updated_at));
   st.exec();
   t.id = db_->getLastInsertRowid();
+  // The ticket and its stages point at each other: the stages go in after the
+  // ticket, then the ticket gets their ids. (Deferring the foreign keys instead
+  // makes SQLite scan tickets for each new stage: tickets.approval_stage has no index.)
   Ticket before = t;
   before.approval.reset(), before.feedback.reset(), before.review.reset();
   update_ticket(before, t);

@@ -176,6 +176,8 @@ class Store {
   std::vector<Stage> ticket_stages(std::int64_t ticket_id);
   /// SHA-256 over a ticket's row and every one of its stages, as stored.
   std::string ticket_digest(std::int64_t ticket_id);
+  /// ticket_digest() of a ticket just inserted, from memory (its current stages are all it has).
+  static std::string digest_of_new(const Ticket& t);
 
   // Scoring and supervision.
   /// Every stage that can carry a penalty into the month [first, last] (local

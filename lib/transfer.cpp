@@ -109,6 +109,7 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
   for (auto& o : outcomes) {
     s.store.insert_ticket(o.after);
     o.event.ticket_id = o.after.id;
+    o.event.ticket_digest = Store::digest_of_new(o.after);
     s.store.append_event(o.event, s.policy_version);
     result.ids.push_back(o.after.id);
   }

@@ -50,6 +50,7 @@ Applied file(Session& s, const FileRequest& r) {
   }
   s.store.insert_ticket(o.after);
   o.event.ticket_id = o.after.id;
+  o.event.ticket_digest = Store::digest_of_new(o.after);
   s.store.append_event(o.event, s.policy_version);
   tx.commit();
   return {o.after, std::nullopt, o.uncovered_years, false};

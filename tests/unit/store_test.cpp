@@ -9,6 +9,7 @@
 #include "helpers.hpp"
 #include "policy_view.hpp"
 #include "store.hpp"
+#include "world.hpp"
 
 using namespace linkctl;
 using namespace linkctl::test;
@@ -192,4 +193,14 @@ TEST_CASE("the compiled snapshot of the built-in policy loads back to the same p
   CHECK(back->feedback_rule(*back->category("delivery-late-or-not-to-door")).for_severity(Severity::normal) == 10);
   CHECK(load_compiled_policy("{\"format\": 99}", p->text, p->sha256) == nullptr);
   CHECK(load_compiled_policy("not json", p->text, p->sha256) == nullptr);
+}
+
+TEST_CASE("a new ticket's digest from memory equals the one read back from the store") {
+  World w;
+  auto id = w.file("li.na", "2026-10-03T10:00", "delivery-late", "标题 \"引号\"");
+  Ticket t = w.get(id);
+  CHECK(Store::digest_of_new(t) == w.store.ticket_digest(id));
+  auto events = w.store.ticket_events(id);
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].ticket_digest == w.store.ticket_digest(id));
 }
