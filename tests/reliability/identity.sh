@@ -26,8 +26,7 @@ for u in "${users[@]}"; do useradd --no-create-home --shell /bin/sh "$u"; done
 status=0 checks=0
 pass() { checks=$((checks + 1)); }
 fail() { echo "FAIL: $*"; status=1; }
-# LeakSanitizer cannot inspect a setgid process (it is not dumpable): off for these runs of a sanitizer build.
-as_user() { local u=$1; shift; setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups env -i PATH=/usr/bin:/bin ASAN_OPTIONS=detect_leaks=0 "$@"; }
+as_user() { local u=$1; shift; setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups env -i PATH=/usr/bin:/bin "$@"; }
 
 # The shared installation: a setgid copy of the binary, a group directory the users cannot enter.
 install -m 2755 -o root -g "$group" "$BIN" "$dir/linkctl"
@@ -40,7 +39,6 @@ sed -e 's/identity = "declared"/identity = "os"/' \
     -e "s/^id = \"gao.feng\"/id = \"gao.feng\"\nlogin = \"${users[2]}\"/" \
     "$SRC/tests/e2e/policies/mini.toml" >"$dir/os.toml"
 chmod 644 "$dir/os.toml"
-export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 (umask 007; "$dir/linkctl" --db "$db" init --policy "$dir/os.toml" >/dev/null)
 chgrp -R "$group" "$dir/data"
 
