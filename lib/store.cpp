@@ -491,6 +491,7 @@ AuditResult Store::verify_audit() {
       return r;
     }
     prev = e.hash;
+    r.head_hash = e.hash;
     ++expected_id;
   }
   // Each ticket must be explained by its events: filed by one, and exactly as its last event left it.

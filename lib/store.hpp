@@ -93,6 +93,7 @@ struct AuditResult {
   std::int64_t tickets_checked = 0;
   std::optional<std::int64_t> first_bad_event;
   std::string problem;  ///< one line, empty when ok
+  std::string head_hash;  ///< the last event's hash: record it elsewhere to anchor the chain
 };
 
 /// The one-line Error (exit 7) for an SQLite failure on the database at `path`:

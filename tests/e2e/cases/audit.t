@@ -12,8 +12,11 @@ $ linkctl file --as li.na --today 2026-10-08 --category delivery-late --title 'é
 > 2
 
 # Intact: exit 0, all events and tickets checked.
-$ linkctl audit verify --format json
-> {"status":"ok","events":8,"tickets":2,"first_bad_event":null,"problem":null}
+$ linkctl audit verify --format json | sed 's/"head_hash":"[0-9a-f]\{64\}"/"head_hash":HASH/'
+> {"status":"ok","events":8,"tickets":2,"first_bad_event":null,"problem":null,"head_hash":HASH}
+# The head printed is the last event's stored hash (to anchor the chain elsewhere).
+$ [ "$(linkctl audit verify --format tsv --no-header | cut -f6)" = "$(sqlite3 linkctl.db 'SELECT hash FROM events ORDER BY id DESC LIMIT 1')" ] && echo same
+> same
 $ linkctl audit verify --format tsv | cut -f1-3
 > status	events	tickets
 > ok	8	2

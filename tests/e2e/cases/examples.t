@@ -30,13 +30,16 @@ $ LINKCTL_DB=$PWD/demo.db linkctl list --as lin.xiuying --state assigned --since
 cat >> "$HOME/mail.out"
 --- END
 $ chmod +x bin/mail && mkdir -p reports && grep -v '^[A-Z_]*=' $SRC/examples/crontab | sed -n 's/^[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *//p' | grep -v '^#' | grep linkctl | sed 's/\\%/%/g; s|/srv/linkctl/reports|reports|g' > jobs.sh && wc -l < jobs.sh
-> 4
+> 5
 $ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-02T22:30 bash -e jobs.sh; echo $?
 > 0
 $ ls reports | wc -l
 > 2
-# Monday 11-02 is a working day: the inbox job mailed the supervisor's overdue, unescalated tickets.
+# Monday 11-02 is a working day: the inbox job mailed the supervisor's overdue, unescalated tickets;
+# the audit job mailed an intact chain's head.
 $ grep -c '^id  *state  *severity' mail.out
+> 1
+$ grep -c '^ok	' mail.out
 > 1
 
 # monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV.
