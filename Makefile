@@ -50,8 +50,12 @@ test: build asan
 unit: build
 	$(BUILD)/tests/unit_tests
 
-bench: build
-	sh bench/run.sh $(BUILD)/linkctl
+# Benchmarks (see bench/run.sh): hyperfine, taskwarrior and python3 come from Debian.
+bench: deps
+	$(SUDO) apt-get install -y --no-install-recommends hyperfine taskwarrior python3 bc time >/dev/null
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKCTL_WERROR=ON -DLINKCTL_BENCH=ON
+	cmake --build $(BUILD) -j $(JOBS)
+	bash bench/run.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
