@@ -33,6 +33,23 @@ void report_change(Env& env, const Applied& applied) {
   env.out().print(line + "\n");
 }
 
+void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
+                        const char* option_help, TextVerb verb) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string text;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(name, help);
+  add_ticket_id(cmd, o->id);
+  cmd->add_option(option, o->text, option_help)->required();
+  cmd->callback([&env, o, verb] {
+    auto s = env.session();
+    auto applied = act(s, o->id, [&](const Ticket& t) { return verb(s.policy, s.actor, s.moment(), t, o->text); });
+    report_change(env, applied);
+  });
+}
+
 std::string read_text_file(const std::string& path, std::string_view what) {
   std::string text;
   auto read = [&](std::istream& in) {

@@ -120,6 +120,12 @@ void register_spotcheck(CLI::App& app, Env& env);
 void register_export(CLI::App& app, Env& env);
 void register_import(CLI::App& app, Env& env);
 
+/// A lifecycle verb that takes one required text (a reason or a result).
+using TextVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const Ticket&, const std::string&);
+/// Registers `name ID OPTION TEXT`: one transaction applying `verb`, then report_change.
+void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
+                        const char* option_help, TextVerb verb);
+
 /// After a verb: a one-line summary on a terminal table, else the ticket as a record.
 void report_change(Env& env, const Applied& applied);
 /// Reads a text argument given as a file ("-": standard input).
