@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "error.hpp"
+#include "policy_snapshot.hpp"
 #include "policy_view.hpp"
 
 namespace linkctl::cli {
@@ -70,6 +71,8 @@ const Policy& Env::policy() {
                                                  stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
   policy_ = load.policy;
   policy_version_ = stored->version;
+  // Applied before snapshots, or by a build with another snapshot format: store this build's.
+  store().refresh_compiled(stored->version, compile_policy(*policy_));
   return *policy_;
 }
 

@@ -20,6 +20,48 @@ using namespace linkctl;
 extern "C" int __lsan_is_turned_off() { return getegid() != getgid() || geteuid() != getuid(); }
 #endif
 
+namespace {
+
+using Register = void (*)(CLI::App&, cli::Env&);
+// Every subcommand, in the order `linkctl --help` lists them.
+constexpr std::pair<std::string_view, Register> kVerbs[] = {
+    {"init", cli::register_init},         {"policy", cli::register_policy},
+    {"file", cli::register_file},         {"approve", cli::register_approve},
+    {"reject", cli::register_reject},     {"route", cli::register_route},
+    {"close", cli::register_close},       {"confirm", cli::register_confirm},
+    {"explain", cli::register_explain},   {"rate", cli::register_rate},
+    {"reset", cli::register_reset},       {"escalate", cli::register_escalate},
+    {"comment", cli::register_comment},   {"show", cli::register_show},
+    {"history", cli::register_history},   {"deadlines", cli::register_deadlines},
+    {"list", cli::register_list},         {"inbox", cli::register_inbox},
+    {"overdue", cli::register_overdue},   {"spotcheck", cli::register_spotcheck},
+    {"report", cli::register_report},     {"stats", cli::register_stats},
+    {"export", cli::register_export},     {"import", cli::register_import},
+    {"events", cli::register_events},     {"calendar", cli::register_calendar},
+    {"completion", cli::register_completion}, {"audit", cli::register_audit},
+};
+
+// Registers the verb the command line names, or all of them when it names none
+// (top-level help, a typo) or needs them all (completion). Building every verb's
+// options took a third of a short command's instructions (bench/RESULTS.md).
+void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (const auto* global = app.get_option_no_throw(std::string(arg)); global && global->get_type_size() > 0) {
+      ++i;  // a global option's value ("--as show") is not a verb
+      continue;
+    }
+    if (arg == "-h" || arg == "--help" || arg == "completion") break;
+    if (arg.starts_with("-")) continue;
+    for (auto [name, add] : kVerbs)
+      if (name == arg) return add(app, env);
+    break;
+  }
+  for (auto [name, add] : kVerbs) add(app, env);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.\n"
                "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
@@ -49,35 +91,7 @@ int main(int argc, char** argv) {
     env.out().configure(env.opts.format, env.opts.no_header);
   });
 
-  // Every subcommand, in the order `linkctl --help` lists them.
-  cli::register_init(app, env);
-  cli::register_policy(app, env);
-  cli::register_file(app, env);
-  cli::register_approve(app, env);
-  cli::register_reject(app, env);
-  cli::register_route(app, env);
-  cli::register_close(app, env);
-  cli::register_confirm(app, env);
-  cli::register_explain(app, env);
-  cli::register_rate(app, env);
-  cli::register_reset(app, env);
-  cli::register_escalate(app, env);
-  cli::register_comment(app, env);
-  cli::register_show(app, env);
-  cli::register_history(app, env);
-  cli::register_deadlines(app, env);
-  cli::register_list(app, env);
-  cli::register_inbox(app, env);
-  cli::register_overdue(app, env);
-  cli::register_spotcheck(app, env);
-  cli::register_report(app, env);
-  cli::register_stats(app, env);
-  cli::register_export(app, env);
-  cli::register_import(app, env);
-  cli::register_events(app, env);
-  cli::register_calendar(app, env);
-  cli::register_completion(app, env);
-  cli::register_audit(app, env);
+  register_verbs(app, env, argc, argv);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "policy_snapshot.hpp"
 #include "policy_view.hpp"
 
 namespace linkctl {

@@ -24,6 +24,17 @@ const Person* Policy::person(std::string_view id) const {
   return nullptr;
 }
 
+bool Person::add_role(std::string role) {
+  bool known = true;
+  if (role.rfind("filer:", 0) == 0 && role.size() > 6) filer_kinds.insert(role.substr(6));
+  else if (role == "handler") handler = true;
+  else if (role == "supervisor") supervisor = true;
+  else if (role == "admin") admin = true;
+  else known = role == "lead";
+  roles.push_back(std::move(role));
+  return known;
+}
+
 const Person* Policy::person_by_login(std::string_view login) const {
   for (const auto& p : people)
     if (p.login == login) return &p;
@@ -609,14 +620,8 @@ class Loader {
         error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where, person.login, line(logins[person.login])));
       logins.emplace(person.login, &t);
       for (const auto& [role, at] : get_strings(t, "roles", where, false)) {
-        person.roles.push_back(role);
-        if (role.rfind("filer:", 0) == 0 && role.size() > 6) person.filer_kinds.insert(role.substr(6));
-        else if (role == "handler") person.handler = true;
-        else if (role == "supervisor") person.supervisor = true;
-        else if (role == "admin") person.admin = true;
-        else if (role == "lead") {
-          // Checked in cross_check(): the person must be listed in the department's leads.
-        } else
+        // "lead" is checked in cross_check(): the person must be listed in the department's leads.
+        if (!person.add_role(role))
           error(*at, fmt::format("{}: role '{}' is not known; use filer:<kind> (e.g. filer:customer-manager), lead, handler, supervisor or admin", where, role));
       }
       p.people.push_back(std::move(person));

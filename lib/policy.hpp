@@ -62,6 +62,9 @@ struct Person {
   std::vector<std::string> roles;        ///< as written in the policy
   std::set<std::string> filer_kinds;     ///< from roles "filer:<kind>"
   bool handler = false, supervisor = false, admin = false;
+
+  /// Adds a role as written and what it grants; false when linkctl does not know the role.
+  bool add_role(std::string role);
 };
 
 struct Category {

@@ -406,6 +406,23 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   return db_->getLastInsertRowid();
 }
 
+bool Store::refresh_compiled(std::int64_t version, const std::string& compiled) {
+  // A cache of the policy text, not a state change: written only if the write lock
+  // is free right now, and a failure (read-only file, busy) changes nothing.
+  db_->setBusyTimeout(0);
+  bool ok = true;
+  try {
+    SQLite::Statement st(*db_, "UPDATE policy_versions SET compiled = ? WHERE version = ?");
+    st.bind(1, compiled);
+    st.bind(2, version);
+    st.exec();
+  } catch (const SQLite::Exception&) {
+    ok = false;
+  }
+  db_->setBusyTimeout(busy_timeout_ms_);
+  return ok;
+}
+
 // ---- events ------------------------------------------------------------------
 
 std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version) {

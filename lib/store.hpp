@@ -22,7 +22,7 @@ namespace linkctl {
 struct PolicyVersion {
   std::int64_t version = 0;
   std::string applied_at, applied_by, source, sha256, text;
-  std::optional<std::string> compiled;  ///< the validated policy as JSON (schema 2 on)
+  std::optional<std::string> compiled;  ///< the validated policy's snapshot (schema 2 on; policy_snapshot.hpp)
 };
 
 /// What an accepted verb appends to the audit log.
@@ -148,6 +148,9 @@ class Store {
   std::optional<PolicyVersion> current_policy();
   std::vector<PolicyVersion> policy_history();
   std::int64_t add_policy_version(const PolicyVersion& v);
+  /// Replaces a version's snapshot (an older format) if the file can be written
+  /// at once; false when it could not (read-only, locked), which is harmless.
+  bool refresh_compiled(std::int64_t version, const std::string& compiled);
 
   // Events.
   /// Appends `e` to the hash chain under `policy_version`; returns its id.

@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: MIT
 -- linkctl schema, version 2.
--- The policy as validated, in JSON: commands load it instead of parsing the TOML
+-- The policy as validated (a snapshot; lib/policy_snapshot.cpp): commands load it instead of parsing the TOML
 -- again (a policy's TOML takes most of a short command's time). NULL for versions
 -- applied before this migration: those are parsed from their text.
 ALTER TABLE policy_versions ADD COLUMN compiled TEXT;

@@ -48,8 +48,12 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not $version (project())"
 [ "$(field Section)" = utils ] || fail "Section is '$(field Section)', not utils"
 depends=$(field Depends)
-for lib in libc6 libsqlite3 libssl libutf8proc; do
-  grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib (dpkg-shlibdeps): $depends"
+# A default build links its libraries statically (LINKCTL_STATIC_DEPS) and needs only libc;
+# the package of every shared library it does link must be declared.
+needed=$(ldd "$build/linkctl" | awk '$3 ~ /^\// { print $3 }' | while read -r so; do
+  dpkg -S "$(readlink -f "$so")" 2>/dev/null || dpkg -S "$so" 2>/dev/null; done | cut -d: -f1 | sort -u)
+for pkg in libc6 $needed; do
+  grep -q "$pkg" <<<"$depends" || fail "Depends lacks $pkg (dpkg-shlibdeps): $depends"
 done
 echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB; Package linkctl, Version $version, Section utils"
 echo "depends (dpkg-shlibdeps): $depends"

@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "embedded.hpp"
 #include "helpers.hpp"
+#include "policy_snapshot.hpp"
 #include "policy_view.hpp"
 #include "store.hpp"
 #include "world.hpp"
@@ -191,8 +192,12 @@ TEST_CASE("the compiled snapshot of the built-in policy loads back to the same p
   CHECK(back->calendar.holidays == p->calendar.holidays);
   CHECK(back->calendar.workdays == p->calendar.workdays);
   CHECK(back->feedback_rule(*back->category("delivery-late-or-not-to-door")).for_severity(Severity::normal) == 10);
-  CHECK(load_compiled_policy("{\"format\": 99}", p->text, p->sha256) == nullptr);
-  CHECK(load_compiled_policy("not json", p->text, p->sha256) == nullptr);
+  CHECK(load_compiled_policy("{\"format\": 1}", p->text, p->sha256) == nullptr);  // the JSON of schema v2
+  CHECK(load_compiled_policy("not a snapshot", p->text, p->sha256) == nullptr);
+  // Damage anywhere is noticed: every truncation, and one changed byte in a count, load nothing.
+  for (std::size_t n = 0; n < compiled.size(); n += 7)
+    CHECK(load_compiled_policy(std::string_view(compiled).substr(0, n), p->text, p->sha256) == nullptr);
+  CHECK(load_compiled_policy(compiled + "1 ", p->text, p->sha256) == nullptr);
 }
 
 TEST_CASE("a new ticket's digest from memory equals the one read back from the store") {
