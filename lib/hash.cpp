@@ -1,37 +1,26 @@
 // SPDX-License-Identifier: MIT
 #include "hash.hpp"
 
-#include <memory>
-#include <openssl/evp.h>
+// OpenSSL 3's EVP interface initialises its provider machinery on first use (reading
+// openssl.cnf, registering every algorithm name): 5.3 million instructions, more than
+// the rest of a `linkctl file`. The SHA256_* functions call the same implementation
+// (including its SHA-NI/AVX code) directly; they are deprecated in 3.0 in favour of
+// EVP, not removed, so say so here rather than pay that start-up on every write.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include "error.hpp"
 
 namespace linkctl {
-namespace {
-
-// OpenSSL 3 looks the algorithm up on every implicit use (EVP_Digest with
-// EVP_sha256()); fetching it once and reusing one context is several times cheaper.
-struct Sha256 {
-  EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  ~Sha256() {
-    EVP_MD_CTX_free(ctx);
-    EVP_MD_free(md);
-  }
-};
-
-}  // namespace
 
 std::string sha256_hex(std::string_view data) {
-  static Sha256 sha;
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (!sha.md || !sha.ctx || EVP_DigestInit_ex(sha.ctx, sha.md, nullptr) != 1 ||
-      EVP_DigestUpdate(sha.ctx, data.data(), data.size()) != 1 || EVP_DigestFinal_ex(sha.ctx, digest, &len) != 1)
+  SHA256_CTX ctx;
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  if (SHA256_Init(&ctx) != 1 || SHA256_Update(&ctx, data.data(), data.size()) != 1 || SHA256_Final(digest, &ctx) != 1)
     throw Error(ErrorKind::internal, "SHA-256 failed in OpenSSL");
   static constexpr char hex[] = "0123456789abcdef";
-  std::string out(len * 2, '0');
-  for (unsigned i = 0; i < len; ++i) {
+  std::string out(sizeof digest * 2, '0');
+  for (std::size_t i = 0; i < sizeof digest; ++i) {
     out[2 * i] = hex[digest[i] >> 4];
     out[2 * i + 1] = hex[digest[i] & 0xf];
   }

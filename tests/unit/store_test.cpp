@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "embedded.hpp"
 #include "helpers.hpp"
+#include "hash.hpp"
 #include "policy_snapshot.hpp"
 #include "policy_view.hpp"
 #include "store.hpp"
@@ -208,4 +209,11 @@ TEST_CASE("a new ticket's digest from memory equals the one read back from the s
   auto events = w.store.ticket_events(id);
   REQUIRE(events.size() == 1);
   CHECK(events[0].ticket_digest == w.store.ticket_digest(id));
+}
+
+TEST_CASE("sha256_hex gives the FIPS 180-2 test vectors") {
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
