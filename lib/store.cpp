@@ -9,6 +9,7 @@
 
 #include "embedded.hpp"
 #include "error.hpp"
+#include "canonical.hpp"
 #include "hash.hpp"
 
 namespace linkctl {
@@ -37,6 +38,9 @@ constexpr const char* kUpdateTicket =
     "UPDATE tickets SET state = ?, title = ?, body = ?, category = ?, severity = ?, to_dept = ?, handler = ?, "
     "result = ?, rating = ?, escalated = ?, resets = ?, updated_at = ?, approval_stage = ?, feedback_stage = ?, "
     "review_stage = ? WHERE id = ?";
+// After an insert only the stage links change; naming no indexed column keeps
+// SQLite from rewriting the ticket's index entries.
+constexpr const char* kLinkStages = "UPDATE tickets SET approval_stage = ?, feedback_stage = ?, review_stage = ? WHERE id = ?";
 constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
     "escalated_due, finished_at, finished_on, outcome, explained_at, explanation, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -210,22 +214,11 @@ Event read_event(SQLite::Statement& st) {
 
 // The exact text hashed for an event; times as stored (format_instant is canonical).
 std::string event_canonical(const Event& e, const std::string& at, const std::string& recorded_at) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::array();
-  j.push_back(e.id);
-  j.push_back(e.ticket_id ? nlohmann::ordered_json(*e.ticket_id) : nlohmann::ordered_json(nullptr));
-  j.push_back(e.verb);
-  j.push_back(e.actor);
-  j.push_back(e.via ? nlohmann::ordered_json(*e.via) : nlohmann::ordered_json(nullptr));
-  j.push_back(at);
-  j.push_back(recorded_at);
-  j.push_back(e.clock_override);
-  j.push_back(e.state_before ? nlohmann::ordered_json(*e.state_before) : nlohmann::ordered_json(nullptr));
-  j.push_back(e.state_after ? nlohmann::ordered_json(*e.state_after) : nlohmann::ordered_json(nullptr));
-  j.push_back(e.changes_json);
-  j.push_back(e.note ? nlohmann::ordered_json(*e.note) : nlohmann::ordered_json(nullptr));
-  j.push_back(e.ticket_digest ? nlohmann::ordered_json(*e.ticket_digest) : nlohmann::ordered_json(nullptr));
-  j.push_back(e.policy_version);
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  CanonicalArray j;
+  j.num(e.id).num_or_null(e.ticket_id).str(e.verb).str(e.actor).str_or_null(e.via).str(at).str(recorded_at);
+  j.boolean(e.clock_override).str_or_null(e.state_before).str_or_null(e.state_after).str(e.changes_json);
+  j.str_or_null(e.note).str_or_null(e.ticket_digest).num(e.policy_version);
+  return j.text();
 }
 
 }  // namespace
@@ -615,38 +608,45 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
 
 namespace {
 
-using json = nlohmann::ordered_json;
-json text_or_null(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
-json text_or_null(const std::string& v) { return v.empty() ? json(nullptr) : json(v); }
-json instant_or_null(const std::optional<Instant>& v) { return v ? json(format_instant(*v)) : json(nullptr); }
-json date_or_null(const std::optional<Date>& v) { return v ? json(format_date(*v)) : json(nullptr); }
-json id_or_null(const std::optional<Stage>& s) { return s ? json(s->id) : json(nullptr); }
+std::optional<std::string> text_or_null(const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); }
+template <typename T, typename F>
+std::optional<std::string> format_or_null(const std::optional<T>& v, F format) {
+  return v ? std::optional(format(*v)) : std::nullopt;
+}
+std::optional<std::int64_t> id_or_null(const std::optional<Stage>& s) { return s ? std::optional(s->id) : std::nullopt; }
 
 // The columns of kDigestTicket and kDigestStages as the store writes them, so that a
 // new ticket's digest needs no reading back (checked against ticket_digest() in tests).
-json ticket_columns(const Ticket& t) {
-  return json::array({t.id, text_or_null(t.ref), text_or_null(t.ref_digest), std::string(to_string(t.state)), t.title, t.body,
-                      t.category, std::string(to_string(t.severity)), t.filer, t.from_dept, t.to_dept,
-                      text_or_null(t.handler), text_or_null(t.result),
-                      t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr), t.escalated ? 1 : 0, t.resets,
-                      format_instant(t.filed_at), format_instant(t.updated_at), id_or_null(t.approval),
-                      id_or_null(t.feedback), id_or_null(t.review)});
+CanonicalArray ticket_columns(const Ticket& t) {
+  CanonicalArray j;
+  j.num(t.id).str_or_null(t.ref).str_or_null(t.ref_digest).str(to_string(t.state)).str(t.title).str(t.body);
+  j.str(t.category).str(to_string(t.severity)).str(t.filer).str(t.from_dept).str(t.to_dept);
+  j.str_or_null(t.handler).str_or_null(t.result);
+  j.str_or_null(t.rating ? std::optional<std::string>(to_string(*t.rating)) : std::nullopt);
+  j.num(t.escalated ? 1 : 0).num(t.resets).str(format_instant(t.filed_at)).str(format_instant(t.updated_at));
+  j.num_or_null(id_or_null(t.approval)).num_or_null(id_or_null(t.feedback)).num_or_null(id_or_null(t.review));
+  return j;
 }
 
-json stage_columns(std::int64_t ticket_id, const Stage& s) {
-  return json::array({s.id, ticket_id, std::string(to_string(s.kind)), s.rule, s.dept, format_instant(s.started_at),
-                      format_date(s.start_date), format_date(s.due), instant_or_null(s.due_at), instant_or_null(s.escalated_at),
-                      date_or_null(s.escalated_due), instant_or_null(s.finished_at), date_or_null(s.finished_on),
-                      text_or_null(s.outcome), instant_or_null(s.explained_at), text_or_null(s.explanation)});
+CanonicalArray stage_columns(std::int64_t ticket_id, const Stage& s) {
+  CanonicalArray j;
+  j.num(s.id).num(ticket_id).str(to_string(s.kind)).str(s.rule).str(s.dept).str(format_instant(s.started_at));
+  j.str(format_date(s.start_date)).str(format_date(s.due)).str_or_null(format_or_null(s.due_at, format_instant));
+  j.str_or_null(format_or_null(s.escalated_at, format_instant)).str_or_null(format_or_null(s.escalated_due, format_date));
+  j.str_or_null(format_or_null(s.finished_at, format_instant)).str_or_null(format_or_null(s.finished_on, format_date));
+  j.str_or_null(text_or_null(s.outcome)).str_or_null(format_or_null(s.explained_at, format_instant));
+  j.str_or_null(text_or_null(s.explanation));
+  return j;
 }
 
 }  // namespace
 
 std::string Store::digest_of_new(const Ticket& t) {
-  json j = json::array({ticket_columns(t)});
+  CanonicalArray j;
+  j.array(ticket_columns(t));
   for (const auto* s : {&t.approval, &t.feedback, &t.review})
-    if (*s) j.push_back(stage_columns(t.id, **s));
-  return sha256_hex(j.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (*s) j.array(stage_columns(t.id, **s));
+  return sha256_hex(j.text());
 }
 
 void Store::insert_ticket(Ticket& t) {
@@ -673,9 +673,14 @@ void Store::insert_ticket(Ticket& t) {
   // The ticket and its stages point at each other: the stages go in after the
   // ticket, then the ticket gets their ids. (Deferring the foreign keys instead
   // makes SQLite scan tickets for each new stage: tickets.approval_stage has no index.)
-  Ticket before = t;
-  before.approval.reset(), before.feedback.reset(), before.review.reset();
-  update_ticket(before, t);
+  for (auto* s : {&t.approval, &t.feedback, &t.review})
+    if (*s) write_stage(t.id, **s, std::nullopt);
+  auto& link = cached(kLinkStages);
+  bind_opt(link, 1, id_or_null(t.approval));
+  bind_opt(link, 2, id_or_null(t.feedback));
+  bind_opt(link, 3, id_or_null(t.review));
+  link.bind(4, static_cast<std::int64_t>(t.id));
+  link.exec();
 }
 
 void Store::update_ticket(const Ticket& before, Ticket& after) {
@@ -806,16 +811,16 @@ std::vector<Ticket> Store::inbox(const InboxQuery& q) {
 
 std::string Store::ticket_digest(std::int64_t ticket_id) {
   // Every column, as stored: read raw so that any change outside linkctl shows.
-  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  CanonicalArray j;
   auto row = [&](SQLite::Statement& st) {
-    nlohmann::ordered_json cols = nlohmann::ordered_json::array();
+    CanonicalArray cols;
     for (int i = 0; i < st.getColumnCount(); ++i) {
       const auto& c = st.getColumn(i);
-      if (c.isNull()) cols.push_back(nullptr);
-      else if (c.isInteger()) cols.push_back(c.getInt64());
-      else cols.push_back(c.getString());
+      if (c.isNull()) cols.null();
+      else if (c.isInteger()) cols.num(c.getInt64());
+      else cols.str(c.getString());
     }
-    j.push_back(cols);
+    j.array(cols);
   };
   auto& t = cached(kDigestTicket);
   t.bind(1, ticket_id);
@@ -823,7 +828,7 @@ std::string Store::ticket_digest(std::int64_t ticket_id) {
   auto& s = cached(kDigestStages);
   s.bind(1, ticket_id);
   while (s.executeStep()) row(s);
-  return sha256_hex(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  return sha256_hex(j.text());
 }
 
 std::vector<Stage> Store::ticket_stages(std::int64_t ticket_id) {
