@@ -33,14 +33,14 @@ void register_overdue(CLI::App& app, Env& env) {
     Rows rows{{"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, {}};
     for (const auto& l : lapses)
       rows.rows.push_back({{"dept", l.stage.dept},
-                           {"ticket", l.ticket.id},
+                           {"ticket", l.ticket->id},
                            {"stage", std::string(to_string(l.stage.kind))},
                            {"due", format_date(l.missed)},
                            {"days_late", l.days_late},
-                           {"severity", std::string(to_string(l.ticket.severity))},
-                           {"state", std::string(to_string(l.ticket.state))},
-                           {"escalated", l.ticket.escalated},
-                           {"title", l.ticket.title}});
+                           {"severity", std::string(to_string(l.ticket->severity))},
+                           {"state", std::string(to_string(l.ticket->state))},
+                           {"escalated", l.ticket->escalated},
+                           {"title", l.ticket->title}});
     // Nothing overdue prints nothing (an empty JSON array for json), so cron mails only when needed.
     if (!lapses.empty() || env.out().format() == Format::json) env.out().rows(rows);
     if (o->check && !lapses.empty()) env.exit_status = kExitOverdue;

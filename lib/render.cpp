@@ -56,18 +56,32 @@ std::string table_cell(const nlohmann::ordered_json& v) {
   return out;
 }
 
-std::string tsv_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
-    }
+// Calls cell(c, value) for each of rows.columns in order. Rows are built in column
+// order, so one walk over the row's keys finds them all; a key out of order is
+// looked up instead (a linear search per cell made wide listings quadratic).
+template <typename Cell>
+void each_cell(const Rows& rows, const nlohmann::ordered_json& row, Cell&& cell) {
+  auto it = row.is_object() ? row.begin() : row.end();
+  for (std::size_t c = 0; c < rows.columns.size(); ++c) {
+    if (it != row.end() && it.key() == rows.columns[c]) cell(c, *it++);
+    else cell(c, field(row, rows.columns[c]));
   }
-  return out;
+}
+
+void append_tsv(std::string& out, const nlohmann::ordered_json& v) {
+  auto escape = [&](std::string_view s) {
+    for (char c : s) {
+      switch (c) {
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\\': out += "\\\\"; break;
+        default: out += c;
+      }
+    }
+  };
+  if (v.is_string()) escape(v.get_ref<const std::string&>());
+  else escape(cell_text(v));
 }
 
 }  // namespace
@@ -81,13 +95,12 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
   for (std::size_t c = 0; c < n; ++c) width[c] = display_width(rows.columns[c]);
   for (const auto& row : rows.rows) {
     auto& line = cells.emplace_back();
-    for (std::size_t c = 0; c < n; ++c) {
-      const auto& v = field(row, rows.columns[c]);
+    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
       if (!v.is_number() && !v.is_null()) numeric[c] = false;
       if (v.is_number()) any_number[c] = true;
       line.push_back(table_cell(v));
       width[c] = std::max(width[c], display_width(line.back()));
-    }
+    });
   }
   auto pad = [&](const std::string& s, std::size_t c, bool last) {
     std::size_t fill = width[c] - display_width(s);
@@ -112,8 +125,10 @@ std::string render_tsv(const Rows& rows, const RenderOptions& opt) {
   std::string out;
   if (opt.header) out += fmt::format("{}\n", fmt::join(rows.columns, "\t"));
   for (const auto& row : rows.rows) {
-    for (std::size_t c = 0; c < rows.columns.size(); ++c)
-      out += (c ? "\t" : "") + tsv_escape(cell_text(field(row, rows.columns[c])));
+    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
+      if (c) out += '\t';
+      append_tsv(out, v);
+    });
     out += '\n';
   }
   return out;
@@ -126,8 +141,10 @@ std::string render_csv(const Rows& rows, const RenderOptions& opt) {
     out += "\r\n";
   }
   for (const auto& row : rows.rows) {
-    for (std::size_t c = 0; c < rows.columns.size(); ++c)
-      out += (c ? "," : "") + csv_field(cell_text(field(row, rows.columns[c])));
+    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
+      if (c) out += ',';
+      out += v.is_string() ? csv_field(v.get_ref<const std::string&>()) : csv_field(cell_text(v));
+    });
     out += "\r\n";
   }
   return out;

@@ -2,6 +2,8 @@
 #include "store.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -275,7 +277,21 @@ int Store::latest_schema_version() { return static_cast<int>(embedded::migration
 
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
+namespace {
+// LINKCTL_TRACE_SQL=1: every statement, with its parameters, on stderr as it starts
+// (to see what a command asks of SQLite, or replay it in the sqlite3 CLI; bench/run.sh does).
+int trace_statement(unsigned, void*, void* stmt, void*) {
+  if (char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt))) {
+    std::fprintf(stderr, "%s;\n", sql);
+    sqlite3_free(sql);
+  }
+  return 0;
+}
+}  // namespace
+
 void Store::configure() {
+  if (const char* trace = std::getenv("LINKCTL_TRACE_SQL"); trace && *trace && std::string_view(trace) != "0")
+    sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
   db_->setBusyTimeout(busy_timeout_ms_);
   db_->exec("PRAGMA foreign_keys = ON");
   if (path_ != ":memory:") {
@@ -774,7 +790,10 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
     else conds.push_back(fmt::format("(t.from_dept IN ({0}) OR t.to_dept IN ({0}))", fmt::join(names, ", ")));
   }
   if (f.open_overdue_on) {
+    // The subquery lets SQLite start from the open stages' partial index instead of
+    // scanning every ticket; the test after it keeps only the current stages.
     conds.push_back(
+        "t.id IN (SELECT ticket_id FROM stages WHERE finished_at IS NULL AND current_due <= :late_on) AND "
         "((a.id IS NOT NULL AND a.finished_at IS NULL AND a.due <= :late_on) OR "
         "(f.id IS NOT NULL AND f.finished_at IS NULL AND (f.due <= :late_on OR f.escalated_due < :late_on)) OR "
         "(r.id IS NOT NULL AND r.finished_at IS NULL AND r.due <= :late_on))");
@@ -846,16 +865,26 @@ namespace linkctl {
 
 // ---- scoring, spot checks, announcements, frozen reports ----------------------
 
-MonthFacts Store::month_facts(Date first, Date last, Instant from, Instant to) {
+MonthFacts Store::month_facts(Date first, Date last, Instant from, Instant to, MonthScope scope) {
   MonthFacts facts;
-  SQLite::Statement st(*db_,
-                       "SELECT " LINKCTL_STAGE_SELECT ", s.ticket_id, t.from_dept, "
-                       "(SELECT f.dept FROM stages f WHERE f.ticket_id = s.ticket_id AND f.kind = 'feedback' AND f.id < s.id "
-                       " ORDER BY f.id DESC LIMIT 1) "
-                       "FROM stages s JOIN tickets t ON t.id = s.ticket_id "
-                       "WHERE s.due BETWEEN :first AND :last OR s.escalated_due BETWEEN :first AND :last "
-                       "OR s.finished_on BETWEEN :first AND :last OR s.start_date BETWEEN :first AND :last "
-                       "OR (s.escalated_at >= :from AND s.escalated_at < :to) ORDER BY s.id");
+  // Every term is a range on an indexed column, so SQLite reads only the month.
+  const char* where =
+      scope == MonthScope::everything
+          ? "s.due BETWEEN :first AND :last OR s.escalated_due BETWEEN :first AND :last "
+            "OR s.finished_on BETWEEN :first AND :last OR s.start_date BETWEEN :first AND :last "
+            "OR (s.escalated_at >= :from AND s.escalated_at < :to)"
+          // What can carry a penalty (SPEC section 6; scoring.cpp decides): late against a
+          // due date in the month, rated fair or unsatisfied, reset after rating, escalated.
+          : "(s.due BETWEEN :first AND :last AND (s.finished_on IS NULL OR s.finished_on > s.due OR s.due_at IS NOT NULL)) "
+            "OR s.escalated_due BETWEEN :first AND :last "
+            "OR (s.finished_on BETWEEN :first AND :last AND s.outcome IN ('fair', 'unsatisfied')) "
+            "OR (s.start_date BETWEEN :first AND :last AND s.rule = 'reset-after-rating') "
+            "OR (s.escalated_at >= :from AND s.escalated_at < :to)";
+  SQLite::Statement st(*db_, fmt::format("SELECT " LINKCTL_STAGE_SELECT ", s.ticket_id, t.from_dept, "
+                                         "(SELECT f.dept FROM stages f WHERE f.ticket_id = s.ticket_id AND f.kind = 'feedback' AND f.id < s.id "
+                                         " ORDER BY f.id DESC LIMIT 1) "
+                                         "FROM stages s JOIN tickets t ON t.id = s.ticket_id WHERE {} ORDER BY s.id",
+                                         where));
   st.bind(":first", format_date(first));
   st.bind(":last", format_date(last));
   st.bind(":from", format_instant(from));

@@ -186,7 +186,10 @@ class Store {
   // Scoring and supervision.
   /// Every stage that can carry a penalty into the month [first, last] (local
   /// dates; [from, to) the same month as instants), and the month's spot checks.
-  MonthFacts month_facts(Date first, Date last, Instant from, Instant to);
+  enum class MonthScope { penalties, everything };
+  /// `penalties`: only the stages that can carry a penalty (the report); `everything`
+  /// also those that merely started or finished in the month (stats).
+  MonthFacts month_facts(Date first, Date last, Instant from, Instant to, MonthScope scope);
   void add_spotcheck(std::int64_t ticket_id, bool fake, const std::string& dept, Instant at, Date on,
                      const std::string& by, const std::optional<std::string>& note);
   /// Done tickets rated within [first, last], by id.

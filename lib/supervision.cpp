@@ -33,7 +33,8 @@ void require_supervisor(const Person& me, std::string_view what) {
 }
 
 // The lapses of one ticket's unfinished stages as of `today`/`now`.
-void lapses_of(const Ticket& t, Date today, Instant now, const LapseFilter& f, std::vector<Lapse>& out) {
+void lapses_of(const std::shared_ptr<const Ticket>& ticket, Date today, Instant now, const LapseFilter& f, std::vector<Lapse>& out) {
+  const Ticket& t = *ticket;
   for (const auto* current : {&t.approval, &t.feedback, &t.review}) {
     if (!*current || (*current)->finished()) continue;
     const Stage& s = **current;
@@ -44,7 +45,7 @@ void lapses_of(const Ticket& t, Date today, Instant now, const LapseFilter& f, s
     } else if (s.due_at ? now > *s.due_at : today > s.due) {
       missed = s.due;
     }
-    if (missed) out.push_back({t, s, *missed, static_cast<int>((today - *missed).count())});
+    if (missed) out.push_back({ticket, s, *missed, static_cast<int>((today - *missed).count())});
   }
 }
 
@@ -73,9 +74,11 @@ std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
   tf.open_overdue_on = m.today;
   tf.severity = f.severity;
   std::vector<Lapse> out;
-  s.store.each_ticket(tf, [&](Ticket&& t) { lapses_of(t, m.today, m.now, f, out); });
+  s.store.each_ticket(tf, [&](Ticket&& t) {
+    lapses_of(std::make_shared<const Ticket>(std::move(t)), m.today, m.now, f, out);
+  });
   std::stable_sort(out.begin(), out.end(), [](const Lapse& a, const Lapse& b) {
-    return std::tie(a.missed, a.ticket.id) < std::tie(b.missed, b.ticket.id);
+    return std::tie(a.missed, a.ticket->id) < std::tie(b.missed, b.ticket->id);
   });
   return out;
 }
@@ -91,7 +94,7 @@ std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
   for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, m.now);
   auto e = session_event(s, m, "overdue.announce");
   json tickets = json::array();
-  for (const auto& l : fresh) tickets.push_back({l.ticket.id, std::string(to_string(l.stage.kind)), format_date(l.missed)});
+  for (const auto& l : fresh) tickets.push_back({l.ticket->id, std::string(to_string(l.stage.kind)), format_date(l.missed)});
   e.changes["lapses"] = tickets;
   e.note = fmt::format("{} new overdue stage{}", fresh.size(), fresh.size() == 1 ? "" : "s");
   s.store.append_event(e, s.policy_version);
@@ -111,7 +114,8 @@ ReportResult monthly_report(Session& s, Date month_first) {
     auto m = s.moment();
     const auto& tz = s.policy.organization.timezone;
     auto facts = s.store.month_facts(first, last, tz.from_local(first, std::chrono::seconds(0)),
-                                     tz.from_local(last + std::chrono::days(1), std::chrono::seconds(0)));
+                                     tz.from_local(last + std::chrono::days(1), std::chrono::seconds(0)),
+                                     Store::MonthScope::penalties);
     r.report = score_month(s.policy, first, m.today, m.now, facts);
   }
   // Names come from the policy in force; a frozen snapshot keeps its numbers.
@@ -192,7 +196,8 @@ std::vector<DepartmentStats> month_stats(Session& s, Date month_first) {
   auto m = s.moment();
   const auto& tz = s.policy.organization.timezone;
   auto facts = s.store.month_facts(first, last, tz.from_local(first, std::chrono::seconds(0)),
-                                   tz.from_local(last + std::chrono::days(1), std::chrono::seconds(0)));
+                                   tz.from_local(last + std::chrono::days(1), std::chrono::seconds(0)),
+                                   Store::MonthScope::everything);
   std::map<std::string, DepartmentStats> by;
   std::map<std::string, std::vector<double>> answer_days;
   for (const auto& d : s.policy.departments)

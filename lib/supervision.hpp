@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@ namespace linkctl {
 
 /// A stage that missed a due date and is still not finished.
 struct Lapse {
-  Ticket ticket;
+  std::shared_ptr<const Ticket> ticket;  ///< shared by the ticket's lapses (sorting moves pointers, not tickets)
   Stage stage;
   Date missed{};     ///< the due date it missed (the escalation's, once that lapsed too)
   int days_late = 0; ///< calendar days from `missed` to today

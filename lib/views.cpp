@@ -38,7 +38,9 @@ std::string truncate(const std::string& s, std::size_t width) {
 
 json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
   const Category* cat = p.category(t.category);
-  json j;
+  json j = json::object();
+  // An ordered_json object is a vector of (const key, value): growing it copies every key.
+  j.get_ref<json::object_t&>().reserve(24);
   j["id"] = t.id;
   j["state"] = std::string(to_string(t.state));
   j["title"] = t.title;

@@ -121,12 +121,20 @@ std::vector<Ticket> inbox(Session& s) {
                          std::find(q.lead_of.begin(), q.lead_of.end(), t.from_dept) != q.lead_of.end();
       return !waits_on_me && t.overdue_stages(m.today, m.now).empty();
     });
-  auto key = [&](const Ticket& t) {
+  // Each ticket's key once, then sort (key, index) pairs: the key asks for the
+  // ticket's overdue stages, and moving whole tickets around is the slow part.
+  std::vector<std::pair<std::tuple<bool, bool, Date, std::int64_t>, std::size_t>> order;
+  order.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Ticket& t = rows[i];
     bool overdue = !t.overdue_stages(m.today, m.now).empty();
-    return std::tuple(!overdue, !t.escalated, t.next_due().value_or(Date::max()), t.id);
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Ticket& a, const Ticket& b) { return key(a) < key(b); });
-  return rows;
+    order.push_back({{!overdue, !t.escalated, t.next_due().value_or(Date::max()), t.id}, i});
+  }
+  std::sort(order.begin(), order.end());  // ids are unique: no ties
+  std::vector<Ticket> sorted;
+  sorted.reserve(rows.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
 }
 
 }  // namespace linkctl
