@@ -60,11 +60,11 @@ std::string table_cell(const nlohmann::ordered_json& v) {
 // order, so one walk over the row's keys finds them all; a key out of order is
 // looked up instead (a linear search per cell made wide listings quadratic).
 template <typename Cell>
-void each_cell(const Rows& rows, const nlohmann::ordered_json& row, Cell&& cell) {
+void each_cell(const std::vector<std::string>& columns, const nlohmann::ordered_json& row, Cell&& cell) {
   auto it = row.is_object() ? row.begin() : row.end();
-  for (std::size_t c = 0; c < rows.columns.size(); ++c) {
-    if (it != row.end() && it.key() == rows.columns[c]) cell(c, *it++);
-    else cell(c, field(row, rows.columns[c]));
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (it != row.end() && it.key() == columns[c]) cell(c, *it++);
+    else cell(c, field(row, columns[c]));
   }
 }
 
@@ -95,7 +95,7 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
   for (std::size_t c = 0; c < n; ++c) width[c] = display_width(rows.columns[c]);
   for (const auto& row : rows.rows) {
     auto& line = cells.emplace_back();
-    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
+    each_cell(rows.columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
       if (!v.is_number() && !v.is_null()) numeric[c] = false;
       if (v.is_number()) any_number[c] = true;
       line.push_back(table_cell(v));
@@ -121,32 +121,46 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
   return out;
 }
 
+namespace {
+
+void append_tsv_header(std::string& out, const std::vector<std::string>& columns) {
+  out += fmt::format("{}\n", fmt::join(columns, "\t"));
+}
+
+void append_tsv_row(std::string& out, const std::vector<std::string>& columns, const nlohmann::ordered_json& row) {
+  each_cell(columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
+    if (c) out += '\t';
+    append_tsv(out, v);
+  });
+  out += '\n';
+}
+
+void append_csv_header(std::string& out, const std::vector<std::string>& columns) {
+  for (std::size_t c = 0; c < columns.size(); ++c) out += (c ? "," : "") + csv_field(columns[c]);
+  out += "\r\n";
+}
+
+void append_csv_row(std::string& out, const std::vector<std::string>& columns, const nlohmann::ordered_json& row) {
+  each_cell(columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
+    if (c) out += ',';
+    out += v.is_string() ? csv_field(v.get_ref<const std::string&>()) : csv_field(cell_text(v));
+  });
+  out += "\r\n";
+}
+
+}  // namespace
+
 std::string render_tsv(const Rows& rows, const RenderOptions& opt) {
   std::string out;
-  if (opt.header) out += fmt::format("{}\n", fmt::join(rows.columns, "\t"));
-  for (const auto& row : rows.rows) {
-    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
-      if (c) out += '\t';
-      append_tsv(out, v);
-    });
-    out += '\n';
-  }
+  if (opt.header) append_tsv_header(out, rows.columns);
+  for (const auto& row : rows.rows) append_tsv_row(out, rows.columns, row);
   return out;
 }
 
 std::string render_csv(const Rows& rows, const RenderOptions& opt) {
   std::string out;
-  if (opt.header) {
-    for (std::size_t c = 0; c < rows.columns.size(); ++c) out += (c ? "," : "") + csv_field(rows.columns[c]);
-    out += "\r\n";
-  }
-  for (const auto& row : rows.rows) {
-    each_cell(rows, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
-      if (c) out += ',';
-      out += v.is_string() ? csv_field(v.get_ref<const std::string&>()) : csv_field(cell_text(v));
-    });
-    out += "\r\n";
-  }
+  if (opt.header) append_csv_header(out, rows.columns);
+  for (const auto& row : rows.rows) append_csv_row(out, rows.columns, row);
   return out;
 }
 
@@ -194,16 +208,23 @@ RowWriter::RowWriter(Format f, std::vector<std::string> columns, RenderOptions o
     : format_(f), columns_(std::move(columns)), opt_(opt), out_(out) {}
 
 void RowWriter::write(const nlohmann::ordered_json& row) {
-  Rows one{columns_, {row}};
-  RenderOptions o = opt_;
-  o.header = opt_.header && count_ == 0;
+  bool header = opt_.header && count_ == 0;
+  buffer_.clear();
   switch (format_) {
     case Format::json:
-      out_ << (count_ == 0 ? "[\n" : ",\n") << row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      buffer_ = row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+      out_ << (count_ == 0 ? "[\n" : ",\n");
       break;
-    case Format::csv: out_ << render_csv(one, o); break;
-    default: out_ << render_tsv(one, o); break;
+    case Format::csv:
+      if (header) append_csv_header(buffer_, columns_);
+      append_csv_row(buffer_, columns_, row);
+      break;
+    default:
+      if (header) append_tsv_header(buffer_, columns_);
+      append_tsv_row(buffer_, columns_, row);
+      break;
   }
+  out_ << buffer_;
   ++count_;
 }
 

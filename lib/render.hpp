@@ -52,6 +52,7 @@ class RowWriter {
   RenderOptions opt_;
   std::ostream& out_;
   std::size_t count_ = 0;
+  std::string buffer_;  ///< one row's text, reused
 };
 
 /// The plain text of a cell: strings as they are, null as "", arrays joined with ",".
