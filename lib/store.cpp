@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <variant>
 
 #include "embedded.hpp"
 #include "error.hpp"
@@ -36,19 +37,12 @@ constexpr const char* kInsertPolicy =
 constexpr const char* kInsertTicket =
     "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
     "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-constexpr const char* kUpdateTicket =
-    "UPDATE tickets SET state = ?, title = ?, body = ?, category = ?, severity = ?, to_dept = ?, handler = ?, "
-    "result = ?, rating = ?, escalated = ?, resets = ?, updated_at = ?, approval_stage = ?, feedback_stage = ?, "
-    "review_stage = ? WHERE id = ?";
 // After an insert only the stage links change; naming no indexed column keeps
 // SQLite from rewriting the ticket's index entries.
 constexpr const char* kLinkStages = "UPDATE tickets SET approval_stage = ?, feedback_stage = ?, review_stage = ? WHERE id = ?";
 constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
     "escalated_due, finished_at, finished_on, outcome, explained_at, explanation, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-constexpr const char* kUpdateStage =
-    "UPDATE stages SET rule = ?, dept = ?, started_at = ?, start_date = ?, due = ?, due_at = ?, escalated_at = ?, "
-    "escalated_due = ?, finished_at = ?, finished_on = ?, outcome = ?, explained_at = ?, explanation = ? WHERE id = ?";
 
 #define LINKCTL_STAGE_COLS(a)                                                                                    \
   a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a \
@@ -383,6 +377,14 @@ void Store::WriteTx::commit() {
 
 Store::WriteTx Store::begin_write() { return WriteTx(*db_, busy_timeout_ms_); }
 
+SQLite::Statement& Store::cached(const std::string& sql) {
+  auto& slot = built_statements_[sql];
+  if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
+  slot->reset();
+  slot->clearBindings();
+  return *slot;
+}
+
 SQLite::Statement& Store::cached(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
@@ -580,25 +582,69 @@ AuditResult Store::verify_audit() {
 
 // ---- tickets -----------------------------------------------------------------
 
+namespace {
+
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+template <typename T, typename F>
+Value value_of(const std::optional<T>& v, F format) {
+  return v ? Value(format(*v)) : Value();
+}
+Value value_of(const std::optional<std::string>& v) { return v ? Value(*v) : Value(); }
+Value text_or_null_value(const std::string& v) { return v.empty() ? Value() : Value(v); }
+Value stage_id(const std::optional<Stage>& s) { return s ? Value(s->id) : Value(); }
+
+}  // namespace
+
+// A row as the store writes it: kDigestTicket's and kDigestStages's columns, in their
+// order. update_changed() compares two by position; digests hash them.
+std::vector<Store::Column> Store::ticket_row(const Ticket& t) {
+  return {{"id", std::int64_t{t.id}},
+          {"ref", value_of(t.ref)},
+          {"ref_digest", value_of(t.ref_digest)},
+          {"state", std::string(to_string(t.state))},
+          {"title", t.title},
+          {"body", t.body},
+          {"category", t.category},
+          {"severity", std::string(to_string(t.severity))},
+          {"filer", t.filer},
+          {"from_dept", t.from_dept},
+          {"to_dept", t.to_dept},
+          {"handler", value_of(t.handler)},
+          {"result", value_of(t.result)},
+          {"rating", t.rating ? Value(std::string(to_string(*t.rating))) : Value()},
+          {"escalated", std::int64_t{t.escalated ? 1 : 0}},
+          {"resets", std::int64_t{t.resets}},
+          {"filed_at", format_instant(t.filed_at)},
+          {"updated_at", format_instant(t.updated_at)},
+          {"approval_stage", stage_id(t.approval)},
+          {"feedback_stage", stage_id(t.feedback)},
+          {"review_stage", stage_id(t.review)}};
+}
+
+std::vector<Store::Column> Store::stage_row(std::int64_t ticket_id, const Stage& s) {
+  return {{"id", std::int64_t{s.id}},
+          {"ticket_id", ticket_id},
+          {"kind", std::string(to_string(s.kind))},
+          {"rule", s.rule},
+          {"dept", s.dept},
+          {"started_at", format_instant(s.started_at)},
+          {"start_date", format_date(s.start_date)},
+          {"due", format_date(s.due)},
+          {"due_at", value_of(s.due_at, format_instant)},
+          {"escalated_at", value_of(s.escalated_at, format_instant)},
+          {"escalated_due", value_of(s.escalated_due, format_date)},
+          {"finished_at", value_of(s.finished_at, format_instant)},
+          {"finished_on", value_of(s.finished_on, format_date)},
+          {"outcome", text_or_null_value(s.outcome)},
+          {"explained_at", value_of(s.explained_at, format_instant)},
+          {"explanation", text_or_null_value(s.explanation)}};
+}
+
 void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before) {
   if (s.id != 0) {
     if (before && *before == s) return;
-    auto& st = cached(kUpdateStage);
-    st.bind(1, s.rule);
-    st.bind(2, s.dept);
-    st.bind(3, format_instant(s.started_at));
-    st.bind(4, format_date(s.start_date));
-    st.bind(5, format_date(s.due));
-    bind_opt(st, 6, s.due_at);
-    bind_opt(st, 7, s.escalated_at);
-    bind_opt(st, 8, s.escalated_due);
-    bind_opt(st, 9, s.finished_at);
-    bind_opt(st, 10, s.finished_on);
-    bind_opt(st, 11, s.outcome.empty() ? std::nullopt : std::optional<std::string>(s.outcome));
-    bind_opt(st, 12, s.explained_at);
-    bind_opt(st, 13, s.explanation.empty() ? std::nullopt : std::optional<std::string>(s.explanation));
-    st.bind(14, static_cast<std::int64_t>(s.id));
-    st.exec();
+    // A stage written again without its previous state (a retired one) is written whole.
+    update_changed("stages", s.id, before ? stage_row(ticket_id, *before) : std::vector<Column>{}, stage_row(ticket_id, s));
     return;
   }
   auto& st = cached(kInsertStage);
@@ -624,44 +670,27 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
 
 namespace {
 
-std::optional<std::string> text_or_null(const std::string& v) { return v.empty() ? std::nullopt : std::optional(v); }
-template <typename T, typename F>
-std::optional<std::string> format_or_null(const std::optional<T>& v, F format) {
-  return v ? std::optional(format(*v)) : std::nullopt;
-}
 std::optional<std::int64_t> id_or_null(const std::optional<Stage>& s) { return s ? std::optional(s->id) : std::nullopt; }
 
-// The columns of kDigestTicket and kDigestStages as the store writes them, so that a
-// new ticket's digest needs no reading back (checked against ticket_digest() in tests).
-CanonicalArray ticket_columns(const Ticket& t) {
+// A row as canonical text: what ticket_digest() reads back from the same columns.
+CanonicalArray canonical_row(const std::vector<Store::Column>& row) {
   CanonicalArray j;
-  j.num(t.id).str_or_null(t.ref).str_or_null(t.ref_digest).str(to_string(t.state)).str(t.title).str(t.body);
-  j.str(t.category).str(to_string(t.severity)).str(t.filer).str(t.from_dept).str(t.to_dept);
-  j.str_or_null(t.handler).str_or_null(t.result);
-  j.str_or_null(t.rating ? std::optional<std::string>(to_string(*t.rating)) : std::nullopt);
-  j.num(t.escalated ? 1 : 0).num(t.resets).str(format_instant(t.filed_at)).str(format_instant(t.updated_at));
-  j.num_or_null(id_or_null(t.approval)).num_or_null(id_or_null(t.feedback)).num_or_null(id_or_null(t.review));
-  return j;
-}
-
-CanonicalArray stage_columns(std::int64_t ticket_id, const Stage& s) {
-  CanonicalArray j;
-  j.num(s.id).num(ticket_id).str(to_string(s.kind)).str(s.rule).str(s.dept).str(format_instant(s.started_at));
-  j.str(format_date(s.start_date)).str(format_date(s.due)).str_or_null(format_or_null(s.due_at, format_instant));
-  j.str_or_null(format_or_null(s.escalated_at, format_instant)).str_or_null(format_or_null(s.escalated_due, format_date));
-  j.str_or_null(format_or_null(s.finished_at, format_instant)).str_or_null(format_or_null(s.finished_on, format_date));
-  j.str_or_null(text_or_null(s.outcome)).str_or_null(format_or_null(s.explained_at, format_instant));
-  j.str_or_null(text_or_null(s.explanation));
+  for (const auto& c : row) {
+    if (const auto* text = std::get_if<std::string>(&c.value)) j.str(*text);
+    else if (const auto* number = std::get_if<std::int64_t>(&c.value)) j.num(*number);
+    else j.null();
+  }
   return j;
 }
 
 }  // namespace
 
 std::string Store::digest_of_new(const Ticket& t) {
+  // From memory: a new ticket's current stages are all it has (checked against ticket_digest() in tests).
   CanonicalArray j;
-  j.array(ticket_columns(t));
+  j.array(canonical_row(ticket_row(t)));
   for (const auto* s : {&t.approval, &t.feedback, &t.review})
-    if (*s) j.array(stage_columns(t.id, **s));
+    if (*s) j.array(canonical_row(stage_row(t.id, **s)));
   return sha256_hex(j.text());
 }
 
@@ -703,23 +732,28 @@ void Store::update_ticket(const Ticket& before, Ticket& after) {
   if (after.approval) write_stage(after.id, *after.approval, before.approval);
   if (after.feedback) write_stage(after.id, *after.feedback, before.feedback);
   if (after.review) write_stage(after.id, *after.review, before.review);
-  auto& st = cached(kUpdateTicket);
-  st.bind(1, std::string(to_string(after.state)));
-  st.bind(2, after.title);
-  st.bind(3, after.body);
-  st.bind(4, after.category);
-  st.bind(5, std::string(to_string(after.severity)));
-  st.bind(6, after.to_dept);
-  bind_opt(st, 7, after.handler);
-  bind_opt(st, 8, after.result);
-  bind_opt(st, 9, after.rating ? std::optional<std::string>(std::string(to_string(*after.rating))) : std::nullopt);
-  st.bind(10, after.escalated ? 1 : 0);
-  st.bind(11, after.resets);
-  st.bind(12, format_instant(after.updated_at));
-  bind_opt(st, 13, after.approval ? std::optional<std::int64_t>(after.approval->id) : std::nullopt);
-  bind_opt(st, 14, after.feedback ? std::optional<std::int64_t>(after.feedback->id) : std::nullopt);
-  bind_opt(st, 15, after.review ? std::optional<std::int64_t>(after.review->id) : std::nullopt);
-  st.bind(16, static_cast<std::int64_t>(after.id));
+  update_changed("tickets", after.id, ticket_row(before), ticket_row(after));
+}
+
+void Store::update_changed(const char* table, std::int64_t id, const std::vector<Column>& before, const std::vector<Column>& after) {
+  std::string sql = fmt::format("UPDATE {} SET ", table);
+  std::vector<const Column*> set;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    if (i < before.size() && before[i].value == after[i].value) continue;
+    sql += fmt::format("{}{} = ?", set.empty() ? "" : ", ", after[i].name);
+    set.push_back(&after[i]);
+  }
+  if (set.empty()) return;
+  sql += " WHERE id = ?";
+  auto& st = cached(sql);
+  int n = 0;
+  for (const auto* c : set) {
+    ++n;
+    if (const auto* text = std::get_if<std::string>(&c->value)) st.bind(n, *text);
+    else if (const auto* number = std::get_if<std::int64_t>(&c->value)) st.bind(n, *number);
+    else st.bind(n);
+  }
+  st.bind(n + 1, id);
   st.exec();
 }
 

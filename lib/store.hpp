@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "date.hpp"
@@ -199,6 +200,15 @@ class Store {
   std::optional<FrozenReport> frozen_report(const std::string& month);
   void freeze_report(const FrozenReport& r);
 
+  /// One column of a row as the store writes it (NULL, integer or text).
+  struct Column {
+    const char* name;
+    std::variant<std::monostate, std::int64_t, std::string> value;
+  };
+  /// A ticket's row and a stage's row, every column in the order digests hash them.
+  static std::vector<Column> ticket_row(const Ticket& t);
+  static std::vector<Column> stage_row(std::int64_t ticket_id, const Stage& s);
+
   /// Runs `fn` on the raw connection (tests and the benchmark only).
   SQLite::Database& raw() { return *db_; }
 
@@ -211,9 +221,15 @@ class Store {
 
   /// A prepared statement for one of the SQL constants, prepared once per connection, reset for reuse.
   SQLite::Statement& cached(const char* sql);
+  /// The same for SQL built at run time (an UPDATE of the columns that changed).
+  SQLite::Statement& cached(const std::string& sql);
+  /// UPDATE table SET (the columns whose values differ) WHERE id = id; nothing when none do.
+  /// Naming only changed columns keeps SQLite from rewriting the other columns' index entries.
+  void update_changed(const char* table, std::int64_t id, const std::vector<Column>& before, const std::vector<Column>& after);
 
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> built_statements_;
   std::string path_;
   int busy_timeout_ms_ = kDefaultBusyTimeoutMs;
 };
