@@ -52,7 +52,7 @@ unit: build
 
 # Benchmarks (see bench/run.sh): hyperfine, taskwarrior and python3 come from Debian.
 bench: deps
-	$(SUDO) apt-get install -y --no-install-recommends hyperfine taskwarrior python3 bc time >/dev/null
+	$(SUDO) apt-get install -y --no-install-recommends hyperfine taskwarrior python3 time sqlite3 >/dev/null
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKCTL_WERROR=ON -DLINKCTL_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS)
 	bash bench/run.sh $(BUILD)

@@ -1,92 +1,135 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# make bench: databases of BENCH_SIZES tickets (default 10000 and 100000; add 1000000
-# with BENCH_SIZES="10000 100000 1000000"), then paired, interleaved timings (hyperfine)
-# of linkctl against the floor (a minimal C++ program doing the same SQL), the sqlite3
-# CLI, and taskwarrior. Writes bench/out/results.md and prints it.
+# make bench: generated stores of BENCH_SIZES tickets (default 10k, 100k and 1M), then
+# paired, interleaved timings of linkctl against
+#   - the floor: a minimal C program (bench/floor.cpp) doing the same one insert/update/query;
+#   - the sqlite3 CLI running the very statements linkctl ran (captured with LINKCTL_TRACE_SQL),
+#     or, for the report, a hand-written aggregation of the month;
+#   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items.
+# Writes bench/out/results.md (ratios with the medians beside them) and prints it.
 # Usage: bench/run.sh BUILD-DIR
 set -euo pipefail
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-L=$build/linkctl GEN=$build/bench/linkctl_bench_gen FLOOR=$build/bench/linkctl_floor
-SIZES=${BENCH_SIZES:-10000 100000}
-RUNS=${BENCH_RUNS:-30}
+L=$build/linkctl GEN=$build/bench/linkctl_bench_gen FLOOR=$build/bench/linkctl_floor PAIRED=$build/bench/linkctl_paired
+SIZES=${BENCH_SIZES:-10000 100000 1000000}
+RUNS=${BENCH_RUNS:-30}            # paired runs per single-ticket verb
+BULK_RUNS=${BENCH_BULK_RUNS:-10}  # per listing, report and export
 out=$here/out
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export LINKCTL_USER=lin.xiuying NO_COLOR=1
-unset LINKCTL_NOW LINKCTL_FORMAT
+export NO_COLOR=1
+unset LINKCTL_NOW LINKCTL_FORMAT LINKCTL_TRACE_SQL
 results=$out/results.md
+began=$(date +%s)
 
-# median (ms) of a hyperfine JSON export, for command index $2
-median() { python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]; print('%.2f' % (r['median']*1000))" "$1" "$2"; }
-pair() {  # name, linkctl command, baseline command, baseline label, db size
-  local name=$1 a=$2 b=$3 label=$4 n=$5 json=$work/$1-$5.json
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$json" "$a" "$b" >/dev/null 2>&1 ||
-    hyperfine --warmup 3 --runs "$RUNS" --export-json "$json" "$a" "$b" >/dev/null
-  local ma mb
-  ma=$(median "$json" 0) mb=$(median "$json" 1)
-  printf '| %s | %s | %s ms | %s | %s ms | %.2f |\n' "$n" "$name" "$ma" "$label" "$mb" "$(echo "$ma / $mb" | bc -l)" | tee -a "$results"
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+row() {  # tickets, verb, linkctl ms, baseline label, baseline ms
+  printf '| %s | %s | %s ms | %s | %s ms | %s |\n' "$1" "$2" "$3" "$4" "$5" "$(ratio "$3" "$5")" | tee -a "$results"
 }
+# Median (ms) of command $2 in a hyperfine JSON export $1.
+median() { python3 -c "import json,sys; print('%.2f' % (json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'] * 1000))" "$1" "$2"; }
+hyper() {  # name, size, runs, linkctl command, baseline command, baseline label
+  local json=$work/$1-$2.json
+  hyperfine -N --warmup 2 --runs "$3" --export-json "$json" "$4" "$5" >/dev/null
+  row "$2" "$1" "$(median "$json" 0)" "$6" "$(median "$json" 1)"
+}
+# The SELECT a linkctl command runs on tickets, as the sqlite3 CLI would take it.
+traced_sql() { LINKCTL_TRACE_SQL=1 "$@" 2>&1 >/dev/null | grep -E '^SELECT .*FROM (tickets|stages) ' | tail -1; }
+peak_kib() { { /usr/bin/time -f %M "$@" >/dev/null; } 2>&1 | tail -1; }
 
 {
-  echo "# linkctl benchmark"
+  echo "# linkctl benchmark (raw results of bench/run.sh)"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr); $(date -u +%F)."
-  echo "Medians of $RUNS paired, interleaved runs (hyperfine); ratio = linkctl / baseline."
+  echo "Medians of paired, interleaved runs ($RUNS per single-ticket verb, $BULK_RUNS per bulk verb); ratio = linkctl / baseline."
   echo
-  echo "| tickets | verb | linkctl | baseline | baseline time | ratio |"
+  echo "| tickets | verb | linkctl | baseline | baseline median | ratio |"
   echo "|---:|---|---:|---|---:|---:|"
 } >"$results"
 
+declare -A single  # "verb size" -> linkctl median, for the flatness check
 for n in $SIZES; do
   db=$work/bench-$n.db
   start=$(date +%s%N)
   "$GEN" "$db" "$n" >/dev/null
   echo "generated $n tickets in $(( ($(date +%s%N) - start) / 1000000 )) ms" >&2
-  export LINKCTL_DB=$db
+  export LINKCTL_DB=$db LINKCTL_USER=lin.xiuying
+  # Tickets each verb can act on once: pending market tickets (approved by its lead zhang.wei),
+  # tickets assigned to he.fang (closed by her); half for linkctl, half for the floor.
+  need=$((RUNS + 2))
+  sqlite3 "$db" "SELECT id FROM tickets WHERE state = 'pending' AND from_dept = 'market' ORDER BY id" >"$work/pending"
+  sqlite3 "$db" "SELECT id FROM tickets WHERE state = 'assigned' AND handler = 'he.fang' ORDER BY id" >"$work/assigned"
+  head -n "$need" "$work/pending" >"$work/approve-a"; tail -n "$need" "$work/pending" >"$work/approve-b"
+  head -n "$need" "$work/assigned" >"$work/close-a"; tail -n "$need" "$work/assigned" >"$work/close-b"
+  paired() {  # name, A-args, B-args, A command... -- B command...
+    local name=$1 a=$2 b=$3
+    shift 3
+    read -r ma mb < <("$PAIRED" "$RUNS" 2 "$a" "$b" "$@")
+    single["$name $n"]=$ma
+    row "$n" "$name" "$ma" floor "$mb"
+  }
+  seq 1 "$need" >"$work/nothing"
   id=$((n / 2))
-  pair show "$L show $id --format tsv" "$FLOOR $db show $id" floor "$n"
-  pair file "$L file --as li.na --category long-time-no-order --title bench --quiet" "$FLOOR $db insert" floor "$n"
-  pair inbox "$L inbox --as wang.qiang --format tsv" "$FLOOR $db inbox" floor "$n"
-  pair overdue "$L overdue --format tsv" "sqlite3 $db \"SELECT * FROM stages s JOIN tickets t ON t.id = s.ticket_id WHERE s.finished_at IS NULL AND coalesce(s.escalated_due, s.due) < '2026-12-20'\"" "sqlite3 CLI" "$n"
-  pair "report monthly" "$L report monthly --month 2026-06 --format csv" \
-    "sqlite3 $db \"SELECT s.dept, s.kind, count(*) FROM stages s WHERE (s.due BETWEEN '2026-06-01' AND '2026-06-30' AND (s.finished_on > s.due OR s.finished_on IS NULL)) OR (s.kind = 'review' AND s.finished_on BETWEEN '2026-06-01' AND '2026-06-30' AND s.outcome IN ('fair','unsatisfied')) GROUP BY 1, 2\"" "sqlite3 CLI" "$n"
-  pair "export (a month)" "$L export --from 2026-06-01 --to 2026-06-30" \
-    "sqlite3 -csv $db \"SELECT * FROM tickets WHERE filed_at >= '2026-06-01' AND filed_at < '2026-07-01'\"" "sqlite3 CLI" "$n"
-  # Peak memory (KiB): a single-ticket verb and an export of everything.
-  rss_show=$( { /usr/bin/time -f %M "$L" show "$id" >/dev/null; } 2>&1 | tail -1)
-  rss_export=$( { /usr/bin/time -f %M "$L" export >/dev/null; } 2>&1 | tail -1)
-  echo "| $n | peak RSS: show $((rss_show / 1024)) MiB, export of all $n tickets $((rss_export / 1024)) MiB | | | | |" | tee -a "$results"
+  paired show "$work/nothing" "$work/nothing" "$L" show "$id" --format tsv -- "$FLOOR" "$db" show "$id"
+  paired file "$work/nothing" "$work/nothing" "$L" file --as li.na --category long-time-no-order --title bench --quiet -- "$FLOOR" "$db" insert
+  paired approve "$work/approve-a" "$work/approve-b" "$L" approve '{1}' --as zhang.wei -- "$FLOOR" "$db" approve '{1}'
+  paired close "$work/close-a" "$work/close-b" "$L" close '{1}' --as he.fang --result 已处理 -- "$FLOOR" "$db" close '{1}'
+
+  sql=$(traced_sql "$L" overdue --format tsv)
+  hyper overdue "$n" "$BULK_RUNS" "$L overdue --format tsv" "sqlite3 $db \"$sql\"" "sqlite3 CLI, same SQL"
+  sql=$(traced_sql "$L" inbox --as wang.qiang --format tsv)
+  hyper inbox "$n" "$BULK_RUNS" "$L inbox --as wang.qiang --format tsv" "sqlite3 $db \"$sql\"" "sqlite3 CLI, same SQL"
+  hyper "report monthly" "$n" "$BULK_RUNS" "$L report monthly --month 2026-06 --format csv" \
+    "sqlite3 $db \"SELECT s.dept, s.kind, count(*) FROM stages s WHERE (s.due BETWEEN '2026-06-01' AND '2026-06-30' AND (s.finished_on > s.due OR s.finished_on IS NULL)) OR (s.kind = 'review' AND s.finished_on BETWEEN '2026-06-01' AND '2026-06-30' AND s.outcome IN ('fair', 'unsatisfied')) OR (s.rule = 'reset-after-rating' AND s.start_date BETWEEN '2026-06-01' AND '2026-06-30') GROUP BY 1, 2\"" \
+    "sqlite3 CLI, hand-written aggregation"
+  sql=$(traced_sql "$L" export --from 2026-06-01 --to 2026-06-30)
+  hyper "export (a month)" "$n" "$BULK_RUNS" "$L export --from 2026-06-01 --to 2026-06-30" "sqlite3 -csv $db \"$sql\"" "sqlite3 CLI, same SQL"
+  echo "| $n | peak RSS (MiB): show $(( $(peak_kib "$L" show "$id") / 1024 )), file $(( $(peak_kib "$L" file --as li.na --category long-time-no-order --title bench --quiet) / 1024 )), export of a month $(( $(peak_kib "$L" export --from 2026-06-01 --to 2026-06-30) / 1024 )), export of all $n $(( $(peak_kib "$L" export) / 1024 )) | | | | |" | tee -a "$results"
+  last=$n
 done
 
-# import throughput: 100k rows, including each ticket's first event.
+# Flat in store size: a single-ticket verb at the largest store against the smallest.
+first=$(echo "$SIZES" | awk '{ print $1 }')
+if [ "$first" != "$last" ]; then
+  for verb in show file approve close; do
+    echo "| $last / $first | $verb: ${single[$verb $last]} ms / ${single[$verb $first]} ms | | | | $(ratio "${single[$verb $last]}" "${single[$verb $first]}") |" | tee -a "$results"
+  done
+fi
+
+# import: BENCH_IMPORT_ROWS rows into an empty store, each ticket with its first event.
 rows=${BENCH_IMPORT_ROWS:-100000}
 db=$work/import.db
 LINKCTL_USER=gao.feng "$L" --db "$db" init >/dev/null 2>&1
 { echo "filer,category,title"; for ((i = 0; i < rows; i++)); do echo "li.na,long-time-no-order,导入 $i"; done; } >"$work/import.csv"
 start=$(date +%s%N)
-LINKCTL_USER=gao.feng "$L" --db "$db" import "$work/import.csv" >/dev/null 2>&1 || true
+LINKCTL_USER=gao.feng "$L" --db "$db" import "$work/import.csv" >/dev/null
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "| $rows | import | $ms ms | | | $((rows * 1000 / (ms + 1))) tickets/s |" | tee -a "$results"
+echo "| $rows rows | import | $ms ms | | | $(( rows * 1000 / (ms + 1) )) tickets/s |" | tee -a "$results"
 
-# taskwarrior, the tool a person might use instead (Debian's package).
-if command -v task >/dev/null || { apt-get install -y taskwarrior >/dev/null 2>&1 && command -v task >/dev/null; }; then
+# taskwarrior, the tool a person might use instead, holding BENCH_TASK_SIZE pending tasks.
+if command -v task >/dev/null; then
   tw=$work/task
   mkdir -p "$tw/data"
-  printf 'data.location=%s\nconfirmation=off\nverbose=nothing\n' "$tw/data" >"$tw/rc"
+  printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nrecurrence=off\n' "$tw/data" >"$tw/rc"
   export TASKRC=$tw/rc
-  n=${BENCH_TASK_SIZE:-10000}
+  tasks=${BENCH_TASK_SIZE:-100000}
   python3 -c "
-import json, sys
-for i in range($n):
+import json
+for i in range($tasks):
     print(json.dumps({'description': 'task %d' % i, 'status': 'pending', 'entry': '20260101T000000Z', 'due': '2026%02d%02dT000000Z' % (1 + i % 12, 1 + i % 28)}))
 " >"$tw/tasks.json"
+  start=$(date +%s%N)
   task import "$tw/tasks.json" >/dev/null 2>&1
-  export LINKCTL_DB=$work/bench-$(echo "$SIZES" | awk '{print $1}').db
-  pair "file vs task add" "$L file --as li.na --category long-time-no-order --title bench --quiet" "task add bench" "task add ($n tasks)" "$(echo "$SIZES" | awk '{print $1}')"
-  pair "overdue vs task overdue" "$L overdue --format tsv" "task overdue" "task overdue ($n tasks)" "$(echo "$SIZES" | awk '{print $1}')"
+  echo "taskwarrior: imported $tasks tasks in $(( ($(date +%s%N) - start) / 1000000 )) ms" >&2
+  size=$(echo "$SIZES" | tr ' ' '\n' | awk -v t="$tasks" '$1 <= t' | tail -1)
+  export LINKCTL_DB=$work/bench-${size:-$first}.db
+  hyper "file vs task add" "${size:-$first}" 5 "$L file --as li.na --category long-time-no-order --title bench --quiet" "task add bench" "task add ($tasks tasks)"
+  hyper "overdue vs task overdue" "${size:-$first}" 5 "$L overdue --format tsv" "task overdue" "task overdue ($tasks tasks)"
+else
+  echo "| | taskwarrior not installed (apt-get install taskwarrior) | | | | |" | tee -a "$results"
 fi
+echo "| | whole run: $(( $(date +%s) - began )) s | | | | |" | tee -a "$results"
 echo
 cat "$results"

@@ -100,3 +100,10 @@ $ linkctl show abc --as gao.feng
 # Showing changes nothing.
 $ linkctl audit verify --format tsv --no-header | cut -f1,2
 > ok	12
+
+# LINKCTL_TRACE_SQL=1 prints each statement on stderr as it starts, parameters filled in,
+# ready for the sqlite3 CLI; standard output is unchanged.
+$ LINKCTL_TRACE_SQL=1 linkctl show 1 --as li.na --today 2026-09-30 --format tsv 2>&1 >/dev/null | grep -c '^SELECT .* WHERE t.id = 1;$'
+> 1
+$ a=$(linkctl show 1 --as li.na --today 2026-09-30 --format tsv); b=$(LINKCTL_TRACE_SQL=1 linkctl show 1 --as li.na --today 2026-09-30 --format tsv 2>/dev/null); [ "$a" = "$b" ] && echo same
+> same
