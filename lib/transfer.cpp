@@ -121,22 +121,12 @@ void export_tickets(Session& s, TicketFilter f, const std::function<void(const j
   f.visible_depts = visible_departments(*s.actor.person);
   auto due = [](const std::optional<Stage>& st) { return st ? json(format_date(st->current_due())) : json(nullptr); };
   s.store.each_ticket(f, [&](Ticket&& t) {
-    json r = json::object();
-    // Built key by key into reserved room: an initializer list copies every value.
-    r.get_ref<json::object_t&>().reserve(13);
-    r["id"] = t.id;
-    r["filer"] = std::move(t.filer);
-    r["category"] = std::move(t.category);
-    r["title"] = std::move(t.title);
-    r["body"] = std::move(t.body);
-    r["severity"] = std::string(to_string(t.severity));
-    r["to"] = std::move(t.to_dept);
-    r["ref"] = t.ref ? json(std::move(*t.ref)) : json(nullptr);
-    r["filed_at"] = format_instant(t.filed_at);
-    r["state"] = std::string(to_string(t.state));
-    r["approval_due"] = due(t.approval);
-    r["feedback_due"] = due(t.feedback);
-    r["review_due"] = due(t.review);
+    auto r = RowBuilder(13)("id", t.id)("filer", std::move(t.filer))("category", std::move(t.category))("title", std::move(t.title))(
+                 "body", std::move(t.body))("severity", std::string(to_string(t.severity)))("to", std::move(t.to_dept))(
+                 "ref", t.ref ? json(std::move(*t.ref)) : json(nullptr))("filed_at", format_instant(t.filed_at))(
+                 "state", std::string(to_string(t.state)))("approval_due", due(t.approval))("feedback_due", due(t.feedback))(
+                 "review_due", due(t.review))
+                 .take();
     row(r);
   });
 }

@@ -38,33 +38,16 @@ std::string truncate(const std::string& s, std::size_t width) {
 
 json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
   const Category* cat = p.category(t.category);
-  json j = json::object();
-  // An ordered_json object is a vector of (const key, value): growing it copies every key.
-  j.get_ref<json::object_t&>().reserve(24);
-  j["id"] = t.id;
-  j["state"] = std::string(to_string(t.state));
-  j["title"] = t.title;
-  j["category"] = t.category;
-  j["category_name"] = cat ? json(cat->name) : json(nullptr);
-  j["severity"] = std::string(to_string(t.severity));
-  j["filer"] = t.filer;
-  j["from_dept"] = t.from_dept;
-  j["to_dept"] = t.to_dept;
-  j["handler"] = t.handler ? json(*t.handler) : json(nullptr);
-  j["filed_at"] = time_text(p, t.filed_at, times);
-  j["approval_due"] = date_or_null(t.approval);
-  j["feedback_due"] = date_or_null(t.feedback);
-  j["review_due"] = date_or_null(t.review);
-  j["escalated"] = t.escalated;
-  j["resets"] = t.resets;
-  j["rating"] = t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr);
-  j["overdue"] = t.overdue_stages(today, now);
-  j["explained"] = t.feedback && t.feedback->explained_at.has_value();
-  j["ref"] = t.ref ? json(*t.ref) : json(nullptr);
-  j["result"] = t.result ? json(*t.result) : json(nullptr);
-  j["body"] = t.body;
-  j["updated_at"] = time_text(p, t.updated_at, times);
-  return j;
+  return RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
+             "category_name", cat ? json(cat->name) : json(nullptr))("severity", std::string(to_string(t.severity)))(
+             "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)("handler", t.handler ? json(*t.handler) : json(nullptr))(
+             "filed_at", time_text(p, t.filed_at, times))("approval_due", date_or_null(t.approval))(
+             "feedback_due", date_or_null(t.feedback))("review_due", date_or_null(t.review))("escalated", t.escalated)(
+             "resets", t.resets)("rating", t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr))(
+             "overdue", t.overdue_stages(today, now))("explained", t.feedback && t.feedback->explained_at.has_value())(
+             "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))("body", t.body)(
+             "updated_at", time_text(p, t.updated_at, times))
+      .take();
 }
 
 Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times, bool compact) {
