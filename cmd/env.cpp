@@ -33,6 +33,17 @@ void Output::configure(const std::string& format_option, bool no_header) {
 
 void Output::print(const std::string& text) { std::cout << text << std::flush; }
 void Output::rows(const Rows& r) { print(render(r, format_, options())); }
+
+void Output::rows(const std::vector<std::string>& columns, const std::function<void(const RowSink&)>& each) {
+  if (format_ == Format::table) {
+    Rows all{columns, {}};
+    each([&](nlohmann::ordered_json&& row) { all.rows.push_back(std::move(row)); });
+    return rows(all);
+  }
+  RowWriter writer(format_, columns, options(), std::cout);
+  each([&](nlohmann::ordered_json&& row) { writer.write(row); });
+  writer.finish();
+}
 void Output::record(const Rows& one) { print(render_record(one, format_, options())); }
 
 void Output::note(const std::string& message) { std::cerr << "linkctl: " << message << "\n"; }

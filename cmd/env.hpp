@@ -36,6 +36,10 @@ class Output {
   bool colour() const { return colour_; }
   void print(const std::string& text);
   void rows(const Rows& rows);
+  /// Rows as `each` hands them to its callback: streamed in tsv/csv/json (memory does not
+  /// grow with the rows), collected first for a table (whose columns are aligned).
+  using RowSink = std::function<void(nlohmann::ordered_json&&)>;
+  void rows(const std::vector<std::string>& columns, const std::function<void(const RowSink&)>& each);
   void record(const Rows& one);
   /// "linkctl: ..." on stderr: a confirmation that is not data.
   void note(const std::string& message);

@@ -30,15 +30,15 @@ void register_overdue(CLI::App& app, Env& env) {
     }
     if (!o->severity.empty()) f.severity = severity_option(o->severity);
     auto lapses = o->fresh ? announce_new_lapses(s, f) : overdue_lapses(s, f);
-    Rows rows{{"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, {}};
-    rows.rows.reserve(lapses.size());
-    for (const auto& l : lapses)
-      rows.rows.push_back(RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket->id)("stage", std::string(to_string(l.stage.kind)))(
-                              "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.ticket->severity)))(
-                              "state", std::string(to_string(l.ticket->state)))("escalated", l.ticket->escalated)("title", l.ticket->title)
-                              .take());
     // Nothing overdue prints nothing (an empty JSON array for json), so cron mails only when needed.
-    if (!lapses.empty() || env.out().format() == Format::json) env.out().rows(rows);
+    if (!lapses.empty() || env.out().format() == Format::json)
+      env.out().rows({"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, [&](const auto& emit) {
+        for (const auto& l : lapses)
+          emit(RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
+                   "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
+                   "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
+                   .take());
+      });
     if (o->check && !lapses.empty()) env.exit_status = kExitOverdue;
   });
 }

@@ -841,6 +841,39 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
   while (st.executeStep()) visit(read_ticket(st));
 }
 
+std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
+  std::string sql =
+      "SELECT " LINKCTL_STAGE_SELECT ", t.id, t.severity, t.state, t.escalated, t.title "
+      "FROM stages s JOIN tickets t ON t.id = s.ticket_id "
+      "WHERE s.finished_at IS NULL AND s.current_due <= :due_by "
+      "AND s.id IN (t.approval_stage, t.feedback_stage, t.review_stage)";
+  if (q.dept) sql += " AND s.dept = :dept";
+  if (q.severity) sql += " AND t.severity = :severity";
+  if (q.visible_depts) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < q.visible_depts->size(); ++i) names.push_back(fmt::format(":vis{}", i));
+    sql += names.empty() ? " AND 0" : fmt::format(" AND (t.from_dept IN ({0}) OR t.to_dept IN ({0}))", fmt::join(names, ", "));
+  }
+  SQLite::Statement st(*db_, sql + " ORDER BY s.id");
+  st.bind(":due_by", format_date(q.due_by));
+  if (q.dept) st.bind(":dept", *q.dept);
+  if (q.severity) st.bind(":severity", std::string(to_string(*q.severity)));
+  if (q.visible_depts)
+    for (std::size_t i = 0; i < q.visible_depts->size(); ++i) st.bind(fmt::format(":vis{}", i), (*q.visible_depts)[i]);
+  std::vector<OpenStage> out;
+  while (st.executeStep()) {
+    OpenStage o;
+    o.stage = *read_stage(st, 0);
+    o.ticket = st.getColumn(kStageColumnCount).getInt64();
+    if (auto v = parse_severity(st.getColumn(kStageColumnCount + 1).getText())) o.severity = *v;
+    if (auto v = parse_state(st.getColumn(kStageColumnCount + 2).getText())) o.state = *v;
+    o.escalated = st.getColumn(kStageColumnCount + 3).getInt() != 0;
+    o.title = st.getColumn(kStageColumnCount + 4).getString();
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 std::vector<Ticket> Store::inbox(const InboxQuery& q) {
   std::vector<std::string> conds;
   std::vector<std::function<void(SQLite::Statement&)>> binds;

@@ -54,6 +54,24 @@ std::string event_hash(const Event& e, const std::string& prev_hash);
 /// prev_hash of the first event.
 inline const std::string kGenesisHash(64, '0');
 
+/// A ticket's current, unfinished stage, with what `overdue` shows of the ticket.
+struct OpenStage {
+  Stage stage;
+  std::int64_t ticket = 0;
+  Severity severity = Severity::normal;
+  State state = State::pending;
+  bool escalated = false;
+  std::string title;
+};
+
+/// Which open stages to look at for `overdue`. Unset fields do not filter.
+struct OpenStageQuery {
+  Date due_by{};                          ///< due (the escalation's date, once escalated) on or before
+  std::optional<std::string> dept;       ///< the department that owes the stage
+  std::optional<Severity> severity;
+  std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
+};
+
 /// Which tickets to list. Unset fields do not filter.
 struct TicketFilter {
   std::vector<State> states;
@@ -175,6 +193,9 @@ class Store {
   std::vector<Ticket> list_tickets(const TicketFilter& f);
   /// Calls `visit` for each ticket matching `f`, in id order, without holding them all (export).
   void each_ticket(const TicketFilter& f, const std::function<void(Ticket&&)>& visit);
+  /// Current, unfinished stages due by q.due_by (a superset of the overdue ones: callers
+  /// judge each against the clock), by stage id. Starts from the open stages' index.
+  std::vector<OpenStage> open_stages(const OpenStageQuery& q);
   /// Tickets waiting on a person (not sorted).
   std::vector<Ticket> inbox(const InboxQuery& q);
   /// Every stage instance of a ticket, oldest first.

@@ -33,20 +33,22 @@ void require_supervisor(const Person& me, std::string_view what) {
 }
 
 // The lapses of one ticket's unfinished stages as of `today`/`now`.
-void lapses_of(const std::shared_ptr<const Ticket>& ticket, Date today, Instant now, const LapseFilter& f, std::vector<Lapse>& out) {
-  const Ticket& t = *ticket;
-  for (const auto* current : {&t.approval, &t.feedback, &t.review}) {
-    if (!*current || (*current)->finished()) continue;
-    const Stage& s = **current;
-    if (f.dept && s.dept != *f.dept) continue;
-    std::optional<Date> missed;
-    if (s.escalated_due) {
-      if (today > *s.escalated_due) missed = *s.escalated_due;  // the escalation's date is the one in force
-    } else if (s.due_at ? now > *s.due_at : today > s.due) {
-      missed = s.due;
-    }
-    if (missed) out.push_back({ticket, s, *missed, static_cast<int>((today - *missed).count())});
+// The lapse of an open stage, if it is late: its escalation's date once escalated,
+// else its due date (an hour-based stage against its due time).
+std::optional<Lapse> lapse_of(OpenStage&& open, Date today, Instant now) {
+  const Stage& s = open.stage;
+  std::optional<Date> missed;
+  if (s.escalated_due) {
+    if (today > *s.escalated_due) missed = *s.escalated_due;  // the escalation's date is the one in force
+  } else if (s.due_at ? now > *s.due_at : today > s.due) {
+    missed = s.due;
   }
+  if (!missed) return std::nullopt;
+  Lapse l;
+  static_cast<OpenStage&>(l) = std::move(open);
+  l.missed = *missed;
+  l.days_late = static_cast<int>((today - *missed).count());
+  return l;
 }
 
 EventDraft session_event(Session& s, const Moment& m, std::string verb) {
@@ -69,16 +71,16 @@ std::string calendar_sha(const Policy& p) {
 
 std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
   auto m = s.moment();
-  TicketFilter tf;
-  tf.visible_depts = visible_departments(*s.actor.person);
-  tf.open_overdue_on = m.today;
-  tf.severity = f.severity;
+  OpenStageQuery q;
+  q.due_by = m.today;
+  q.dept = f.dept;
+  q.severity = f.severity;
+  q.visible_depts = visible_departments(*s.actor.person);
   std::vector<Lapse> out;
-  s.store.each_ticket(tf, [&](Ticket&& t) {
-    lapses_of(std::make_shared<const Ticket>(std::move(t)), m.today, m.now, f, out);
-  });
-  std::stable_sort(out.begin(), out.end(), [](const Lapse& a, const Lapse& b) {
-    return std::tie(a.missed, a.ticket->id) < std::tie(b.missed, b.ticket->id);
+  for (auto& open : s.store.open_stages(q))
+    if (auto l = lapse_of(std::move(open), m.today, m.now)) out.push_back(std::move(*l));
+  std::sort(out.begin(), out.end(), [](const Lapse& a, const Lapse& b) {
+    return std::tie(a.missed, a.ticket, a.stage.id) < std::tie(b.missed, b.ticket, b.stage.id);
   });
   return out;
 }
@@ -94,7 +96,7 @@ std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
   for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, m.now);
   auto e = session_event(s, m, "overdue.announce");
   json tickets = json::array();
-  for (const auto& l : fresh) tickets.push_back({l.ticket->id, std::string(to_string(l.stage.kind)), format_date(l.missed)});
+  for (const auto& l : fresh) tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed)});
   e.changes["lapses"] = tickets;
   e.note = fmt::format("{} new overdue stage{}", fresh.size(), fresh.size() == 1 ? "" : "s");
   s.store.append_event(e, s.policy_version);

@@ -11,9 +11,7 @@
 namespace linkctl {
 
 /// A stage that missed a due date and is still not finished.
-struct Lapse {
-  std::shared_ptr<const Ticket> ticket;  ///< shared by the ticket's lapses (sorting moves pointers, not tickets)
-  Stage stage;
+struct Lapse : OpenStage {
   Date missed{};     ///< the due date it missed (the escalation's, once that lapsed too)
   int days_late = 0; ///< calendar days from `missed` to today
 };
