@@ -4,7 +4,8 @@
 # paired, interleaved timings of linkctl against
 #   - the floor: a minimal C program (bench/floor.cpp) doing the same one insert/update/query;
 #   - the sqlite3 CLI running the very statements linkctl ran (captured with LINKCTL_TRACE_SQL),
-#     or, for the report, a hand-written aggregation of the month;
+#     or, for the report, a hand-written aggregation of the month (bench/report-2026-06.sql:
+#     the same penalties counted per department and rule, through the same indexes);
 #   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items.
 # Writes bench/out/results.md (ratios with the medians beside them) and prints it.
 # Usage: bench/run.sh BUILD-DIR
@@ -82,8 +83,7 @@ for n in $SIZES; do
   sql=$(traced_sql "$L" inbox --as wang.qiang --format tsv)
   hyper inbox "$n" "$BULK_RUNS" "$L inbox --as wang.qiang --format tsv" "sqlite3 $db \"$sql\"" "sqlite3 CLI, same SQL"
   hyper "report monthly" "$n" "$BULK_RUNS" "$L report monthly --month 2026-06 --format csv" \
-    "sqlite3 $db \"SELECT s.dept, s.kind, count(*) FROM stages s WHERE (s.due BETWEEN '2026-06-01' AND '2026-06-30' AND (s.finished_on > s.due OR s.finished_on IS NULL)) OR (s.kind = 'review' AND s.finished_on BETWEEN '2026-06-01' AND '2026-06-30' AND s.outcome IN ('fair', 'unsatisfied')) OR (s.rule = 'reset-after-rating' AND s.start_date BETWEEN '2026-06-01' AND '2026-06-30') GROUP BY 1, 2\"" \
-    "sqlite3 CLI, hand-written aggregation"
+    "sqlite3 $db '.read $here/report-2026-06.sql'" "sqlite3 CLI, hand-written aggregation"
   sql=$(traced_sql "$L" export --from 2026-06-01 --to 2026-06-30)
   hyper "export (a month)" "$n" "$BULK_RUNS" "$L export --from 2026-06-01 --to 2026-06-30" "sqlite3 -csv $db \"$sql\"" "sqlite3 CLI, same SQL"
   echo "| $n | peak RSS (MiB): show $(( $(peak_kib "$L" show "$id") / 1024 )), file $(( $(peak_kib "$L" file --as li.na --category long-time-no-order --title bench --quiet) / 1024 )), export of a month $(( $(peak_kib "$L" export --from 2026-06-01 --to 2026-06-30) / 1024 )), export of all $n $(( $(peak_kib "$L" export) / 1024 )) | | | | |" | tee -a "$results"
