@@ -22,6 +22,25 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Bytes that make one U+FFFD where s[i] starts no valid sequence, as nlohmann's
+// decoder counts them: a valid lead byte with the continuation bytes it accepted
+// before the sequence broke off (the byte that broke it is read again), else one byte.
+std::size_t broken_length(std::string_view s, std::size_t i) {
+  auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  unsigned c = at(0), lo = 0x80, hi = 0xBF;
+  std::size_t need = 0;
+  if (c >= 0xC2 && c <= 0xDF) need = 1;
+  else if (c == 0xE0) need = 2, lo = 0xA0;
+  else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 2;
+  else if (c == 0xED) need = 2, hi = 0x9F;
+  else if (c == 0xF0) need = 3, lo = 0x90;
+  else if (c >= 0xF1 && c <= 0xF3) need = 3;
+  else if (c == 0xF4) need = 3, hi = 0x8F;
+  std::size_t k = 0;
+  while (k < need && at(k + 1) >= (k ? 0x80u : lo) && at(k + 1) <= (k ? 0xBFu : hi)) ++k;
+  return 1 + k;
+}
+
 }  // namespace
 
 CanonicalArray& CanonicalArray::num(std::int64_t v) {
@@ -67,7 +86,13 @@ CanonicalArray& CanonicalArray::str(std::string_view s) {
     }
     out_.append(s.substr(i, run - i));
     if ((i = run) == s.size()) break;
-    auto c = static_cast<unsigned char>(s[i++]);
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {  // not UTF-8
+      out_ += "\xEF\xBF\xBD";
+      i += broken_length(s, i);
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -77,13 +102,9 @@ CanonicalArray& CanonicalArray::str(std::string_view s) {
       case '\r': out_ += "\\r"; break;
       case '\t': out_ += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 0xF];
-        } else {
-          out_ += "\xEF\xBF\xBD";  // not UTF-8
-        }
+        out_ += "\\u00";  // the other control characters
+        out_ += hex[c >> 4];
+        out_ += hex[c & 0xF];
     }
   }
   out_ += '"';

@@ -11,7 +11,8 @@ namespace linkctl {
 /// (no spaces; UTF-8 kept; ", \, \b \f \n \r \t escaped, other control characters
 /// as \u00xx), five to ten times faster. The audit chain hashes this text, so its
 /// form is frozen: the unit tests compare it with nlohmann's on generated input.
-/// Bytes that are not UTF-8 (linkctl never stores any) become U+FFFD.
+/// Bytes that are not UTF-8 (linkctl never stores any) become U+FFFD as nlohmann's
+/// replace handler makes them: one for each broken-off sequence or stray byte.
 class CanonicalArray {
  public:
   CanonicalArray() { out_ = "["; }

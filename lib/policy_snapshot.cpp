@@ -6,6 +6,7 @@
 #include "policy_snapshot.hpp"
 
 #include <charconv>
+#include <limits>
 #include <stdexcept>
 
 namespace linkctl {
@@ -62,6 +63,8 @@ class Reader {
     if (v < lo || v > hi) throw Malformed();
     return static_cast<int>(v);
   }
+  /// Any int: the values the policy validator accepted, whatever their range.
+  int integer() { return small(std::numeric_limits<int>::min(), std::numeric_limits<int>::max()); }
   std::size_t count() { return static_cast<std::size_t>(small(0, 1'000'000)); }
   std::string str() {
     auto n = static_cast<std::size_t>(num(':'));
@@ -82,7 +85,7 @@ class Reader {
   }
   Deadline deadline() {
     Deadline d;
-    for (int& a : d.amount) a = small(0, 1'000'000);
+    for (int& a : d.amount) a = integer();
     d.unit = static_cast<DueUnit>(small(static_cast<int>(DueUnit::working_days), static_cast<int>(DueUnit::hours)));
     return d;
   }
@@ -165,7 +168,7 @@ std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, st
     auto tz = TimeZone::find(r.str());
     if (!tz) return nullptr;
     o.timezone = *tz;
-    o.base_score = r.small(-1'000'000, 1'000'000);
+    o.base_score = r.integer();
     o.allow_clock_override = r.small(0, 1) == 1;
     o.identity = enum_of(r, IdentityMode::declared);
     auto& c = p->calendar;
@@ -176,7 +179,7 @@ std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, st
     for (auto* d : {&p->deadlines.approval, &p->deadlines.feedback, &p->deadlines.review, &p->deadlines.escalated,
                     &p->deadlines.reset})
       *d = r.deadline();
-    for (std::size_t i = 0; int* f = scoring_fields(p->scoring, i); ++i) *f = r.small(-1'000'000, 1'000'000);
+    for (std::size_t i = 0; int* f = scoring_fields(p->scoring, i); ++i) *f = r.integer();
     p->departments.resize(r.count());
     for (auto& d : p->departments) {
       d.code = r.str();
@@ -202,7 +205,7 @@ std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, st
       x.filers = r.strs();
       x.to = r.str();
       for (auto& f : x.feedback)
-        if (int v = r.small(-1, 1'000'000); v >= 0) f = v;
+        if (int v = r.integer(); v >= 0) f = v;
     }
     if (!r.done()) return nullptr;
     p->text = std::move(text);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <variant>
 
 #include "embedded.hpp"
@@ -284,7 +285,9 @@ int trace_statement(unsigned, void*, void* stmt, void*) {
 }  // namespace
 
 void Store::configure() {
-  if (const char* trace = std::getenv("LINKCTL_TRACE_SQL"); trace && *trace && std::string_view(trace) != "0")
+  // Not in a setgid installation: the statements' parameters would show users what they cannot read.
+  const char* trace = getegid() == getgid() && geteuid() == getuid() ? std::getenv("LINKCTL_TRACE_SQL") : nullptr;
+  if (trace && *trace && std::string_view(trace) != "0")
     sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
   db_->setBusyTimeout(busy_timeout_ms_);
   db_->exec("PRAGMA foreign_keys = ON");
@@ -431,18 +434,21 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
 bool Store::refresh_compiled(std::int64_t version, const std::string& compiled) {
   // A cache of the policy text, not a state change: written only if the write lock
   // is free right now, and a failure (read-only file, busy) changes nothing.
+  struct NoWaiting {
+    SQLite::Database& db;
+    int restore;
+    ~NoWaiting() { db.setBusyTimeout(restore); }
+  } no_waiting{*db_, busy_timeout_ms_};
   db_->setBusyTimeout(0);
-  bool ok = true;
   try {
     SQLite::Statement st(*db_, "UPDATE policy_versions SET compiled = ? WHERE version = ?");
     st.bind(1, compiled);
     st.bind(2, version);
     st.exec();
+    return true;
   } catch (const SQLite::Exception&) {
-    ok = false;
+    return false;
   }
-  db_->setBusyTimeout(busy_timeout_ms_);
-  return ok;
 }
 
 // ---- events ------------------------------------------------------------------
@@ -739,6 +745,10 @@ void Store::update_changed(const char* table, std::int64_t id, const std::vector
   std::string sql = fmt::format("UPDATE {} SET ", table);
   std::vector<const Column*> set;
   for (std::size_t i = 0; i < after.size(); ++i) {
+    // A row's identity never changes; naming the key (or a stage's ticket and kind) in
+    // SET would make SQLite check every foreign key pointing at it, scanning tickets.
+    std::string_view name = after[i].name;
+    if (name == "id" || name == "ticket_id" || name == "kind") continue;
     if (i < before.size() && before[i].value == after[i].value) continue;
     sql += fmt::format("{}{} = ?", set.empty() ? "" : ", ", after[i].name);
     set.push_back(&after[i]);
@@ -822,16 +832,6 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
     }
     if (names.empty()) conds.push_back("0");
     else conds.push_back(fmt::format("(t.from_dept IN ({0}) OR t.to_dept IN ({0}))", fmt::join(names, ", ")));
-  }
-  if (f.open_overdue_on) {
-    // The subquery lets SQLite start from the open stages' partial index instead of
-    // scanning every ticket; the test after it keeps only the current stages.
-    conds.push_back(
-        "t.id IN (SELECT ticket_id FROM stages WHERE finished_at IS NULL AND current_due <= :late_on) AND "
-        "((a.id IS NOT NULL AND a.finished_at IS NULL AND a.due <= :late_on) OR "
-        "(f.id IS NOT NULL AND f.finished_at IS NULL AND (f.due <= :late_on OR f.escalated_due < :late_on)) OR "
-        "(r.id IS NOT NULL AND r.finished_at IS NULL AND r.due <= :late_on))");
-    text_param(":late_on", format_date(*f.open_overdue_on));
   }
   std::string where = conds.empty() ? "" : "WHERE " + fmt::format("{}", fmt::join(conds, " AND "));
   where += " ORDER BY t.id";

@@ -81,7 +81,6 @@ struct TicketFilter {
   std::optional<std::string> category;
   std::optional<bool> escalated;
   bool overdue_only = false;             ///< prefilter; callers refine with Ticket::overdue_stages
-  std::optional<Date> open_overdue_on;   ///< prefilter: an unfinished stage due on or before this date
   std::optional<Date> overdue_today;     ///< the local date overdue_only is judged against
   std::optional<Instant> filed_from, filed_before;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything

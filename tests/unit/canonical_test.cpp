@@ -20,6 +20,10 @@ TEST_CASE("CanonicalArray writes what nlohmann::json::dump writes") {
   // slash, DEL, and 2-, 3- and 4-byte UTF-8.
   std::vector<std::string> pieces = {"\"", "\\", "/", "\x7f", "a", " ", "é", "王记烟酒店", "€", "😀", "{", "]", ","};
   for (int c = 0; c < 0x20; ++c) pieces.push_back(std::string(1, static_cast<char>(c)));
+  // Not UTF-8 (a store edited outside linkctl): stray, overlong, surrogate and cut-off sequences.
+  for (const char* bad : {"\xFF", "\x80", "\xC0", "\xC3", "\xE4\xB8", "\xE0\x80", "\xED\xA0", "\xF0\x9F", "\xF0\x9F\x98",
+                          "\xF4\x90", "\xF5"})
+    pieces.push_back(bad);
   std::mt19937 rng(20261122);
   int compared = 0;
   for (int round = 0; round < 2000; ++round) {
@@ -58,6 +62,7 @@ TEST_CASE("CanonicalArray writes what nlohmann::json::dump writes") {
 TEST_CASE("CanonicalArray replaces bytes that are not UTF-8 and keeps the rest") {
   CHECK(CanonicalArray{}.str("a\xff" "b").text() == "[\"a\xEF\xBF\xBD" "b\"]");
   CHECK(CanonicalArray{}.str("\xC0\xAF").text() == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");  // overlong "/"
+  CHECK(CanonicalArray{}.str("\xE4\xB8" "A").text() == "[\"\xEF\xBF\xBD" "A\"]");  // a cut-off 中: one mark
   CHECK(CanonicalArray{}.str("\xED\xA0\x80").text().find("\xED") == std::string::npos);  // a surrogate
   CHECK(CanonicalArray{}.str("中").text() == "[\"中\"]");
 }
