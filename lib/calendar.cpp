@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "calendar.hpp"
 
+#include <fmt/format.h>
+
+#include "error.hpp"
+
 namespace linkctl {
 
 using std::chrono::days;
@@ -34,6 +38,16 @@ std::optional<Date> WorkCalendar::coverage_end() const {
   return sys_days(year_month_day(year(*covered_years.rbegin()), December, day(31)));
 }
 
+namespace {
+// The walk steps one day past `d`; past 9999-12-31 a date has no four-digit year to be written in.
+Date next_day(Date d, Date trigger, int amount) {
+  if (d >= kLastDate)
+    throw Error(ErrorKind::usage, fmt::format("{} days from {} would pass {}, the last date linkctl handles; use an earlier date",
+                                              amount, format_date(trigger), format_date(kLastDate)));
+  return d + days(1);
+}
+}  // namespace
+
 DueResult working_days_after(const WorkCalendar& cal, Date trigger, int amount) {
   DueResult r{trigger, {}, {}};
   auto note = [&](Date d, int count) {
@@ -44,7 +58,7 @@ DueResult working_days_after(const WorkCalendar& cal, Date trigger, int amount) 
     Date d = trigger;
     while (!cal.is_workday(d)) {
       note(d, 0);
-      d += days(1);
+      d = next_day(d, trigger, amount);
     }
     note(d, 1);
     r.due = d;
@@ -53,7 +67,7 @@ DueResult working_days_after(const WorkCalendar& cal, Date trigger, int amount) 
   int counted = 0;
   Date d = trigger;
   while (counted < amount) {
-    d += days(1);
+    d = next_day(d, trigger, amount);
     bool counts = cal.is_workday(d);
     if (counts) ++counted;
     note(d, counts ? counted : 0);
@@ -63,9 +77,10 @@ DueResult working_days_after(const WorkCalendar& cal, Date trigger, int amount) 
 }
 
 DueResult calendar_days_after(const WorkCalendar& cal, Date trigger, int amount) {
-  DueResult r{trigger + days(amount > 0 ? amount : 0), {}, {}};
+  DueResult r{trigger, {}, {}};
   for (int i = 1; i <= amount; ++i) {
-    Date d = trigger + days(i);
+    Date d = next_day(trigger + days(i - 1), trigger, amount);
+    r.due = d;
     r.days.push_back({d, cal.kind(d), i});
     if (!cal.covers(d)) r.uncovered_years.insert(year_of(d));
   }

@@ -84,7 +84,7 @@ std::optional<Date> parse_date(std::string_view s) {
   if (!all_digits(ys) || !all_digits(ms) || !all_digits(ds)) return std::nullopt;
   year_month_day ymd{year(to_int(ys)), month(static_cast<unsigned>(to_int(ms))),
                      day(static_cast<unsigned>(to_int(ds)))};
-  if (!ymd.ok()) return std::nullopt;
+  if (!ymd.ok() || !in_date_range(sys_days(ymd))) return std::nullopt;
   return sys_days(ymd);
 }
 
@@ -200,7 +200,11 @@ std::string TimeZone::format_local(Instant t) const {
 std::optional<Instant> TimeZone::parse_iso(std::string_view s) const {
   auto d = parse_date(s.substr(0, 10));
   if (!d) return std::nullopt;
-  if (s.size() == 10) return from_local(*d, hours(9));
+  if (s.size() == 10) {
+    Instant t = from_local(*d, hours(9));
+    if (!in_date_range(floor<days>(t))) return std::nullopt;
+    return t;
+  }
   if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
   auto rest = s.substr(11);
   std::optional<seconds> offset;
@@ -214,8 +218,10 @@ std::optional<Instant> TimeZone::parse_iso(std::string_view s) const {
   }
   auto clock = parse_clock(rest);
   if (!clock) return std::nullopt;
-  if (offset) return Instant(*d) + *clock - *offset;
-  return from_local(*d, *clock);
+  Instant t = offset ? Instant(*d) + *clock - *offset : from_local(*d, *clock);
+  // A local time near the ends of the range can fall outside it in UTC, where it is stored.
+  if (!in_date_range(floor<days>(t))) return std::nullopt;
+  return t;
 }
 
 }  // namespace linkctl

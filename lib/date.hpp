@@ -12,7 +12,13 @@ using Date = std::chrono::sys_days;
 /// A point in time, UTC, to the second.
 using Instant = std::chrono::sys_seconds;
 
-/// Parses exactly YYYY-MM-DD and checks the day exists (2026-02-30 is nullopt).
+/// The dates linkctl reads, stores and prints: years 0001 to 9999 (four digits).
+inline constexpr Date kFirstDate = Date(std::chrono::year(1) / std::chrono::January / 1);
+inline constexpr Date kLastDate = Date(std::chrono::year(9999) / std::chrono::December / 31);
+/// True when `d` is within [kFirstDate, kLastDate].
+constexpr bool in_date_range(Date d) { return d >= kFirstDate && d <= kLastDate; }
+
+/// Parses exactly YYYY-MM-DD (years 0001-9999) and checks the day exists (2026-02-30 is nullopt).
 std::optional<Date> parse_date(std::string_view text);
 /// parse_date, or a usage Error naming `what` and the expected form.
 Date require_date(std::string_view text, std::string_view what);

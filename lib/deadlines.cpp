@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "deadlines.hpp"
 
+#include <fmt/format.h>
+
+#include "error.hpp"
+
 namespace linkctl {
 
 DueDate due_after(const Policy& policy, const Deadline& rule, Severity severity, Instant at, Date on) {
@@ -17,6 +21,9 @@ DueDate due_after(const Policy& policy, const Deadline& rule, Severity severity,
     case DueUnit::hours: {
       Instant due_at = at + std::chrono::hours(amount);
       Date due = policy.organization.timezone.local_date(due_at);
+      if (!in_date_range(due) || !in_date_range(std::chrono::floor<std::chrono::days>(due_at)))
+        throw Error(ErrorKind::usage, fmt::format("{} hours from {} would pass {}, the last date linkctl handles; use an earlier date",
+                                                  amount, format_date(on), format_date(kLastDate)));
       auto walk = calendar_days_after(policy.calendar, on, static_cast<int>((due - on).count()));
       return {due, due_at, walk};
     }

@@ -44,7 +44,7 @@ std::string printable(std::string_view s) {
     utf8proc_int32_t cp = 0;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0 || cp < 0x20 || cp == 0x7f) {
+    if (n <= 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
       ++i;
       continue;
@@ -55,22 +55,29 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::optional<std::string> find_control(std::string_view value, bool multiline) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    auto c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 || c == 0x7f) {
+      if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
+      return fmt::format("control character 0x{:02x}", c);
+    }
+    // C1 controls (U+0080-U+009F, UTF-8 C2 80..C2 9F) drive terminals as C0 ones do: CSI is U+009B.
+    if (c == 0xc2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9f)
+      return fmt::format("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
+  }
+  return std::nullopt;
+}
+
 void check_text(std::string_view field, std::string_view value, std::size_t max_bytes, bool multiline, bool required) {
   if (value.size() > max_bytes)
     throw Error(ErrorKind::usage, fmt::format("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
   if (auto bad = first_invalid_utf8(value))
     throw Error(ErrorKind::usage, fmt::format("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
-  bool blank = true;
-  for (unsigned char c : value) {
-    if (c < 0x20 || c == 0x7f) {
-      if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
-      throw Error(ErrorKind::usage,
-                  fmt::format("{} contains control character 0x{:02x}; remove it{}", field, c,
-                              multiline ? "" : " (this field is one line)"));
-    }
-    if (c != ' ') blank = false;
-  }
-  if (required && blank) throw Error(ErrorKind::usage, fmt::format("{} is empty; give some text", field));
+  if (auto control = find_control(value, multiline))
+    throw Error(ErrorKind::usage, fmt::format("{} contains {}; remove it{}", field, *control, multiline ? "" : " (this field is one line)"));
+  if (required && value.find_first_not_of(' ') == std::string_view::npos)
+    throw Error(ErrorKind::usage, fmt::format("{} is empty; give some text", field));
 }
 
 }  // namespace linkctl
