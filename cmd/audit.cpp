@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <fmt/format.h>
 
+#include "audit.hpp"
 #include "env.hpp"
 #include "error.hpp"
 
@@ -9,12 +10,22 @@ namespace linkctl::cli {
 void register_audit(CLI::App& app, Env& env) {
   auto* audit = app.add_subcommand("audit", "Check the tamper-evident event log.\nExample: linkctl audit verify");
   audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Walk the SHA-256 event chain and check every ticket against its last event.\n"
-                                                 "Exit 0 when intact, 6 naming the first bad event. Prints the number of events\n"
-                                                 "and the last one's hash: keep them outside the database to anchor the chain.\n"
-                                                 "Example: linkctl audit verify || mail -s 'linkctl tampered' root");
-  verify->callback([&env] {
-    auto r = env.store().verify_audit();
+  auto anchors = std::make_shared<std::vector<std::string>>();
+  auto* verify = audit->add_subcommand("verify", "Walk the SHA-256 event chain, check every ticket against its last event and every\n"
+                                                 "policy version, frozen report, spot check and announced lapse against the event\n"
+                                                 "that wrote it. Exit 0 when intact, 6 naming the first bad event or row. Prints the\n"
+                                                 "number of events and the last one's hash: keep 'linkctl audit anchor' outside the\n"
+                                                 "database and pass it back with --expect-head to detect a rewritten chain.\n"
+                                                 "Example: linkctl audit verify --expect-head \"$(tail -1 /secure/linkctl.anchors)\"");
+  verify->add_option("--expect-head", *anchors, "N:HASH from 'linkctl audit anchor': event N must still have this hash (repeatable)");
+  verify->callback([&env, anchors] {
+    std::vector<Anchor> expected;
+    for (const auto& text : *anchors) {
+      auto a = parse_anchor(text);
+      if (!a) throw Error(ErrorKind::usage, fmt::format("--expect-head {} is not an anchor; write N:HASH as 'linkctl audit anchor' prints it", text));
+      expected.push_back(*a);
+    }
+    auto r = audit_database(env.store(), expected);
     Rows rows{{"status", "events", "tickets", "first_bad_event", "problem", "head_hash"},
               {{{"status", r.ok ? "ok" : "tampered"},
                 {"events", r.events_checked},
@@ -24,6 +35,23 @@ void register_audit(CLI::App& app, Env& env) {
                 {"head_hash", r.ok ? nlohmann::ordered_json(r.head_hash) : nlohmann::ordered_json(nullptr)}}}};
     env.out().record(rows);
     if (!r.ok) throw Error(ErrorKind::invalid, "audit failed: " + r.problem);
+  });
+
+  auto event = std::make_shared<std::int64_t>(0);
+  auto* anchor = audit->add_subcommand("anchor", "Print N:HASH for the newest event (or event --event N): an anchor to keep outside the\n"
+                                                 "database (another machine, a printout). 'linkctl audit verify --expect-head N:HASH'\n"
+                                                 "later fails if the chain up to event N was rewritten.\n"
+                                                 "Example: linkctl audit anchor >> /secure/linkctl.anchors");
+  anchor->add_option("--event", *event, "the event to print (default: the newest)")->check(whole_number(true));
+  anchor->callback([&env, event] {
+    Anchor a = env.store().head();
+    if (*event) {
+      auto hash = env.store().event_hash_of(*event);
+      if (!hash) throw Error(ErrorKind::not_found, fmt::format("no event {}; the newest is {}", *event, a.event));
+      a = {*event, *hash};
+    }
+    if (a.event == 0) throw Error(ErrorKind::not_found, "the database has no events yet");
+    env.out().print(format_anchor(a) + "\n");
   });
 }
 

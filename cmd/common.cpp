@@ -9,6 +9,7 @@
 #include "env.hpp"
 #include "error.hpp"
 #include "text.hpp"
+#include "user_file.hpp"
 #include "views.hpp"
 
 namespace linkctl::cli {
@@ -51,20 +52,8 @@ void register_text_verb(CLI::App& app, Env& env, const char* name, const char* h
 }
 
 std::string read_text_file(const std::string& path, std::string_view what) {
-  std::string text;
-  auto read = [&](std::istream& in) {
-    // Read one byte past the limit so an oversized input is reported, not silently cut.
-    std::istreambuf_iterator<char> it(in), end;
-    while (it != end && text.size() <= kMaxBodyBytes) text.push_back(*it++);
-  };
-  if (path == "-") {
-    read(std::cin);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot read the file; check the path", what, path));
-    read(in);
-  }
-  return text;
+  // One byte past the limit is read, so an oversized input is reported, not silently cut.
+  return read_user_file(path, kMaxBodyBytes, what);
 }
 
 namespace {

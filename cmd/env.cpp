@@ -13,6 +13,7 @@
 #include "error.hpp"
 #include "policy_snapshot.hpp"
 #include "policy_view.hpp"
+#include "user_file.hpp"
 
 namespace linkctl::cli {
 
@@ -68,22 +69,9 @@ Store& Env::store() {
 
 const Policy& Env::policy() {
   if (policy_) return *policy_;
-  auto stored = store().current_policy();
-  if (!stored) throw Error(ErrorKind::database, fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", opts.db));
-  policy_version_ = stored->version;
-  if (stored->compiled) {
-    policy_ = load_compiled_policy(*stored->compiled, std::move(stored->text), std::move(stored->sha256));
-    if (policy_) return *policy_;
-    stored = store().current_policy();  // the snapshot did not load: fall back to the text
-  }
-  auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
-  if (!load.ok())
-    throw Error(ErrorKind::database, fmt::format("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
-                                                 stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
-  policy_ = load.policy;
-  policy_version_ = stored->version;
-  // Applied before snapshots, or by a build with another snapshot format: store this build's.
-  store().refresh_compiled(stored->version, compile_policy(*policy_));
+  auto in_force = policy_in_force(store());
+  policy_ = in_force.policy;
+  policy_version_ = in_force.version;
   return *policy_;
 }
 
@@ -121,6 +109,7 @@ OsUser Env::os_user() const {
   OsUser u;
   uid_t uid = ::getuid();
   u.root = uid == 0;
+  u.elevated = elevated();
   if (const passwd* pw = ::getpwuid(uid)) u.login = pw->pw_name;
   else u.login = std::to_string(uid);
   return u;
@@ -139,22 +128,9 @@ Actor Env::actor() {
 }
 
 std::string Env::read_policy_file(const std::string& path) {
-  std::string text;
-  auto read_all = [&](std::istream& in) {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  };
-  if (path == "-") {
-    read_all(std::cin);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorKind::not_found, fmt::format("cannot read policy file {}; check the path", path));
-    in.seekg(0, std::ios::end);
-    auto size = in.tellg();
-    if (size > static_cast<std::streamoff>(kMaxPolicyBytes))
-      throw Error(ErrorKind::invalid, fmt::format("{}:1: the file is {} bytes; a policy may be at most {} bytes", path, static_cast<long long>(size), kMaxPolicyBytes));
-    in.seekg(0);
-    read_all(in);
-  }
+  auto text = read_user_file(path, kMaxPolicyBytes, "policy file");
+  if (text.size() > kMaxPolicyBytes)
+    throw Error(ErrorKind::invalid, fmt::format("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));
   return text;
 }
 

@@ -7,6 +7,7 @@
 #include "env.hpp"
 #include "error.hpp"
 #include "transfer.hpp"
+#include "user_file.hpp"
 
 namespace linkctl::cli {
 
@@ -45,14 +46,7 @@ void register_import(CLI::App& app, Env& env) {
                                            "Example: linkctl import tickets.csv --as gao.feng");
   cmd->add_option("FILE", *path, "CSV file ('-': standard input)")->required();
   cmd->callback([&env, path] {
-    std::string text;
-    if (*path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      std::ifstream in(*path, std::ios::binary);
-      if (!in) throw Error(ErrorKind::not_found, fmt::format("cannot read {}; check the path", *path));
-      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    std::string text = read_user_file(*path, std::string::npos - 1, "import");
     auto s = env.session();
     auto r = import_csv(s, text, *path);
     env.warn_uncovered(r.uncovered_years);

@@ -51,6 +51,7 @@ void register_policy(CLI::App& app, Env& env) {
   show->callback([&env, so] {
     std::shared_ptr<const Policy> builtin;
     if (so->builtin) builtin = load_policy(embedded::default_policy(), "(built-in)", Date{}).policy;
+    if (so->source && !builtin) return env.out().print(policy_in_force(env.store(), true).policy->text);
     const Policy& p = builtin ? *builtin : env.policy();
     if (so->source) return env.out().print(p.text);
     if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump() + "\n");

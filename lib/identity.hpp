@@ -11,6 +11,7 @@ namespace linkctl {
 struct OsUser {
   std::string login;
   bool root = false;
+  bool elevated = false;  ///< running with another group or user than the real one (a setgid/setuid installation)
 };
 
 /// Who is acting: a person of the policy, and the OS login when someone else

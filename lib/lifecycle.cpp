@@ -295,9 +295,15 @@ Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticke
 
 Outcome close(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const std::string& result) {
   require_state(t, {State::assigned}, "be closed");
-  if (t.handler != actor.id() && !p.is_lead(actor.id(), t.to_dept))
+  // The handler only while still in the receiving department: a move by `policy apply` ends it.
+  bool handler = t.handler == actor.id() && actor.person->department == t.to_dept;
+  if (!handler && !p.is_lead(actor.id(), t.to_dept)) {
+    if (t.handler == actor.id())
+      refuse(actor, "close", t, fmt::format("a handler in {}, which {} has left, or a lead there ({}) who can assign it anew",
+                                            dept_label(p, t.to_dept), actor.id(), leads_of(p, t.to_dept)));
     refuse(actor, "close", t, fmt::format("its handler ({}) or a lead of {} ({})", t.handler.value_or("none"),
                                           dept_label(p, t.to_dept), leads_of(p, t.to_dept)));
+  }
   check_note("--result", result);
   Outcome o = start(actor, at, t, "close");
   o.after.result = result;

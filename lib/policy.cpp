@@ -269,6 +269,11 @@ class Loader {
       error(*v, fmt::format("{}.{} must be a string, not {}; quote it", where, key, type_name(*v)));
       return std::nullopt;
     }
+    // Names end up in tables and messages on people's terminals.
+    if (auto control = find_control(v->as_string().str, false)) {
+      error(*v, fmt::format("{}.{} contains {}; remove it (names are one line of text)", where, key, *control));
+      return std::nullopt;
+    }
     return v->as_string().str;
   }
 
@@ -324,6 +329,10 @@ class Loader {
     for (const auto& item : v->as_array()) {
       if (!item.is_string()) {
         error(item, fmt::format("{}.{} holds {}; every item must be a string", where, key, type_name(item)));
+        continue;
+      }
+      if (auto control = find_control(item.as_string().str, false)) {
+        error(item, fmt::format("{}.{} holds a string with {}; remove it", where, key, *control));
         continue;
       }
       out.emplace_back(item.as_string().str, &item);
@@ -387,7 +396,7 @@ class Loader {
     using namespace std::chrono;
     // toml11 v3 stores the month 0-based.
     year_month_day ymd{year(d.year), month(static_cast<unsigned>(d.month) + 1), day(d.day)};
-    if (!ymd.ok()) {
+    if (!ymd.ok() || !in_date_range(sys_days(ymd))) {
       error(v, fmt::format("{} holds a date that does not exist", where));
       return std::nullopt;
     }
@@ -718,6 +727,11 @@ class Loader {
         if (d && d->kind != DeptKind::office)
           warn_at(line, fmt::format("supervisor '{}' is in department '{}', which is not the office (kind = \"office\")", x.id, d->code));
       }
+      // Filing, approving, assigning oneself, closing, confirming and rating: one person, no second pair of eyes.
+      if (d && d->kind != DeptKind::office && !x.filer_kinds.empty() && p.is_lead(x.id, d->code))
+        warn_at(line, fmt::format("person '{}' both files tickets (filer:{}) and leads '{}': a ticket they file and send to '{}' "
+                                  "they can approve, handle, confirm and rate alone; give the filing or the lead role to someone else",
+                                  x.id, *x.filer_kinds.begin(), d->code, d->code));
       if (d && d->kind == DeptKind::back && !x.filer_kinds.empty())
         warn_at(line, fmt::format("person '{}' is a filer in '{}', a receiving-only (back) department; tickets they file will come from there", x.id, d->code));
     }

@@ -91,17 +91,23 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
   std::stable_sort(r.penalties.begin(), r.penalties.end(), [](const Penalty& a, const Penalty& b) {
     return std::tie(a.department, a.date, a.ticket, a.rule) < std::tie(b.department, b.date, b.ticket, b.rule);
   });
-  for (const auto& d : p.departments) {
-    if (d.kind == DeptKind::office) continue;
-    DepartmentScore ds{d.code, d.name, p.organization.base_score, {}, p.organization.base_score, 0};
+  auto score = [&](const std::string& code, const std::string& name) {
+    DepartmentScore ds{code, name, p.organization.base_score, {}, p.organization.base_score, 0};
     for (const auto& rule : kPenaltyRules) ds.points[rule] = 0;
     for (const auto& pen : r.penalties) {
-      if (pen.department != d.code) continue;
+      if (pen.department != code) continue;
       if (pen.points) ds.points[pen.rule] += pen.points, ds.score += pen.points;
       ds.bonus_deduction += pen.yuan;
     }
     r.departments.push_back(std::move(ds));
-  }
+  };
+  for (const auto& d : p.departments)
+    if (d.kind != DeptKind::office) score(d.code, d.name);
+  // A department the policy no longer has still answers for its penalties: every detail row is in the summary.
+  std::set<std::string> gone;
+  for (const auto& pen : r.penalties)
+    if (!p.department(pen.department)) gone.insert(pen.department);
+  for (const auto& code : gone) score(code, code);
   return r;
 }
 

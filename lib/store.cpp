@@ -2,13 +2,18 @@
 #include "store.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <map>
 #include <variant>
 
 #include "embedded.hpp"
@@ -30,6 +35,11 @@ constexpr const char* kEventColumns =
     "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
     "ticket_digest, policy_version, prev_hash, hash";
 
+// Uses the events_admin index (schema 4): its WHERE is repeated here.
+constexpr const char* kSelectPolicyEvent =
+    "SELECT id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
+    "ticket_digest, policy_version, prev_hash, hash FROM events "
+    "WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = ? ORDER BY id LIMIT 1";
 constexpr const char* kSelectPolicy =
     "SELECT version, applied_at, applied_by, source, sha256, text, compiled FROM policy_versions";
 constexpr const char* kInsertPolicy =
@@ -252,6 +262,9 @@ Error database_error(const SQLite::Exception& e, const std::string& path) {
 // ---- lifecycle of the connection --------------------------------------------
 
 namespace {
+// PRAGMA application_id of every linkctl database from schema 4 on ("LKCT"), so
+// that another application's SQLite file is never taken for one of ours.
+constexpr int kApplicationId = 0x4C4B4354;
 // A Store's connection is used by one thread: no per-connection mutex. Without
 // memory statistics SQLite takes no global mutex on each allocation either.
 // Together a tenth of a short command's instructions.
@@ -312,7 +325,45 @@ void Store::migrate() {
   auto migrations = embedded::migrations();
   for (int v = have; v < want; ++v) db_->exec(std::string(migrations[static_cast<std::size_t>(v)].sql));
   db_->exec(fmt::format("PRAGMA user_version = {}", want));
+  db_->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
   tx.commit();
+}
+
+namespace {
+// The tables every schema version has; before schema 4 they are how a linkctl file is recognised.
+constexpr const char* kCountLinkctlTables =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('policy_versions', 'tickets', 'stages', "
+    "'events', 'spotchecks', 'announced_lapses', 'frozen_reports')";
+constexpr int kLinkctlTables = 7;
+
+bool read_only_failure(const SQLite::Exception& e) {
+  int code = e.getErrorCode();
+  return code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM;
+}
+
+// A path as a file: URI (RFC 3986 percent-encoding of everything but unreserved characters and '/').
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') uri += static_cast<char>(c);
+    else uri += fmt::format("%{:02X}", c);
+  }
+  return uri;
+}
+
+}  // namespace
+
+void Store::require_linkctl_file() {
+  auto not_ours = [&](const std::string& why) {
+    return Error(ErrorKind::database, fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", path_, why));
+  };
+  int version = schema_version();
+  if (version == 0) throw not_ours("it has no linkctl schema");
+  if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
+  int app = db_->execAndGet("PRAGMA application_id").getInt();
+  if (app == kApplicationId) return;
+  if (app != 0) throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
+  if (db_->execAndGet(kCountLinkctlTables).getInt() != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
 }
 
 Store Store::open(const std::string& path, int busy_timeout_ms) {
@@ -321,14 +372,35 @@ Store Store::open(const std::string& path, int busy_timeout_ms) {
     throw Error(ErrorKind::database, fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
   try {
     Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOpenFlags), path, busy_timeout_ms);
+    // Recognised before anything is changed: switching to WAL writes the file's header.
+    s.db_->setBusyTimeout(busy_timeout_ms);
+    s.require_linkctl_file();
     s.configure();
-    if (s.schema_version() == 0)
-      throw Error(ErrorKind::database, fmt::format("{} is not a linkctl database; create one with 'linkctl init --db NEW-FILE'", path));
     s.migrate();
     return s;
   } catch (const SQLite::Exception& e) {
+    // A database in a directory we cannot write, with no -wal to read: SQLite cannot create the
+    // -shm it needs for WAL mode there, but everything committed is in the file itself.
+    if (read_only_failure(e) && !std::filesystem::exists(path + "-wal", ec)) {
+      try {
+        return open_immutable(path, busy_timeout_ms);
+      } catch (const SQLite::Exception&) {
+      }
+    }
     throw database_error(e, path);
   }
+}
+
+Store Store::open_immutable(const std::string& path, int busy_timeout_ms) {
+  Store s(std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLITE_OPEN_URI | kOpenFlags),
+          path, busy_timeout_ms);
+  s.db_->exec("PRAGMA foreign_keys = ON");
+  s.require_linkctl_file();
+  if (s.schema_version() < latest_schema_version())
+    throw Error(ErrorKind::database, fmt::format("{} has schema version {} and must be migrated, which needs write access to it and its "
+                                                 "directory; open it once as its owner", path, s.schema_version()));
+  if (s.schema_version() > latest_schema_version()) s.migrate();  // refuses a newer schema
+  return s;
 }
 
 void Store::require_absent(const std::string& path) {
@@ -337,17 +409,60 @@ void Store::require_absent(const std::string& path) {
     throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use 'linkctl policy apply' to change its policy)", path));
 }
 
-Store Store::create(const std::string& path) {
+void Store::create(const std::string& path, const std::function<void(Store&)>& build) {
+  namespace fs = std::filesystem;
   require_absent(path);
-  Store s(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOpenFlags), path);
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / ("." + target.filename().string() + ".init-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0)
+    throw Error(ErrorKind::database, fmt::format("cannot create {} ({}); the directory must exist and be writable", path, std::strerror(errno)));
+  ::close(fd);
+  struct RemoveUnlessPublished {
+    std::string temp;
+    bool published = false;
+    ~RemoveUnlessPublished() {
+      if (published) return;
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((temp + suffix).c_str());
+    }
+  } cleanup{temp};
   // SQLite creates files 0644 minus the umask; like any Unix tool, start from 0666 so that
   // "umask 007" gives a group-writable database (and -wal/-shm, which copy its mode).
   mode_t mask = ::umask(0);
   ::umask(mask);
-  ::chmod(path.c_str(), 0666 & ~mask);
-  s.configure();
-  s.migrate();
-  return s;
+  ::chmod(temp.c_str(), 0666 & ~mask);
+  try {
+    {
+      Store s(std::make_unique<SQLite::Database>(temp, SQLite::OPEN_READWRITE | kOpenFlags), path);
+      s.configure();
+      s.migrate();
+      build(s);
+    }  // the last connection closed: the WAL is checkpointed into the file and removed
+  } catch (const SQLite::Exception& e) {
+    throw database_error(e, path);
+  }
+  // Into place without replacing anything: another init may have won the race.
+  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
+    int err = errno;
+    std::error_code ec;
+    bool empty_file = err == EEXIST && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
+    if (err == EEXIST && !empty_file) require_absent(path);
+    // An empty file someone made for us (mktemp) is replaced; a file system without
+    // RENAME_NOREPLACE gets a hard link, which never replaces either.
+    bool placed = empty_file ? ::rename(temp.c_str(), path.c_str()) == 0
+                             : (err == EINVAL || err == ENOSYS) && ::link(temp.c_str(), path.c_str()) == 0 && ::unlink(temp.c_str()) == 0;
+    if (!placed) {
+      if (errno == EEXIST) require_absent(path);
+      throw Error(ErrorKind::database, fmt::format("cannot create {} ({})", path, std::strerror(errno)));
+    }
+  }
+  cleanup.published = true;
+  // The new name must survive a crash too.
+  if (int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); d >= 0) {
+    ::fsync(d);
+    ::close(d);
+  }
 }
 
 Store Store::memory() {
@@ -431,24 +546,20 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   return db_->getLastInsertRowid();
 }
 
-bool Store::refresh_compiled(std::int64_t version, const std::string& compiled) {
-  // A cache of the policy text, not a state change: written only if the write lock
-  // is free right now, and a failure (read-only file, busy) changes nothing.
-  struct NoWaiting {
-    SQLite::Database& db;
-    int restore;
-    ~NoWaiting() { db.setBusyTimeout(restore); }
-  } no_waiting{*db_, busy_timeout_ms_};
-  db_->setBusyTimeout(0);
-  try {
-    SQLite::Statement st(*db_, "UPDATE policy_versions SET compiled = ? WHERE version = ?");
-    st.bind(1, compiled);
-    st.bind(2, version);
-    st.exec();
-    return true;
-  } catch (const SQLite::Exception&) {
-    return false;
-  }
+std::optional<Event> Store::policy_event(std::int64_t version) {
+  auto& st = cached(kSelectPolicyEvent);
+  st.bind(1, version);
+  std::optional<Event> e;
+  if (st.executeStep()) e = read_event(st);
+  st.reset();  // a statement left stepping would hold its read transaction open
+  return e;
+}
+
+std::int64_t Store::last_event_policy_version() {
+  auto& st = cached("SELECT policy_version FROM events ORDER BY id DESC LIMIT 1");
+  std::int64_t v = st.executeStep() ? st.getColumn(0).getInt64() : 0;
+  st.reset();
+  return v;
 }
 
 // ---- events ------------------------------------------------------------------
@@ -509,35 +620,51 @@ std::vector<Event> Store::ticket_events(std::int64_t ticket_id) {
   return out;
 }
 
-AuditResult Store::verify_audit() {
+namespace {
+// Events that write a row of another table; audit_rows() holds those rows.
+bool writes_rows(std::string_view verb) {
+  return verb == "init" || verb == "policy.apply" || verb == "report.freeze" || verb == "spotcheck" || verb == "overdue.announce";
+}
+}  // namespace
+
+AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
   AuditResult r;
+  std::map<std::int64_t, std::string> expected;
+  for (const auto& a : anchors) expected[a.event] = a.hash;
   SQLite::Statement st(*db_, fmt::format("SELECT {} FROM events ORDER BY id", kEventColumns));
   std::string prev = kGenesisHash;
   std::int64_t expected_id = 1;
-  auto fail = [&](std::int64_t id, std::string why) {
-    r.ok = false;
-    r.first_bad_event = id;
-    r.problem = std::move(why);
-  };
   while (st.executeStep()) {
     Event e = read_event(st);
     ++r.events_checked;
     std::string at = st.getColumn(5).getString(), recorded = st.getColumn(6).getString();
     if (e.id != expected_id) {
-      fail(expected_id, fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
+      r.fail(expected_id, fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
       return r;
     }
     if (e.prev_hash != prev) {
-      fail(e.id, fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered", e.id, e.id - 1));
+      r.fail(e.id, fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered", e.id, e.id - 1));
       return r;
     }
     if (sha256_hex(prev + "\n" + event_canonical(e, at, recorded)) != e.hash) {
-      fail(e.id, fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
+      r.fail(e.id, fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
+      return r;
+    }
+    if (auto anchor = expected.find(e.id); anchor != expected.end() && anchor->second != e.hash) {
+      r.fail(e.id, fmt::format("event {} has hash {} but the anchor kept outside says {}; the chain was rewritten from event {} on "
+                               "(or the anchor is from another database)", e.id, e.hash, anchor->second, e.id));
       return r;
     }
     prev = e.hash;
     r.head_hash = e.hash;
+    r.head_event = e.id;
     ++expected_id;
+    if (writes_rows(e.verb)) r.row_events.push_back(std::move(e));
+  }
+  if (!expected.empty() && expected.rbegin()->first > r.head_event) {
+    auto n = expected.rbegin()->first;
+    r.fail(n, fmt::format("the chain ends at event {} but an anchor kept outside names event {}; events were removed", r.head_event, n));
+    return r;
   }
   // Each ticket must be explained by its events: filed by one, and exactly as its last event left it.
   SQLite::Statement tickets(*db_,
@@ -548,42 +675,71 @@ AuditResult Store::verify_audit() {
     auto id = tickets.getColumn(0).getInt64();
     auto state = tickets.getColumn(1).getString();
     if (tickets.getColumn(2).isNull()) {
-      fail(0, fmt::format("ticket {} has no events; it was inserted outside linkctl", id));
-      r.first_bad_event.reset();
+      r.fail(std::nullopt, fmt::format("ticket {} has no events; it was inserted outside linkctl", id));
       return r;
     }
     auto last = tickets.getColumn(2).getInt64();
     auto after = opt_text(tickets.getColumn(3)).value_or("");
     if (after != state) {
-      fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events were changed outside linkctl", id, state, last, after));
+      r.fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events were changed outside linkctl", id, state, last, after));
       return r;
     }
     if (opt_text(tickets.getColumn(4)) != ticket_digest(id)) {
-      fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was changed outside linkctl (or that ticket's later events were removed)", id, last));
+      r.fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was changed outside linkctl (or that ticket's later events were removed)", id, last));
       return r;
     }
   }
-  // Rows of the other tables must each have been written with their event.
-  struct Pair {
-    const char* rows_sql;
-    const char* events_sql;
-    const char* what;
-  };
-  for (const auto& c : {Pair{"SELECT count(*) FROM policy_versions", "SELECT count(*) FROM events WHERE verb IN ('init', 'policy.apply')", "policy versions"},
-                        Pair{"SELECT count(*) FROM frozen_reports", "SELECT count(*) FROM events WHERE verb = 'report.freeze'", "frozen reports"},
-                        Pair{"SELECT count(*) FROM spotchecks", "SELECT count(*) FROM events WHERE verb = 'spotcheck'", "spot checks"},
-                        Pair{"SELECT count(*) FROM announced_lapses",
-                             "SELECT coalesce(sum(json_array_length(changes, '$.lapses')), 0) FROM events WHERE verb = 'overdue.announce'",
-                             "announced overdue lapses"}}) {
-    auto rows = db_->execAndGet(c.rows_sql).getInt64();
-    auto events = db_->execAndGet(c.events_sql).getInt64();
-    if (rows != events) {
-      fail(0, fmt::format("{} {} rows but the events record {}; rows were added or removed outside linkctl (or events removed)", rows, c.what, events));
-      r.first_bad_event.reset();
-      return r;
-    }
+  // Stages of no ticket are in no digest, so none may exist.
+  SQLite::Statement orphans(*db_, "SELECT s.id, s.ticket_id FROM stages s WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = s.ticket_id) LIMIT 1");
+  if (orphans.executeStep()) {
+    r.fail(std::nullopt, fmt::format("stage {} belongs to ticket {}, which does not exist; it was inserted outside linkctl",
+                                     orphans.getColumn(0).getInt64(), orphans.getColumn(1).getInt64()));
+    return r;
   }
   return r;
+}
+
+AuditRows Store::audit_rows() {
+  AuditRows rows;
+  rows.policies = policy_history();
+  SQLite::Statement fr(*db_, "SELECT month, frozen_at, frozen_by, policy_version, calendar_sha256, report FROM frozen_reports ORDER BY month");
+  while (fr.executeStep())
+    rows.frozen.push_back({fr.getColumn(0).getString(), fr.getColumn(1).getString(), fr.getColumn(2).getString(),
+                           fr.getColumn(3).getInt64(), fr.getColumn(4).getString(), fr.getColumn(5).getString()});
+  SQLite::Statement sc(*db_, "SELECT id, ticket_id, finding, dept, at, on_date, by_person, note FROM spotchecks ORDER BY id");
+  while (sc.executeStep())
+    rows.spotchecks.push_back({sc.getColumn(0).getInt64(), sc.getColumn(1).getInt64(), sc.getColumn(2).getString(),
+                               sc.getColumn(3).getString(), sc.getColumn(4).getString(), sc.getColumn(5).getString(),
+                               sc.getColumn(6).getString(), opt_text(sc.getColumn(7))});
+  SQLite::Statement la(*db_,
+                       "SELECT l.stage_id, s.ticket_id, s.kind, l.due, l.recipient, l.announced_at FROM announced_lapses l "
+                       "LEFT JOIN stages s ON s.id = l.stage_id ORDER BY l.stage_id, l.due, l.recipient");
+  while (la.executeStep()) {
+    LapseRow l;
+    l.stage_id = la.getColumn(0).getInt64();
+    if (!la.getColumn(1).isNull()) l.ticket_id = la.getColumn(1).getInt64();
+    l.kind = opt_text(la.getColumn(2)).value_or("");
+    l.due = la.getColumn(3).getString();
+    l.recipient = la.getColumn(4).getString();
+    l.announced_at = la.getColumn(5).getString();
+    rows.lapses.push_back(std::move(l));
+  }
+  return rows;
+}
+
+std::optional<std::string> Store::event_hash_of(std::int64_t id) {
+  SQLite::Statement st(*db_, "SELECT hash FROM events WHERE id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getString();
+}
+
+Anchor Store::head() {
+  auto& last = cached(kSelectLastEvent);
+  Anchor a{0, kGenesisHash};
+  if (last.executeStep()) a = {last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+  last.reset();
+  return a;
 }
 
 // ---- tickets -----------------------------------------------------------------
@@ -785,6 +941,17 @@ std::optional<Ticket> Store::find_by_ref(const std::string& ref) {
   auto rows = query_tickets("WHERE t.ref = ?", [&](SQLite::Statement& st) { st.bind(1, ref); });
   if (rows.empty()) return std::nullopt;
   return rows.front();
+}
+
+std::vector<std::int64_t> Store::open_tickets_of(const std::string& dept, int limit) {
+  SQLite::Statement st(*db_,
+                       "SELECT id FROM tickets WHERE (from_dept = ?1 OR to_dept = ?1) AND state IN "
+                       "('pending', 'routed', 'assigned', 'handled', 'answered') ORDER BY id LIMIT ?2");
+  st.bind(1, dept);
+  st.bind(2, limit);
+  std::vector<std::int64_t> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+  return out;
 }
 
 std::vector<Ticket> Store::list_tickets(const TicketFilter& f) {
@@ -998,19 +1165,32 @@ std::vector<std::int64_t> Store::rated_tickets(Date first, Date last) {
   return out;
 }
 
-bool Store::lapse_announced(std::int64_t stage_id, Date due) {
-  SQLite::Statement st(*db_, "SELECT 1 FROM announced_lapses WHERE stage_id = ? AND due = ?");
+bool Store::lapse_announced(std::int64_t stage_id, Date due, const std::string& recipient) {
+  auto& st = cached("SELECT 1 FROM announced_lapses WHERE stage_id = ? AND due = ? AND recipient IN ('', ?)");
   st.bind(1, stage_id);
   st.bind(2, format_date(due));
-  return st.executeStep();
+  st.bind(3, recipient);
+  bool found = st.executeStep();
+  st.reset();
+  return found;
 }
 
-void Store::announce_lapse(std::int64_t stage_id, Date due, Instant at) {
-  SQLite::Statement st(*db_, "INSERT OR IGNORE INTO announced_lapses (stage_id, due, announced_at) VALUES (?,?,?)");
+void Store::announce_lapse(std::int64_t stage_id, Date due, const std::string& recipient, Instant at) {
+  auto& st = cached("INSERT INTO announced_lapses (stage_id, due, recipient, announced_at) VALUES (?,?,?,?) ON CONFLICT DO NOTHING");
   st.bind(1, stage_id);
   st.bind(2, format_date(due));
-  st.bind(3, format_instant(at));
+  st.bind(3, recipient);
+  st.bind(4, format_instant(at));
   st.exec();
+}
+
+std::optional<Event> Store::freeze_event(const std::string& month) {
+  SQLite::Statement st(*db_, fmt::format("SELECT {} FROM events WHERE ticket_id IS NULL AND verb = 'report.freeze' ORDER BY id", kEventColumns));
+  while (st.executeStep()) {
+    Event e = read_event(st);
+    if (e.changes.is_object() && e.changes.value("month", "") == month) return e;
+  }
+  return std::nullopt;
 }
 
 std::optional<FrozenReport> Store::frozen_report(const std::string& month) {

@@ -104,6 +104,12 @@ struct FrozenReport {
   std::string report;  ///< JSON text of the MonthlyReport
 };
 
+/// A hash kept outside the database: event `event` had hash `hash` ("N:HASH").
+struct Anchor {
+  std::int64_t event = 0;
+  std::string hash;
+};
+
 /// Result of `audit verify`.
 struct AuditResult {
   bool ok = true;
@@ -112,6 +118,38 @@ struct AuditResult {
   std::optional<std::int64_t> first_bad_event;
   std::string problem;  ///< one line, empty when ok
   std::string head_hash;  ///< the last event's hash: record it elsewhere to anchor the chain
+  std::int64_t head_event = 0;
+  /// The events that wrote rows of other tables (policy versions, frozen reports,
+  /// spot checks, announced lapses), for comparing with those rows.
+  std::vector<Event> row_events;
+
+  void fail(std::optional<std::int64_t> event, std::string why) {
+    ok = false;
+    first_bad_event = event;
+    problem = std::move(why);
+  }
+};
+
+/// A spot check as stored.
+struct SpotcheckRow {
+  std::int64_t id = 0, ticket_id = 0;
+  std::string finding, dept, at, on_date, by_person;
+  std::optional<std::string> note;
+};
+
+/// An announced lapse as stored, with the ticket and kind of its stage.
+struct LapseRow {
+  std::int64_t stage_id = 0;
+  std::optional<std::int64_t> ticket_id;  ///< nullopt when the stage does not exist
+  std::string kind, due, recipient, announced_at;
+};
+
+/// Every row outside tickets and events that feeds a score, a permission or an announcement.
+struct AuditRows {
+  std::vector<PolicyVersion> policies;
+  std::vector<FrozenReport> frozen;
+  std::vector<SpotcheckRow> spotchecks;
+  std::vector<LapseRow> lapses;
 };
 
 /// The one-line Error (exit 7) for an SQLite failure on the database at `path`:
@@ -128,9 +166,11 @@ class Store {
   /// transaction. Throws Error(database) when the file is missing, not a
   /// linkctl database, corrupt, or made by a newer linkctl.
   static Store open(const std::string& path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
-  /// Creates a new database with the current schema. Throws Error(conflict)
-  /// when `path` already holds a linkctl database.
-  static Store create(const std::string& path);
+  /// Creates a new database at `path` with the current schema and runs `build` on it
+  /// (which commits its first rows). The file is built under a temporary name beside
+  /// `path` and renamed into place only when `build` returns, so an interrupted init
+  /// leaves nothing at `path`. Throws Error(conflict) when `path` already exists.
+  static void create(const std::string& path, const std::function<void(Store&)>& build);
   /// Throws Error(conflict) when `path` is a non-empty file (init never overwrites).
   static void require_absent(const std::string& path);
   /// An in-memory database with the current schema (tests).
@@ -166,9 +206,10 @@ class Store {
   std::optional<PolicyVersion> current_policy();
   std::vector<PolicyVersion> policy_history();
   std::int64_t add_policy_version(const PolicyVersion& v);
-  /// Replaces a version's snapshot (an older format) if the file can be written
-  /// at once; false when it could not (read-only, locked), which is harmless.
-  bool refresh_compiled(std::int64_t version, const std::string& compiled);
+  /// The event that applied policy `version` (verb init or policy.apply), if any.
+  std::optional<Event> policy_event(std::int64_t version);
+  /// The policy version the newest event was judged under (0 when there are no events).
+  std::int64_t last_event_policy_version();
 
   // Events.
   /// Appends `e` to the hash chain under `policy_version`; returns its id.
@@ -177,8 +218,15 @@ class Store {
   /// Events with id > since, oldest first, at most `limit` (0: all).
   std::vector<Event> events_since(std::int64_t since, std::int64_t limit);
   std::vector<Event> ticket_events(std::int64_t ticket_id);
-  /// Walks the chain and checks each ticket's state against its last event.
-  AuditResult verify_audit();
+  /// Walks the chain, checks each `anchors` entry against the event it names, and
+  /// each ticket against its last event; collects the events that wrote other rows.
+  AuditResult verify_audit(const std::vector<Anchor>& anchors = {});
+  /// The rows that audit_rows() compares with their events (lib/audit).
+  AuditRows audit_rows();
+  /// The hash of event `id`, if it exists.
+  std::optional<std::string> event_hash_of(std::int64_t id);
+  /// The newest event's id and hash (0 and the genesis hash when there is none).
+  Anchor head();
 
   // Tickets.
   /// Inserts a new ticket and its current stages; sets their ids.
@@ -189,6 +237,8 @@ class Store {
   void save_stage(std::int64_t ticket_id, Stage& s) { write_stage(ticket_id, s, std::nullopt); }
   std::optional<Ticket> load_ticket(std::int64_t id);
   std::optional<Ticket> find_by_ref(const std::string& ref);
+  /// Ids of up to `limit` unfinished tickets from or to department `dept`.
+  std::vector<std::int64_t> open_tickets_of(const std::string& dept, int limit);
   std::vector<Ticket> list_tickets(const TicketFilter& f);
   /// Calls `visit` for each ticket matching `f`, in id order, without holding them all (export).
   void each_ticket(const TicketFilter& f, const std::function<void(Ticket&&)>& visit);
@@ -215,9 +265,12 @@ class Store {
                      const std::string& by, const std::optional<std::string>& note);
   /// Done tickets rated within [first, last], by id.
   std::vector<std::int64_t> rated_tickets(Date first, Date last);
-  bool lapse_announced(std::int64_t stage_id, Date due);
-  void announce_lapse(std::int64_t stage_id, Date due, Instant at);
+  /// True when the lapse was announced to `recipient` (or, before schema 4, to everyone).
+  bool lapse_announced(std::int64_t stage_id, Date due, const std::string& recipient);
+  void announce_lapse(std::int64_t stage_id, Date due, const std::string& recipient, Instant at);
   std::optional<FrozenReport> frozen_report(const std::string& month);
+  /// The report.freeze event of `month`, if any.
+  std::optional<Event> freeze_event(const std::string& month);
   void freeze_report(const FrozenReport& r);
 
   /// One column of a row as the store writes it (NULL, integer or text).
@@ -234,7 +287,12 @@ class Store {
 
  private:
   Store(std::unique_ptr<SQLite::Database> db, std::string path, int busy_timeout_ms = kDefaultBusyTimeoutMs);
+  /// Opens `path` read-only and immutable: a database in a directory the user cannot
+  /// write, with no -wal file to read (SQLite would need to create its -shm there).
+  static Store open_immutable(const std::string& path, int busy_timeout_ms);
   void configure();
+  /// Refuses a file that is not a linkctl database (another application's, or damaged).
+  void require_linkctl_file();
   void migrate();
   void write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before);
   std::vector<Ticket> query_tickets(const std::string& where, const std::function<void(SQLite::Statement&)>& bind);

@@ -88,15 +88,17 @@ std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
 std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
   auto tx = s.store.begin_write();
   auto all = overdue_lapses(s, f);
+  // Kept per person: one person's --new (a lead's, a filer's) tells nobody else.
+  const std::string& recipient = s.actor.id();
   std::vector<Lapse> fresh;
   for (auto& l : all)
-    if (!s.store.lapse_announced(l.stage.id, l.missed)) fresh.push_back(std::move(l));
+    if (!s.store.lapse_announced(l.stage.id, l.missed, recipient)) fresh.push_back(std::move(l));
   if (fresh.empty()) return fresh;  // nothing to record; the transaction rolls back untouched
   auto m = s.moment();
-  for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, m.now);
+  for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, recipient, m.now);
   auto e = session_event(s, m, "overdue.announce");
   json tickets = json::array();
-  for (const auto& l : fresh) tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed)});
+  for (const auto& l : fresh) tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed), l.stage.id});
   e.changes["lapses"] = tickets;
   e.note = fmt::format("{} new overdue stage{}", fresh.size(), fresh.size() == 1 ? "" : "s");
   s.store.append_event(e, s.policy_version);
@@ -109,6 +111,13 @@ ReportResult monthly_report(Session& s, Date month_first) {
   ReportResult r;
   r.frozen = s.store.frozen_report(month_of(first));
   if (r.frozen) {
+    // The snapshot must be the one its event froze: a score is never read from a row changed behind linkctl's back.
+    auto e = s.store.freeze_event(r.frozen->month);
+    if (!e || !e->changes.is_object() || e->changes.value("report_sha256", "") != sha256_hex(r.frozen->report) ||
+        event_hash(*e, e->prev_hash) != e->hash)
+      throw Error(ErrorKind::database, fmt::format("the frozen report of {} is not the one {} froze; the database was changed outside "
+                                                   "linkctl: run 'linkctl audit verify' and restore it from a backup",
+                                                   r.frozen->month, e ? fmt::format("event {}", e->id) : std::string("any event")));
     auto j = json::parse(r.frozen->report, nullptr, false);
     if (j.is_discarded()) throw Error(ErrorKind::database, fmt::format("the frozen report of {} is unreadable", month_of(first)));
     r.report = report_from_json(j);
@@ -185,6 +194,7 @@ Applied record_spotcheck(Session& s, std::int64_t id, bool fake, const std::opti
   e.state_before = e.state_after = std::string(to_string(t.state));
   e.changes["finding"] = fake ? "fake" : "ok";
   e.changes["dept"] = t.to_dept;
+  e.changes["on_date"] = format_date(m.today);  // the month the finding counts in
   e.note = note;
   s.store.append_event(e, s.policy_version);
   tx.commit();

@@ -43,9 +43,9 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
       throw Error(ErrorKind::invalid, fmt::format("{}:{}: the header lacks the required column '{}' (required: filer, category, title)",
                                                   source, header.line, name));
 
-  auto m = s.moment();
   // One write transaction from the first check to the last insert: all rows or none.
   auto tx = s.store.begin_write();
+  auto m = s.moment();
   ImportResult result;
   std::vector<Outcome> outcomes;
   std::map<std::string, std::size_t> refs_in_file;

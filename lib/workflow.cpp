@@ -37,11 +37,14 @@ void store_outcome(Session& s, const Ticket& before, Outcome& o) {
 }  // namespace
 
 Applied file(Session& s, const FileRequest& r) {
-  auto at = s.moment();
-  Outcome o = file_ticket(s.policy, s.actor, at, r);
+  // The time is read once the write lock is held, so events stay in time order under load.
   auto tx = s.store.begin_write();
+  Outcome o = file_ticket(s.policy, s.actor, s.moment(), r);
   if (r.ref) {
     if (auto existing = s.store.find_by_ref(*r.ref)) {
+      // Name the ticket only to someone who may see it.
+      if (!can_see(s.policy, *s.actor.person, *existing))
+        throw Error(ErrorKind::conflict, fmt::format("--ref {} is already used by a ticket you may not see; use a new ref", *r.ref));
       if (existing->ref_digest == filing_digest(s.actor.id(), r)) return {*existing, existing->state, {}, true};
       throw Error(ErrorKind::conflict, fmt::format("--ref {} was already used for ticket {} with different content; use a new ref or file without one",
                                                    *r.ref, existing->id));

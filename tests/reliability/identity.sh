@@ -75,6 +75,23 @@ for u in "${users[@]}"; do
     fail "$u wrote the database with sqlite3"
   else pass; fi
 done
+# The group is lent to linkctl for the database only: a file the user cannot read stays unread.
+printf '机密\n' >"$dir/secret.txt" && chown root:"$group" "$dir/secret.txt" && chmod 640 "$dir/secret.txt"
+if as_user "${users[1]}" cat "$dir/secret.txt" >/dev/null 2>&1; then fail "the user can read the group's file (test setup)"; else pass; fi
+rc=0; err=$(L "${users[1]}" file --category delivery-late --title 偷看 --body-file "$dir/secret.txt" 2>&1) || rc=$?
+[ $rc = 4 ] && [[ $err == *"you may not read this file"* ]] && pass || fail "file --body-file read the group's file for the user: exit $rc: $err"
+rc=0; L "${users[2]}" policy check "$dir/secret.txt" >/dev/null 2>&1 || rc=$?
+[ $rc = 4 ] && pass || fail "policy check read the group's file for the admin: exit $rc"
+rc=0; L "${users[2]}" import "$dir/secret.txt" >/dev/null 2>&1 || rc=$?
+[ $rc = 4 ] && pass || fail "import read the group's file for the admin: exit $rc"
+[ "$(L "${users[1]}" list --format tsv --no-header | grep -c 偷看)" = 0 ] && pass || fail "a ticket was filed with the group's file"
+# A file the user can read is read as before.
+printf '看得到\n' >"$dir/public.txt" && chmod 644 "$dir/public.txt"
+pid=$(L "${users[1]}" file --category delivery-late --title 附件 --body-file "$dir/public.txt" --quiet) && pass || fail "file --body-file of a readable file"
+# No database is created as the group by an ordinary user (it would be theirs, in the group's directory).
+rc=0; as_user "${users[2]}" "$dir/linkctl" --db "$dir/data/mine.db" init --policy "$dir/os.toml" >/dev/null 2>&1 || rc=$?
+[ $rc = 4 ] && pass || fail "init through the setgid binary gave exit $rc, not 4"
+[ ! -e "$dir/data/mine.db" ] && pass || fail "init through the setgid binary created $dir/data/mine.db"
 # Files linkctl created stay in the group and out of other users' reach.
 perms=$(stat -c '%a %G' "$db")
 [ "$perms" = "660 $group" ] && pass || fail "the database is '$perms', not '660 $group' (init under umask 007)"

@@ -16,10 +16,15 @@ struct World {
 
   explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
     store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});
+    // Every policy version has its event, as init_database writes it, or audit verify objects.
     EventDraft init;
     init.verb = "init";
     init.actor = "gao.feng";
-    store.append_event(init, 1);  // every policy version has its event, or audit verify objects
+    init.at = init.recorded_at = *parse_utc_instant("2026-01-01T00:00:00Z");
+    init.note = "test";
+    init.changes["policy_version"] = {nullptr, 1};
+    init.changes["sha256"] = policy->sha256;
+    store.append_event(init, 1);
   }
 
   /// A session for `who` at local time `when` ("2026-09-29" means 09:00; or "2026-09-29T17:30").

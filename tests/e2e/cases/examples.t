@@ -29,18 +29,24 @@ $ LINKCTL_DB=$PWD/demo.db linkctl list --as lin.xiuying --state assigned --since
 #!/bin/sh
 cat >> "$HOME/mail.out"
 --- END
-$ chmod +x bin/mail && mkdir -p reports && grep -v '^[A-Z_]*=' $SRC/examples/crontab | sed -n 's/^[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *//p' | grep -v '^#' | grep linkctl | sed 's/\\%/%/g; s|/srv/linkctl/reports|reports|g' > jobs.sh && wc -l < jobs.sh
-> 5
+$ chmod +x bin/mail && mkdir -p reports && grep -v '^[A-Z_]*=' $SRC/examples/crontab | sed -n 's/^[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *[0-9*,-]* *//p' | grep -v '^#' | grep linkctl | sed 's/\\%/%/g; s|/srv/linkctl/reports|reports|g; s|/srv/linkctl/anchors|anchors|g' > jobs.sh && wc -l < jobs.sh
+> 6
 $ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-02T22:30 bash -e jobs.sh; echo $?
 > 0
 $ ls reports | wc -l
 > 2
 # Monday 11-02 is a working day: the inbox job mailed the supervisor's overdue, unescalated tickets;
-# the audit job mailed an intact chain's head.
+# the audit job mailed an intact chain's head, and the anchor job the anchor it kept.
 $ grep -c '^id  *state  *severity' mail.out
 > 1
 $ grep -c '^ok	' mail.out
 > 1
+$ grep -c '^[0-9]*:[0-9a-f]\{64\}$' mail.out anchors
+> mail.out:1
+> anchors:1
+# The next night's audit checks that anchor.
+$ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db bash -c "$(grep 'audit verify' jobs.sh)" && tail -1 mail.out | cut -f1
+> ok
 
 # monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV.
 $ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-05T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out > export.out; echo $?

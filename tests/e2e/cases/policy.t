@@ -53,7 +53,7 @@ $ printf 'a = [1,\nb = 2\n' > syntax.toml && linkctl policy check syntax.toml
 !~ syntax.toml:2: error: TOML syntax:
 [6]
 $ linkctl policy check missing.toml
-! linkctl: error: cannot read policy file missing.toml; check the path
+! linkctl: error: policy file missing.toml: cannot read the file (No such file or directory); check the path
 [3]
 
 # apply: admins only, validated first, atomic, recorded.

@@ -47,7 +47,7 @@ $ linkctl spotcheck record 1 --finding ok --as lin.xiuying --today 2026-10-20 --
 $ linkctl spotcheck record 2 --finding fake --note 现场未整改 --as lin.xiuying --today 2026-10-20 --format table
 > ticket 2: done
 $ linkctl history 2 --as lin.xiuying --format tsv --no-header | tail -1 | cut -f4,6,9,10
-> lin.xiuying	spotcheck	{"finding":"fake","dept":"logistics"}	现场未整改
+> lin.xiuying	spotcheck	{"finding":"fake","dept":"logistics","on_date":"2026-10-20"}	现场未整改
 # The fake finding costs logistics 2 points in October (ticket 4's unrated review costs market 1).
 $ linkctl report monthly --month 2026-10 --detail --format tsv --no-header --as lin.xiuying --today 2026-11-02 | cut -f2-7
 > logistics	fake_handling	-2	0	2	2026-10-20

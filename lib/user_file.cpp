@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "user_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.hpp"
+
+namespace linkctl {
+
+bool elevated() { return ::getegid() != ::getgid() || ::geteuid() != ::getuid(); }
+
+namespace {
+
+// open(2) as the real user: the effective ids are set to the real ones around the call
+// (the saved set-ids let them come back), so the kernel checks the user's own rights.
+int open_as_real_user(const char* path) {
+  if (!elevated()) return ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  const gid_t egid = ::getegid();
+  const uid_t euid = ::geteuid();
+  // Group first: a setuid-root process must change its group while it is still root.
+  if (::setegid(::getgid()) != 0 || ::seteuid(::getuid()) != 0)
+    throw Error(ErrorKind::internal, fmt::format("cannot take the real user's rights to read {} ({})", path, std::strerror(errno)));
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  int saved = errno;
+  if (::seteuid(euid) != 0 || ::setegid(egid) != 0)
+    throw Error(ErrorKind::internal, fmt::format("cannot take back linkctl's rights after reading {} ({})", path, std::strerror(errno)));
+  errno = saved;
+  return fd;
+}
+
+}  // namespace
+
+int open_user_file(const std::string& path, std::string_view what) {
+  if (path == "-") return STDIN_FILENO;
+  int fd = open_as_real_user(path.c_str());
+  if (fd < 0) {
+    int err = errno;
+    if (err == EACCES || err == EPERM)
+      throw Error(ErrorKind::permission, fmt::format("{} {}: you may not read this file (permission denied)", what, path));
+    throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot read the file ({}); check the path", what, path, std::strerror(err)));
+  }
+  struct stat st{};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw Error(ErrorKind::not_found, fmt::format("{} {}: is a directory; give a file", what, path));
+  }
+  return fd;
+}
+
+std::string read_user_file(const std::string& path, std::size_t limit, std::string_view what) {
+  int fd = open_user_file(path, what);
+  std::string text;
+  char buffer[65536];
+  while (text.size() <= limit) {
+    std::size_t room = limit - text.size();  // one byte past the limit is read, to tell it was passed
+    auto n = ::read(fd, buffer, room >= sizeof buffer ? sizeof buffer : room + 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      if (fd != STDIN_FILENO) ::close(fd);
+      throw Error(ErrorKind::internal, fmt::format("{} {}: read failed ({})", what, path, std::strerror(err)));
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  if (fd != STDIN_FILENO) ::close(fd);
+  return text;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace linkctl {
+
+/// True when this process runs with another group or user than the one who started
+/// it: a setgid (or setuid) installation, where the database's group is lent to linkctl.
+bool elevated();
+
+/// Opens a file the user named on the command line for reading ("-": standard input),
+/// with the real user's rights even in a setgid or setuid installation, so linkctl never
+/// reads for someone what they could not read themselves. Returns the descriptor.
+/// Throws Error(not_found) for a missing file, Error(permission) for one the user may
+/// not read, naming `what` (e.g. "--body-file").
+int open_user_file(const std::string& path, std::string_view what);
+
+/// The contents of open_user_file(path), at most `limit` + 1 bytes (so a caller can tell
+/// a file over its limit from one exactly at it).
+std::string read_user_file(const std::string& path, std::size_t limit, std::string_view what);
+
+}  // namespace linkctl
