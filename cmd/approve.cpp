@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -29,7 +30,7 @@ void register_approve(CLI::App& app, Env& env) {
     r.body = given(cmd, "--body", o->body);
     r.comment = given(cmd, "--comment", o->comment);
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t) { return approve(s.policy, s.actor, s.moment(), t, r); });
+    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return approve(s.policy, s.actor, m, t, r); });
     report_change(env, applied);
   });
 }

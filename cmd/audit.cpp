@@ -4,6 +4,7 @@
 #include "audit.hpp"
 #include "env.hpp"
 #include "error.hpp"
+#include "policy_view.hpp"
 
 namespace linkctl::cli {
 
@@ -26,14 +27,7 @@ void register_audit(CLI::App& app, Env& env) {
       expected.push_back(*a);
     }
     auto r = audit_database(env.store(), expected);
-    Rows rows{{"status", "events", "tickets", "first_bad_event", "problem", "head_hash"},
-              {{{"status", r.ok ? "ok" : "tampered"},
-                {"events", r.events_checked},
-                {"tickets", r.tickets_checked},
-                {"first_bad_event", r.first_bad_event ? nlohmann::ordered_json(*r.first_bad_event) : nlohmann::ordered_json(nullptr)},
-                {"problem", r.problem.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.problem)},
-                {"head_hash", r.ok ? nlohmann::ordered_json(r.head_hash) : nlohmann::ordered_json(nullptr)}}}};
-    env.out().record(rows);
+    env.out().record(audit_record(r));
     if (!r.ok) throw Error(ErrorKind::invalid, "audit failed: " + r.problem);
   });
 
@@ -44,14 +38,7 @@ void register_audit(CLI::App& app, Env& env) {
                                                  "Example: linkctl audit anchor >> /secure/linkctl.anchors");
   anchor->add_option("--event", *event, "the event to print (default: the newest)")->check(whole_number(true));
   anchor->callback([&env, event] {
-    Anchor a = env.store().head();
-    if (*event) {
-      auto hash = env.store().event_hash_of(*event);
-      if (!hash) throw Error(ErrorKind::not_found, fmt::format("no event {}; the newest is {}", *event, a.event));
-      a = {*event, *hash};
-    }
-    if (a.event == 0) throw Error(ErrorKind::not_found, "the database has no events yet");
-    env.out().print(format_anchor(a) + "\n");
+    env.out().print(format_anchor(audit_anchor(env.store(), *event ? std::optional<std::int64_t>(*event) : std::nullopt)) + "\n");
   });
 }
 

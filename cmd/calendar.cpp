@@ -3,9 +3,10 @@
 #include <fmt/format.h>
 
 #include "deadlines.hpp"
-#include "embedded.hpp"
+#include "default_policy.hpp"
 #include "env.hpp"
 #include "error.hpp"
+#include "views.hpp"
 
 namespace linkctl::cli {
 namespace {
@@ -15,15 +16,8 @@ std::shared_ptr<const Policy> calendar_policy(Env& env, const std::string& file)
   if (!file.empty()) return env.load_checked(env.read_policy_file(file), file);
   std::error_code ec;
   if (std::filesystem::exists(env.opts.db, ec)) return std::shared_ptr<const Policy>(std::shared_ptr<void>(), &env.policy());
-  auto load = load_policy(embedded::default_policy(), "(built-in)", Date{});
+  auto load = load_policy(default_policy(), "(built-in)", Date{});
   return load.policy;
-}
-
-nlohmann::ordered_json day_json(const DayNote& n) {
-  return {{"date", format_date(n.day)},
-          {"weekday", weekday_name(n.day)},
-          {"kind", day_kind_name(n.kind)},
-          {"counted", n.count > 0 ? nlohmann::ordered_json(n.count) : nlohmann::ordered_json(nullptr)}};
 }
 
 }  // namespace
@@ -47,12 +41,7 @@ void register_calendar(CLI::App& app, Env& env) {
     Date d = day->date == "today" ? policy->organization.timezone.local_date(env.clock_for(*policy).now())
                                   : require_date(day->date, "DATE");
     if (!policy->calendar.covers(d)) env.warn_uncovered({year_of(d)});
-    Rows rows{{"date", "weekday", "workday", "kind"},
-              {{{"date", format_date(d)},
-                {"weekday", weekday_name(d)},
-                {"workday", policy->calendar.is_workday(d)},
-                {"kind", day_kind_name(policy->calendar.kind(d))}}}};
-    env.out().record(rows);
+    env.out().show(workday_view(policy->calendar, d));
   });
 
   struct DueOptions {
@@ -78,43 +67,10 @@ void register_calendar(CLI::App& app, Env& env) {
   due_cmd->callback([&env, due] {
     Date from = require_date(due->from, "--from");
     auto policy = calendar_policy(env, due->policy);
-    Deadline rule;
-    Severity severity = Severity::normal;
-    if (!due->stage.empty()) {
-      const Category* category = nullptr;
-      if (!due->category.empty() && !(category = policy->category(due->category)))
-        throw Error(ErrorKind::not_found, fmt::format("no category '{}' in the policy; see 'linkctl policy show'", due->category));
-      auto r = stage_rule(*policy, due->stage, category);
-      if (!r) throw Error(ErrorKind::usage, fmt::format("--stage {} is not known; use approval, feedback, review, escalated or reset", due->stage));
-      if (r->unit == DueUnit::hours) throw Error(ErrorKind::usage, fmt::format("the {} deadline is counted in hours; it has no date to compute from a date alone", due->stage));
-      rule = *r;
-      if (due->severity.empty()) throw Error(ErrorKind::usage, "--stage needs --severity major|urgent|normal");
-      auto s = parse_severity(due->severity);
-      if (!s) throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", due->severity));
-      severity = *s;
-    } else {
-      if (!due->days) throw Error(ErrorKind::usage, "give --days N (or --stage with --severity)");
-      rule.amount.fill(*due->days);
-      rule.unit = due->calendar_days ? DueUnit::calendar_days : DueUnit::working_days;
-    }
-    auto result = due_after(*policy, rule, severity, Instant(from), from);
+    auto q = due_query(*policy, from, due->days, due->calendar_days, due->stage, due->severity, due->category);
+    auto result = due_after(*policy, q.rule, q.severity, Instant(from), from);
     env.warn_uncovered(result.walk.uncovered_years);
-    if (env.out().format() == Format::json) {
-      nlohmann::ordered_json j{{"from", format_date(from)},
-                               {"days", rule.for_severity(severity)},
-                               {"unit", std::string(to_string(rule.unit))},
-                               {"due", format_date(result.due)}};
-      if (due->explain) {
-        j["explain"] = nlohmann::ordered_json::array();
-        for (const auto& n : result.walk.days) j["explain"].push_back(day_json(n));
-      }
-      return env.out().print(j.dump() + "\n");
-    }
-    if (!due->explain) return env.out().print(format_date(result.due) + "\n");
-    Rows rows{{"date", "weekday", "kind", "counted"}, {}};
-    for (const auto& n : result.walk.days) rows.rows.push_back(day_json(n));
-    env.out().rows(rows);
-    if (env.out().format() == Format::table) env.out().print(fmt::format("due {}\n", format_date(result.due)));
+    env.out().show(due_view(q, result, due->explain, env.out().format()));
   });
 }
 

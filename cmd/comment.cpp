@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -15,7 +16,7 @@ void register_comment(CLI::App& app, Env& env) {
   cmd->add_option("TEXT", o->text, "the comment")->required();
   cmd->callback([&env, o] {
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t) { return comment(s.policy, s.actor, s.moment(), t, o->text); });
+    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return comment(s.policy, s.actor, m, t, o->text); });
     report_change(env, applied);
   });
 }

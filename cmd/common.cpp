@@ -2,36 +2,21 @@
 // Helpers shared by the ticket verbs.
 #include <algorithm>
 #include <fmt/format.h>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 
 #include "env.hpp"
 #include "error.hpp"
 #include "text.hpp"
 #include "user_file.hpp"
 #include "views.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
 void report_change(Env& env, const Applied& applied) {
   env.warn_uncovered(applied.uncovered_years);
-  const Ticket& t = applied.ticket;
-  auto m = env.session().moment();
-  if (env.out().format() != Format::table) {
-    auto rows = ticket_rows(env.policy(), {t}, m.today, m.now, TimeStyle::iso, false);
-    return env.out().record(rows);
-  }
-  std::string line = fmt::format("ticket {}: ", t.id);
-  if (applied.existed) line += fmt::format("already filed with this --ref ({})", to_string(t.state));
-  else if (applied.before && *applied.before != t.state) line += fmt::format("{} → {}", to_string(*applied.before), to_string(t.state));
-  else line += std::string(to_string(t.state));
-  if (t.state == State::assigned && t.handler) line += fmt::format(", handler {}", *t.handler);
-  for (const auto* s : {&t.approval, &t.feedback, &t.review})
-    if (*s && !(*s)->finished()) line += fmt::format("; {} due {}", to_string((*s)->kind), format_date((*s)->current_due()));
-  auto overdue = t.overdue_stages(m.today, m.now);
-  if (!overdue.empty()) line += fmt::format(" (overdue: {})", fmt::join(overdue, ", "));
-  env.out().print(line + "\n");
+  auto s = env.session();
+  auto m = s.moment();
+  env.out().show(change_view(s.policy, applied.ticket, applied.before, applied.existed, m.today, m.now, env.out().format()));
 }
 
 void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
@@ -46,8 +31,24 @@ void register_text_verb(CLI::App& app, Env& env, const char* name, const char* h
   cmd->add_option(option, o->text, option_help)->required();
   cmd->callback([&env, o, verb] {
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t) { return verb(s.policy, s.actor, s.moment(), t, o->text); });
-    report_change(env, applied);
+    report_change(env, act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, o->text); }));
+  });
+}
+
+void register_note_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
+                        const char* option_help, NoteVerb verb) {
+  struct Options {
+    std::int64_t id = 0;
+    std::string text;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(name, help);
+  add_ticket_id(cmd, o->id);
+  cmd->add_option(option, o->text, option_help);
+  cmd->callback([&env, o, cmd, verb, option] {
+    auto note = given(cmd, option, o->text);
+    auto s = env.session();
+    report_change(env, act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, note); }));
   });
 }
 
@@ -90,6 +91,12 @@ std::optional<std::string> given(CLI::App* cmd, const std::string& name, const s
 Severity severity_option(const std::string& value) {
   if (auto s = parse_severity(value)) return *s;
   throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", value));
+}
+
+Date month_option(const std::string& text) {
+  auto m = parse_month(text);
+  if (!m) throw Error(ErrorKind::usage, fmt::format("--month {} is not a month; write YYYY-MM, e.g. 2026-10", text));
+  return *m;
 }
 
 }  // namespace linkctl::cli

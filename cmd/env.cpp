@@ -46,6 +46,15 @@ void Output::rows(const std::vector<std::string>& columns, const std::function<v
   writer.finish();
 }
 void Output::record(const Rows& one) { print(render_record(one, format_, options())); }
+void Output::show(const View& view) { print(render(view, format_, options())); }
+
+void Output::bom(bool wanted) {
+  if (wanted && format_ == Format::csv) print("\xEF\xBB\xBF");
+}
+
+Format Output::file_format(const std::string& format_option) const {
+  return format_ == Format::table || format_option.empty() ? Format::csv : format_;
+}
 
 void Output::note(const std::string& message) { std::cerr << "linkctl: " << message << "\n"; }
 

@@ -11,8 +11,8 @@
 #include "identity.hpp"
 #include "policy.hpp"
 #include "render.hpp"
+#include "session.hpp"
 #include "store.hpp"
-#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -35,12 +35,18 @@ class Output {
   RenderOptions options() const { return {!no_header_, colour_}; }
   bool colour() const { return colour_; }
   void print(const std::string& text);
+  /// What a presenter built for this format.
+  void show(const View& view);
   void rows(const Rows& rows);
   /// Rows as `each` hands them to its callback: streamed in tsv/csv/json (memory does not
   /// grow with the rows), collected first for a table (whose columns are aligned).
   using RowSink = std::function<void(nlohmann::ordered_json&&)>;
   void rows(const std::vector<std::string>& columns, const std::function<void(const RowSink&)>& each);
   void record(const Rows& one);
+  /// The UTF-8 byte-order mark spreadsheet programs want, when `wanted` and the format is csv.
+  void bom(bool wanted);
+  /// For commands whose output is a file (export): csv unless tsv or json is asked for.
+  Format file_format(const std::string& format_option) const;
   /// "linkctl: ..." on stderr: a confirmation that is not data.
   void note(const std::string& message);
   /// "linkctl: warning: ..." on stderr, each distinct message once per command.
@@ -129,6 +135,11 @@ using TextVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const T
 /// Registers `name ID OPTION TEXT`: one transaction applying `verb`, then report_change.
 void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
                         const char* option_help, TextVerb verb);
+/// A lifecycle verb that takes an optional note (a comment or a reason).
+using NoteVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const Ticket&, const std::optional<std::string>&);
+/// Registers `name ID [OPTION TEXT]`: one transaction applying `verb`, then report_change.
+void register_note_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
+                        const char* option_help, NoteVerb verb);
 
 /// After a verb: a one-line summary on a terminal table, else the ticket as a record.
 void report_change(Env& env, const Applied& applied);
@@ -142,5 +153,7 @@ CLI::Validator whole_number(bool positive);
 std::optional<std::string> given(CLI::App* cmd, const std::string& name, const std::string& value);
 /// Parses --severity values.
 Severity severity_option(const std::string& value);
+/// Parses --month YYYY-MM into the month's first day.
+Date month_option(const std::string& text);
 
 }  // namespace linkctl::cli

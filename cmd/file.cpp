@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "env.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 

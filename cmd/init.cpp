@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <fmt/format.h>
 
-#include "embedded.hpp"
+#include "default_policy.hpp"
 #include "env.hpp"
 
 namespace linkctl::cli {
@@ -17,7 +17,7 @@ void register_init(CLI::App& app, Env& env) {
   cmd->callback([&env, opt] {
     Store::require_absent(env.opts.db);  // before the policy's warnings, which would be noise
     std::string source = opt->policy.empty() ? "(built-in)" : opt->policy;
-    std::string text = opt->policy.empty() ? std::string(embedded::default_policy()) : env.read_policy_file(opt->policy);
+    std::string text = opt->policy.empty() ? std::string(default_policy()) : env.read_policy_file(opt->policy);
     auto policy = env.load_checked(text, source);
     auto applied = init_database(env.opts.db, *policy, source, env.clock_for(*policy), env.requester());
     env.out().print(fmt::format("created {} with policy v{} from {}: {} ({} departments, {} people, {} categories)\n",

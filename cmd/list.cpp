@@ -4,6 +4,7 @@
 #include "env.hpp"
 #include "error.hpp"
 #include "views.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -59,40 +60,7 @@ void register_list(CLI::App& app, Env& env) {
     if (o->limit > 0) f.limit = o->limit;
     auto tickets = list_visible(s, f);
     auto m = s.moment();
-    bool human = env.out().format() == Format::table;
-    env.out().rows(ticket_rows(s.policy, tickets, m.today, m.now, human ? TimeStyle::local : TimeStyle::iso, human));
-  });
-}
-
-void register_inbox(CLI::App& app, Env& env) {
-  auto* cmd = app.add_subcommand("inbox", "The tickets waiting on you: overdue first, then escalated, then by due date\n"
-                                          "(open it at 10:00 and 15:00, as the regulation asks).\n"
-                                          "Example: linkctl inbox --as zhang.wei");
-  cmd->callback([&env] {
-    auto s = env.session();
-    auto tickets = inbox(s);
-    auto m = s.moment();
-    bool human = env.out().format() == Format::table;
-    env.out().rows(ticket_rows(s.policy, tickets, m.today, m.now, human ? TimeStyle::local : TimeStyle::iso, human));
-  });
-}
-
-void register_events(CLI::App& app, Env& env) {
-  struct Options {
-    std::int64_t since = 0, limit = 0;
-  };
-  auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("events", "Everything that happened after event N, oldest first: a feed for notification scripts\n"
-                                           "(remember the last id you saw; the feed never skips or repeats). Supervisors and admins.\n"
-                                           "Example: linkctl events --since \"$(cat last-id)\" --format json");
-  cmd->add_option("--since", o->since, "print events with an id greater than this")->check(whole_number(false));
-  cmd->add_option("--limit", o->limit, "at most this many events")->check(whole_number(false));
-  cmd->callback([&env, o] {
-    auto actor = env.actor();
-    if (!actor.person->supervisor && !actor.person->admin)
-      throw Error(ErrorKind::permission, fmt::format("{} may not read the event feed: only supervisors and admins may", actor.id()));
-    auto times = env.out().format() == Format::table ? TimeStyle::local : TimeStyle::iso;
-    env.out().rows(event_rows(env.policy(), env.store().events_since(o->since, o->limit), times));
+    env.out().show(ticket_list(s.policy, tickets, m.today, m.now, env.out().format()));
   });
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // linkctl: cross-department linkage (联动) tickets over one SQLite file.
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <iostream>
 #include <unistd.h>
@@ -115,10 +114,6 @@ int main(int argc, char** argv) {
   } catch (const Error& e) {
     std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
     return e.exit_code();
-  } catch (const SQLite::Exception& e) {
-    auto err = database_error(e, env.opts.db);
-    std::cerr << "linkctl: error: " << err.what() << "\n";
-    return err.exit_code();
   } catch (const std::exception& e) {
     std::cerr << "linkctl: error: internal: " << e.what() << "\n";
     return static_cast<int>(ErrorKind::internal);

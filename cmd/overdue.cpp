@@ -3,7 +3,8 @@
 
 #include "env.hpp"
 #include "error.hpp"
-#include "supervision.hpp"
+#include "overdue.hpp"
+#include "views.hpp"
 
 namespace linkctl::cli {
 
@@ -30,15 +31,7 @@ void register_overdue(CLI::App& app, Env& env) {
     }
     if (!o->severity.empty()) f.severity = severity_option(o->severity);
     auto lapses = o->fresh ? announce_new_lapses(s, f) : overdue_lapses(s, f);
-    // Nothing overdue prints nothing (an empty JSON array for json), so cron mails only when needed.
-    if (!lapses.empty() || env.out().format() == Format::json)
-      env.out().rows({"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, [&](const auto& emit) {
-        for (const auto& l : lapses)
-          emit(RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
-                   "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
-                   "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
-                   .take());
-      });
+    env.out().show(lapse_list(lapses, env.out().format()));
     if (o->check && !lapses.empty()) env.exit_status = kExitOverdue;
   });
 }

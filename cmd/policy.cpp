@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <fmt/format.h>
-#include <iostream>
 
-#include "embedded.hpp"
+#include "default_policy.hpp"
 #include "env.hpp"
 #include "error.hpp"
 #include "policy_view.hpp"
@@ -49,27 +48,17 @@ void register_policy(CLI::App& app, Env& env) {
   show->add_flag("--source", so->source, "print the stored TOML text as it was applied");
   show->add_flag("--builtin", so->builtin, "show the policy built into linkctl instead (no database needed)");
   show->callback([&env, so] {
+    if (so->source && !so->builtin) return env.out().print(policy_in_force(env.store(), true).policy->text);
     std::shared_ptr<const Policy> builtin;
-    if (so->builtin) builtin = load_policy(embedded::default_policy(), "(built-in)", Date{}).policy;
-    if (so->source && !builtin) return env.out().print(policy_in_force(env.store(), true).policy->text);
+    if (so->builtin) builtin = load_policy(default_policy(), "(built-in)", Date{}).policy;
     const Policy& p = builtin ? *builtin : env.policy();
     if (so->source) return env.out().print(p.text);
-    if (env.out().format() == Format::json) return env.out().print(policy_json(p).dump() + "\n");
-    for (const auto& section : policy_sections(p)) {
-      if (env.out().format() == Format::table) env.out().print(fmt::format("\n{}\n", section.title));
-      env.out().rows(section.rows);
-    }
+    env.out().show(policy_view(p, env.out().format()));
   });
 
   auto* history = policy->add_subcommand("history", "List every policy version applied: when, by whom, from which file, its SHA-256.\n"
                                                     "Example: linkctl policy history --format csv");
-  history->callback([&env] {
-    Rows rows{{"version", "applied_at", "applied_by", "source", "sha256"}, {}};
-    for (const auto& v : env.store().policy_history())
-      rows.rows.push_back({{"version", v.version}, {"applied_at", v.applied_at}, {"applied_by", v.applied_by},
-                           {"source", v.source}, {"sha256", v.sha256}});
-    env.out().rows(rows);
-  });
+  history->callback([&env] { env.out().rows(policy_history_rows(policy_history(env.store()))); });
 }
 
 }  // namespace linkctl::cli

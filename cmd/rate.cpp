@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "env.hpp"
+#include "workflow.hpp"
 #include "error.hpp"
 
 namespace linkctl::cli {
@@ -22,7 +23,7 @@ void register_rate(CLI::App& app, Env& env) {
     if (!rating) throw Error(ErrorKind::usage, fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
     auto comment = given(cmd, "--comment", o->comment);
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t) { return rate(s.policy, s.actor, s.moment(), t, *rating, comment); });
+    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return rate(s.policy, s.actor, m, t, *rating, comment); });
     report_change(env, applied);
   });
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -22,7 +23,7 @@ void register_route(CLI::App& app, Env& env) {
     if (!o->dept.empty()) r.to_dept = o->dept;
     r.reason = given(cmd, "--reason", o->reason);
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t) { return route(s.policy, s.actor, s.moment(), t, r); });
+    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return route(s.policy, s.actor, m, t, r); });
     report_change(env, applied);
   });
 }

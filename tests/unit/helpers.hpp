@@ -3,7 +3,8 @@
 #include <doctest/doctest.h>
 #include <string>
 
-#include "embedded.hpp"
+#include "default_policy.hpp"
+#include "migrations.hpp"
 #include "policy.hpp"
 
 namespace linkctl::test {
@@ -117,7 +118,7 @@ inline std::shared_ptr<const Policy> load_ok(const std::string& text, Date today
 
 /// The built-in policy (examples/four-roles.toml).
 inline std::shared_ptr<const Policy> builtin() {
-  return load_ok(std::string(embedded::default_policy()));
+  return load_ok(std::string(default_policy()));
 }
 
 /// Replaces the first occurrence of `from` in `text`.

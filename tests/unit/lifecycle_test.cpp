@@ -251,7 +251,7 @@ TEST_CASE("reset by the sending lead: routed, review ends, feedback due by the r
   CHECK(t.resets == 1);
   CHECK_FALSE(t.handler);
   CHECK_FALSE(t.review);
-  CHECK(t.feedback->rule == "reset");
+  CHECK(t.feedback->rule == StageRule::reset);
   CHECK(t.feedback->due == D("2026-10-09"));  // SPEC 4 example 3: normal reset on 09-30 -> 2 WD
   // The finished review stage was stored, as reset.
   auto stages = w.store.ticket_stages(id);
@@ -269,14 +269,14 @@ TEST_CASE("reset after rating: supervisor only, marked for the scoring penalty")
   Ticket t = w.reset("lin.xiuying", "2026-10-09", id);
   CHECK(t.state == State::routed);
   CHECK_FALSE(t.rating);
-  CHECK(t.feedback->rule == "reset-after-rating");
+  CHECK(t.feedback->rule == StageRule::reset_after_rating);
 }
 
 TEST_CASE("reset by the supervisor before rating is not the after-rating penalty") {
   World w;
   auto id = answered_ticket(w);
   Ticket t = w.reset("lin.xiuying", "2026-10-08", id);
-  CHECK(t.feedback->rule == "reset-by-supervisor");
+  CHECK(t.feedback->rule == StageRule::reset_by_supervisor);
 }
 
 TEST_CASE("escalate: supervisor; same state; calendar days replace the feedback due, no postponement") {
@@ -363,7 +363,7 @@ TEST_CASE("every accepted verb appends exactly one event; refusals append none; 
 TEST_CASE("audit verify catches a ticket row changed behind linkctl's back") {
   World w;
   auto id = answered_ticket(w);
-  w.store.raw().exec("UPDATE tickets SET state = 'done' WHERE id = " + std::to_string(id));
+  w.store.connection().execute("UPDATE tickets SET state = 'done' WHERE id = " + std::to_string(id));
   auto r = w.store.verify_audit();
   CHECK_FALSE(r.ok);
   CHECK(r.problem.find("ticket 1 is 'done'") != std::string::npos);
@@ -426,16 +426,16 @@ TEST_CASE("audit verify catches edited ticket columns, edited stages and a remov
   w.comment("li.na", "2026-10-08", id);
   REQUIRE(audit_database(w.store, {}).ok);
   SUBCASE("a column other than the state") {
-    w.store.raw().exec("UPDATE tickets SET title = '改过' WHERE id = 1");
+    w.store.connection().execute("UPDATE tickets SET title = '改过' WHERE id = 1");
   }
   SUBCASE("a stage's due date") {
-    w.store.raw().exec("UPDATE stages SET due = '2026-12-31' WHERE ticket_id = 1 AND kind = 'feedback'");
+    w.store.connection().execute("UPDATE stages SET due = '2026-12-31' WHERE ticket_id = 1 AND kind = 'feedback'");
   }
   SUBCASE("the last event, a comment that changed no state") {
-    w.store.raw().exec("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
+    w.store.connection().execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
   }
   SUBCASE("a spot check row without its event") {
-    w.store.raw().exec("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', '2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
+    w.store.connection().execute("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', '2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
   }
   CHECK_FALSE(audit_database(w.store, {}).ok);
 }

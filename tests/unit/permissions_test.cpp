@@ -15,7 +15,9 @@
 #include <tuple>
 
 #include "identity.hpp"
-#include "supervision.hpp"
+#include "overdue.hpp"
+#include "reports.hpp"
+#include "spotchecks.hpp"
 #include "transfer.hpp"
 #include "world.hpp"
 
@@ -57,65 +59,65 @@ roles = ["handler"]
 // ---------------------------------------------------------------------------
 // The dimensions.
 
-enum class Verb { approve, reject, route_to, route_dept, close, confirm, explain, rate, reset, escalate, comment, spotcheck, show };
-enum class Role { filer, sending_lead, receiving_lead, handler, other_lead, other_member, supervisor, admin, unknown };
+enum class TVerb { approve, reject, route_to, route_dept, close, confirm, explain, rate, reset, escalate, comment, spotcheck, show };
+enum class TRole { filer, sending_lead, receiving_lead, handler, other_lead, other_member, supervisor, admin, unknown };
 
-constexpr std::array kAllVerbs = {Verb::approve, Verb::reject,   Verb::route_to, Verb::route_dept, Verb::close,
-                               Verb::confirm, Verb::explain,  Verb::rate,     Verb::reset,      Verb::escalate,
-                               Verb::comment, Verb::spotcheck, Verb::show};
-constexpr std::array kAllRoles = {Role::filer,     Role::sending_lead, Role::receiving_lead,
-                               Role::handler,   Role::other_lead,   Role::other_member,
-                               Role::supervisor, Role::admin,       Role::unknown};
+constexpr std::array kAllVerbs = {TVerb::approve, TVerb::reject,   TVerb::route_to, TVerb::route_dept, TVerb::close,
+                               TVerb::confirm, TVerb::explain,  TVerb::rate,     TVerb::reset,      TVerb::escalate,
+                               TVerb::comment, TVerb::spotcheck, TVerb::show};
+constexpr std::array kAllRoles = {TRole::filer,     TRole::sending_lead, TRole::receiving_lead,
+                               TRole::handler,   TRole::other_lead,   TRole::other_member,
+                               TRole::supervisor, TRole::admin,       TRole::unknown};
 constexpr std::array kAllStates = {State::pending, State::routed, State::assigned, State::handled,
                                 State::answered, State::done,  State::rejected};
 
-const char* name(Verb v) {
+const char* name(TVerb v) {
   switch (v) {
-    case Verb::approve: return "approve";
-    case Verb::reject: return "reject";
-    case Verb::route_to: return "route --to";
-    case Verb::route_dept: return "route --dept";
-    case Verb::close: return "close";
-    case Verb::confirm: return "confirm";
-    case Verb::explain: return "explain";
-    case Verb::rate: return "rate";
-    case Verb::reset: return "reset";
-    case Verb::escalate: return "escalate";
-    case Verb::comment: return "comment";
-    case Verb::spotcheck: return "spotcheck record";
-    case Verb::show: return "show";
+    case TVerb::approve: return "approve";
+    case TVerb::reject: return "reject";
+    case TVerb::route_to: return "route --to";
+    case TVerb::route_dept: return "route --dept";
+    case TVerb::close: return "close";
+    case TVerb::confirm: return "confirm";
+    case TVerb::explain: return "explain";
+    case TVerb::rate: return "rate";
+    case TVerb::reset: return "reset";
+    case TVerb::escalate: return "escalate";
+    case TVerb::comment: return "comment";
+    case TVerb::spotcheck: return "spotcheck record";
+    case TVerb::show: return "show";
   }
   return "?";
 }
 
-const char* name(Role r) {
+const char* name(TRole r) {
   switch (r) {
-    case Role::filer: return "filer";
-    case Role::sending_lead: return "sending lead";
-    case Role::receiving_lead: return "receiving lead";
-    case Role::handler: return "handler";
-    case Role::other_lead: return "unrelated lead";
-    case Role::other_member: return "unrelated member";
-    case Role::supervisor: return "supervisor";
-    case Role::admin: return "admin";
-    case Role::unknown: return "unknown person";
+    case TRole::filer: return "filer";
+    case TRole::sending_lead: return "sending lead";
+    case TRole::receiving_lead: return "receiving lead";
+    case TRole::handler: return "handler";
+    case TRole::other_lead: return "unrelated lead";
+    case TRole::other_member: return "unrelated member";
+    case TRole::supervisor: return "supervisor";
+    case TRole::admin: return "admin";
+    case TRole::unknown: return "unknown person";
   }
   return "?";
 }
 
 /// The person playing each role for the test ticket (filed by li.na in market,
 /// category delivery-late, received by logistics, assigned to yang.fan).
-const char* person_of(Role r) {
+const char* person_of(TRole r) {
   switch (r) {
-    case Role::filer: return "li.na";
-    case Role::sending_lead: return "zhang.wei";
-    case Role::receiving_lead: return "wang.qiang";
-    case Role::handler: return "yang.fan";
-    case Role::other_lead: return "chen.jing";
-    case Role::other_member: return "xu.lei";
-    case Role::supervisor: return "lin.xiuying";
-    case Role::admin: return "gao.feng";
-    case Role::unknown: return "nobody";
+    case TRole::filer: return "li.na";
+    case TRole::sending_lead: return "zhang.wei";
+    case TRole::receiving_lead: return "wang.qiang";
+    case TRole::handler: return "yang.fan";
+    case TRole::other_lead: return "chen.jing";
+    case TRole::other_member: return "xu.lei";
+    case TRole::supervisor: return "lin.xiuying";
+    case TRole::admin: return "gao.feng";
+    case TRole::unknown: return "nobody";
   }
   return "?";
 }
@@ -150,68 +152,68 @@ std::string describe(const Verdict& o) {
 /// receiving); supervisors and admins see all". The test ticket's sending
 /// department is market (li.na, zhang.wei), its receiving department logistics
 /// (wang.qiang, yang.fan) from filing on (the category's `to`), in every state.
-bool spec_sees(Role r) {
+bool spec_sees(TRole r) {
   switch (r) {
-    case Role::filer:
-    case Role::sending_lead:
-    case Role::receiving_lead:
-    case Role::handler:
-    case Role::supervisor:
-    case Role::admin: return true;
-    case Role::other_lead:
-    case Role::other_member:
-    case Role::unknown: return false;
+    case TRole::filer:
+    case TRole::sending_lead:
+    case TRole::receiving_lead:
+    case TRole::handler:
+    case TRole::supervisor:
+    case TRole::admin: return true;
+    case TRole::other_lead:
+    case TRole::other_member:
+    case TRole::unknown: return false;
   }
   return false;
 }
 
 /// SPEC 3, the "from" column of each verb's row(s).
-bool spec_state_allows(Verb v, State s) {
+bool spec_state_allows(TVerb v, State s) {
   using S = State;
   auto in = [&](std::initializer_list<S> ss) { return std::find(ss.begin(), ss.end(), s) != ss.end(); };
   switch (v) {
-    case Verb::approve: return in({S::pending});                              // pending -> routed
-    case Verb::reject: return in({S::pending});                               // pending -> rejected
-    case Verb::route_to: return in({S::routed, S::assigned, S::handled});     // assign, reassign, send back
-    case Verb::route_dept: return in({S::routed, S::assigned});               // routed/assigned -> routed at D
-    case Verb::close: return in({S::assigned});                               // assigned -> handled
-    case Verb::confirm: return in({S::handled});                              // handled -> answered
-    case Verb::explain: return in({S::routed, S::assigned, S::handled});      // same state
-    case Verb::rate: return in({S::answered});                                // answered -> done
-    case Verb::reset: return in({S::answered, S::done});                      // answered/done -> routed
-    case Verb::escalate: return in({S::routed, S::assigned, S::handled});     // open after approval, not answered (design)
-    case Verb::comment: return true;                                          // any
-    case Verb::spotcheck: return in({S::done});                               // done, same state
-    case Verb::show: return true;                                             // any (SPEC 7/8: visibility only)
+    case TVerb::approve: return in({S::pending});                              // pending -> routed
+    case TVerb::reject: return in({S::pending});                               // pending -> rejected
+    case TVerb::route_to: return in({S::routed, S::assigned, S::handled});     // assign, reassign, send back
+    case TVerb::route_dept: return in({S::routed, S::assigned});               // routed/assigned -> routed at D
+    case TVerb::close: return in({S::assigned});                               // assigned -> handled
+    case TVerb::confirm: return in({S::handled});                              // handled -> answered
+    case TVerb::explain: return in({S::routed, S::assigned, S::handled});      // same state
+    case TVerb::rate: return in({S::answered});                                // answered -> done
+    case TVerb::reset: return in({S::answered, S::done});                      // answered/done -> routed
+    case TVerb::escalate: return in({S::routed, S::assigned, S::handled});     // open after approval, not answered (design)
+    case TVerb::comment: return true;                                          // any
+    case TVerb::spotcheck: return in({S::done});                               // done, same state
+    case TVerb::show: return true;                                             // any (SPEC 7/8: visibility only)
   }
   return false;
 }
 
 /// SPEC 3, the "actor" column, for a state the verb is allowed in.
-bool spec_actor_allows(Verb v, Role r, State s) {
+bool spec_actor_allows(TVerb v, TRole r, State s) {
   switch (v) {
-    case Verb::approve:
-    case Verb::reject:
-    case Verb::rate: return r == Role::sending_lead;  // lead of the sending department
-    case Verb::route_to:
-    case Verb::route_dept:
-    case Verb::confirm:
-    case Verb::explain: return r == Role::receiving_lead;  // lead of the receiving department
-    case Verb::close: return r == Role::handler || r == Role::receiving_lead;  // "the handler (or receiving lead)"
-    case Verb::reset:
+    case TVerb::approve:
+    case TVerb::reject:
+    case TVerb::rate: return r == TRole::sending_lead;  // lead of the sending department
+    case TVerb::route_to:
+    case TVerb::route_dept:
+    case TVerb::confirm:
+    case TVerb::explain: return r == TRole::receiving_lead;  // lead of the receiving department
+    case TVerb::close: return r == TRole::handler || r == TRole::receiving_lead;  // "the handler (or receiving lead)"
+    case TVerb::reset:
       // answered: sending lead or supervisor; done: supervisor only.
-      if (s == State::answered) return r == Role::sending_lead || r == Role::supervisor;
-      return r == Role::supervisor;
-    case Verb::escalate:
-    case Verb::spotcheck: return r == Role::supervisor;
-    case Verb::comment:
-    case Verb::show: return true;  // anyone who can see the ticket
+      if (s == State::answered) return r == TRole::sending_lead || r == TRole::supervisor;
+      return r == TRole::supervisor;
+    case TVerb::escalate:
+    case TVerb::spotcheck: return r == TRole::supervisor;
+    case TVerb::comment:
+    case TVerb::show: return true;  // anyone who can see the ticket
   }
   return false;
 }
 
-Verdict spec_expected(Verb v, Role r, State s) {
-  if (r == Role::unknown) return ErrorKind::not_found;  // resolve_actor: no such person
+Verdict spec_expected(TVerb v, TRole r, State s) {
+  if (r == TRole::unknown) return ErrorKind::not_found;  // resolve_actor: no such person
   if (!spec_sees(r)) return ErrorKind::not_found;
   if (!spec_state_allows(v, s)) return ErrorKind::conflict;
   if (!spec_actor_allows(v, r, s)) return ErrorKind::permission;
@@ -219,16 +221,16 @@ Verdict spec_expected(Verb v, Role r, State s) {
 }
 
 /// SPEC 3, the "to" column: the ticket's state after an accepted verb.
-State spec_state_after(Verb v, State s) {
+State spec_state_after(TVerb v, State s) {
   switch (v) {
-    case Verb::approve: return State::routed;
-    case Verb::reject: return State::rejected;
-    case Verb::route_to: return State::assigned;
-    case Verb::route_dept: return State::routed;
-    case Verb::close: return State::handled;
-    case Verb::confirm: return State::answered;
-    case Verb::rate: return State::done;
-    case Verb::reset: return State::routed;
+    case TVerb::approve: return State::routed;
+    case TVerb::reject: return State::rejected;
+    case TVerb::route_to: return State::assigned;
+    case TVerb::route_dept: return State::routed;
+    case TVerb::close: return State::handled;
+    case TVerb::confirm: return State::answered;
+    case TVerb::rate: return State::done;
+    case TVerb::reset: return State::routed;
     default: return s;  // explain, escalate, comment, spotcheck, show: same state
   }
 }
@@ -237,7 +239,7 @@ State spec_state_after(Verb v, State s) {
 // Known disagreements between the code and the oracle above: (verb, role, state)
 // with a comment on the SPEC reference. Reported with MESSAGE, not failed.
 // Keep this empty unless the code really disagrees with SPEC.
-using Combo = std::tuple<Verb, Role, State>;
+using Combo = std::tuple<TVerb, TRole, State>;
 const std::set<Combo> known_disagreements = {
 };
 
@@ -269,7 +271,7 @@ std::int64_t build(World& w, State s) {
 std::string route_target(State s) { return s == State::assigned ? "zhao.min" : "yang.fan"; }
 
 /// Runs `v` on ticket `id` as the person playing `r`, through resolve_actor.
-Verdict run(World& w, std::int64_t id, Verb v, Role r, State s) {
+Verdict run(World& w, std::int64_t id, TVerb v, TRole r, State s) {
   return error_of([&] {
     Actor actor = resolve_actor(*w.policy, OsUser{"tester", false}, std::string(person_of(r)));
     auto at = w.policy->organization.timezone.parse_iso(kWhen);
@@ -277,33 +279,33 @@ Verdict run(World& w, std::int64_t id, Verb v, Role r, State s) {
     FixedClock clock(*at);
     Session ss{w.store, *w.policy, 1, clock, actor};
     auto m = ss.moment();
-    auto act = [&](auto fn) { linkctl::act(ss, id, [&](const Ticket& t) { return fn(ss.policy, ss.actor, m, t); }); };
+    auto act = [&](auto fn) { linkctl::act(ss, id, [&](const Ticket& t, const Moment&) { return fn(ss.policy, ss.actor, m, t); }); };
     switch (v) {
-      case Verb::approve: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::approve(p, a, mm, t, ApproveRequest{}); }); break;
-      case Verb::reject: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reject(p, a, mm, t, "重复上报"); }); break;
-      case Verb::route_to: {
+      case TVerb::approve: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::approve(p, a, mm, t, ApproveRequest{}); }); break;
+      case TVerb::reject: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reject(p, a, mm, t, "重复上报"); }); break;
+      case TVerb::route_to: {
         RouteRequest rr{route_target(s), std::nullopt, std::string("请再处理一次")};
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::route(p, a, mm, t, rr); });
         break;
       }
-      case Verb::route_dept: {
+      case TVerb::route_dept: {
         RouteRequest rr{std::nullopt, std::string("market"), std::string("送错部门")};
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::route(p, a, mm, t, rr); });
         break;
       }
-      case Verb::close: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::close(p, a, mm, t, "已处理"); }); break;
-      case Verb::confirm: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::confirm(p, a, mm, t, std::nullopt); }); break;
-      case Verb::explain: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::explain(p, a, mm, t, "客户外出"); }); break;
-      case Verb::rate:
+      case TVerb::close: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::close(p, a, mm, t, "已处理"); }); break;
+      case TVerb::confirm: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::confirm(p, a, mm, t, std::nullopt); }); break;
+      case TVerb::explain: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::explain(p, a, mm, t, "客户外出"); }); break;
+      case TVerb::rate:
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::rate(p, a, mm, t, Rating::fair, std::nullopt); });
         break;
-      case Verb::reset: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reset(p, a, mm, t, "处理不合理"); }); break;
-      case Verb::escalate:
+      case TVerb::reset: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reset(p, a, mm, t, "处理不合理"); }); break;
+      case TVerb::escalate:
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::escalate(p, a, mm, t, std::string("尽快处理")); });
         break;
-      case Verb::comment: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::comment(p, a, mm, t, "备注"); }); break;
-      case Verb::spotcheck: record_spotcheck(ss, id, false, std::string("抽查属实")); break;
-      case Verb::show: (void)visible_ticket(ss, id); break;
+      case TVerb::comment: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::comment(p, a, mm, t, "备注"); }); break;
+      case TVerb::spotcheck: record_spotcheck(ss, id, false, std::string("抽查属实")); break;
+      case TVerb::show: (void)visible_ticket(ss, id); break;
     }
   });
 }
@@ -313,8 +315,8 @@ Verdict run(World& w, std::int64_t id, Verb v, Role r, State s) {
 TEST_CASE("permissions: the unknown person is refused by resolve_actor with not_found") {
   World w(kPolicy);
   CHECK(error_of([&] { resolve_actor(*w.policy, OsUser{"tester", false}, std::string("nobody")); }) == ErrorKind::not_found);
-  for (Role r : kAllRoles)
-    if (r != Role::unknown) {
+  for (TRole r : kAllRoles)
+    if (r != TRole::unknown) {
       CAPTURE(person_of(r));
       CHECK(resolve_actor(*w.policy, OsUser{"tester", false}, std::string(person_of(r))).id() == person_of(r));
     }
@@ -333,8 +335,8 @@ TEST_CASE("permissions: every verb x every role x every state matches SPEC secti
   int combinations = 0, agreed = 0, disagreed_known = 0, disagreed_new = 0;
   std::vector<std::string> report;
 
-  for (Verb v : kAllVerbs)
-    for (Role r : kAllRoles)
+  for (TVerb v : kAllVerbs)
+    for (TRole r : kAllRoles)
       for (State s : kAllStates) {
         ++combinations;
         World w(kPolicy);  // a fresh world each time, so an accepted verb never affects the next combination
@@ -357,17 +359,17 @@ TEST_CASE("permissions: every verb x every role x every state matches SPEC secti
         if (actual) {
           CHECK_MESSAGE(events_after == events_before, "a refusal appended an event");
           CHECK_MESSAGE(after == before, "a refusal changed the ticket");
-        } else if (v == Verb::show) {
+        } else if (v == TVerb::show) {
           CHECK(events_after == events_before);
           CHECK(after == before);
         } else {
           // SPEC 3: every accepted verb appends one event, and moves the ticket per the "to" column.
           CHECK(events_after == events_before + 1);
           CHECK(after.state == spec_state_after(v, s));
-          if (v == Verb::route_to) CHECK(after.handler == route_target(s));
-          if (v == Verb::route_dept) CHECK(after.to_dept == "market");
-          if (v == Verb::escalate) CHECK(after.escalated);
-          if (v == Verb::explain) CHECK((after.feedback && after.feedback->explained_at));
+          if (v == TVerb::route_to) CHECK(after.handler == route_target(s));
+          if (v == TVerb::route_dept) CHECK(after.to_dept == "market");
+          if (v == TVerb::escalate) CHECK(after.escalated);
+          if (v == TVerb::explain) CHECK((after.feedback && after.feedback->explained_at));
         }
 
         if (actual == expected) {
@@ -484,4 +486,73 @@ TEST_CASE("permissions: visibility in list, export and the monthly report (SPEC 
   CHECK(list_visible(outsider, f).empty());
   CHECK(exported(outsider).empty());
   MESSAGE("visibility: " << checked << " people x (list, export, monthly report rows and penalties, show of 2 tickets)");
+}
+
+namespace {
+
+// The rules table's verb for each verb of the oracle (show has no row: it is visibility alone).
+std::optional<linkctl::Verb> table_verb(TVerb v) {
+  switch (v) {
+    case TVerb::approve: return linkctl::Verb::approve;
+    case TVerb::reject: return linkctl::Verb::reject;
+    case TVerb::route_to: return linkctl::Verb::route;
+    case TVerb::route_dept: return linkctl::Verb::forward;
+    case TVerb::close: return linkctl::Verb::close;
+    case TVerb::confirm: return linkctl::Verb::confirm;
+    case TVerb::explain: return linkctl::Verb::explain;
+    case TVerb::rate: return linkctl::Verb::rate;
+    case TVerb::reset: return linkctl::Verb::reset;
+    case TVerb::escalate: return linkctl::Verb::escalate;
+    case TVerb::comment: return linkctl::Verb::comment;
+    case TVerb::spotcheck: return linkctl::Verb::spotcheck;
+    case TVerb::show: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("the rules table says what SPEC section 3 says: states, parties and the states that follow") {
+  World w(kPolicy);
+  // The test ticket as each row sees it: sent by market, received by logistics, handled by yang.fan.
+  Ticket t;
+  t.id = 1;
+  t.from_dept = "market";
+  t.to_dept = "logistics";
+  t.handler = "yang.fan";
+  int rows_checked = 0;
+  for (auto v : kAllVerbs) {
+    auto verb = table_verb(v);
+    if (!verb) continue;
+    for (auto s : kAllStates) {
+      t.state = s;
+      bool in_table = false;
+      for (const auto& row : lifecycle_rules())
+        if (row.verb == *verb && row.from.contains(s)) in_table = true;
+      CAPTURE(name(v));
+      CAPTURE(name(s));
+      CHECK(in_table == spec_state_allows(v, s));
+      if (!in_table) continue;
+      for (auto r : kAllRoles) {
+        if (r == TRole::unknown || !spec_sees(r)) continue;
+        const Person* who = w.policy->person(person_of(r));
+        REQUIRE(who);
+        CAPTURE(name(r));
+        bool allowed = true;
+        try {
+          const auto& row = authorize(*w.policy, *who, t, *verb);
+          ++rows_checked;
+          CHECK(row.to.value_or(s) == spec_state_after(v, s));
+        } catch (const Error& e) {
+          allowed = false;
+          CHECK(e.kind() == ErrorKind::permission);
+        }
+        CHECK(allowed == spec_actor_allows(v, r, s));
+      }
+    }
+  }
+  MESSAGE("rules table: " << lifecycle_rules().size() << " rows; " << rows_checked << " (verb, state, party) combinations allowed, as SPEC 3 says");
+  // "allowed here" lists come from the same rows.
+  CHECK(verbs_allowed(State::handled) == std::vector<std::string>{"confirm", "route", "explain", "escalate", "comment"});
+  CHECK(verbs_allowed(State::done) == std::vector<std::string>{"reset (supervisor)", "spotcheck record", "comment"});
 }

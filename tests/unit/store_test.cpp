@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <unistd.h>
 
 #include "admin.hpp"
 #include "error.hpp"
-#include "embedded.hpp"
+#include "default_policy.hpp"
+#include "migrations.hpp"
 #include "helpers.hpp"
 #include "hash.hpp"
 #include "policy_snapshot.hpp"
@@ -39,8 +42,13 @@ TEST_CASE("a new database has the latest schema, WAL and foreign keys") {
   init_database(dir.file("a.db"), *policy, "mini", clock, admin());
   Store s = Store::open(dir.file("a.db"));
   CHECK(s.schema_version() == Store::latest_schema_version());
-  CHECK(s.raw().execAndGet("PRAGMA journal_mode").getString() == "wal");
-  CHECK(s.raw().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  auto pragma = [&](const char* sql) {
+    auto st = s.connection().prepare(sql);
+    REQUIRE(st->step());
+    return st->text(0);
+  };
+  CHECK(pragma("PRAGMA journal_mode") == "wal");
+  CHECK(pragma("PRAGMA foreign_keys") == "1");
   auto p = s.current_policy();
   REQUIRE(p);
   CHECK(p->version == 1);
@@ -62,7 +70,7 @@ TEST_CASE("init refuses to overwrite; open refuses missing, foreign and newer fi
   }
   {
     Store s = Store::open(dir.file("a.db"));
-    s.raw().exec("PRAGMA user_version = 99");
+    s.connection().execute("PRAGMA user_version = 99");
   }
   try {
     Store::open(dir.file("a.db"));
@@ -117,23 +125,23 @@ TEST_CASE("the audit chain detects an edited and a deleted event") {
   CHECK(s.verify_audit().ok);
   CHECK(s.verify_audit().events_checked == 4);
   SUBCASE("edited") {
-    s.raw().exec("UPDATE events SET note = 'forged' WHERE id = 3");
+    s.connection().execute("UPDATE events SET note = 'forged' WHERE id = 3");
     auto r = s.verify_audit();
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 3);
   }
   SUBCASE("deleted in the middle") {
-    s.raw().exec("DELETE FROM events WHERE id = 2");
+    s.connection().execute("DELETE FROM events WHERE id = 2");
     auto r = s.verify_audit();
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 2);
   }
   SUBCASE("rehashed after an edit still breaks the link to the next event") {
-    s.raw().exec("UPDATE events SET note = 'forged' WHERE id = 2");
+    s.connection().execute("UPDATE events SET note = 'forged' WHERE id = 2");
     auto rows = s.events_since(1, 1);
     REQUIRE(rows.size() == 1);
     std::string forged = event_hash(rows[0], rows[0].prev_hash);
-    SQLite::Statement st(s.raw(), "UPDATE events SET hash = ? WHERE id = 2");
+    auto& st = s.connection().prepared(std::string("UPDATE events SET hash = ? WHERE id = 2"));
     st.bind(1, forged);
     st.exec();
     auto r = s.verify_audit();
@@ -150,7 +158,7 @@ TEST_CASE("a database made by schema version 1 is migrated in one transaction, a
     // What linkctl's first schema version wrote: migration 0001 only, and a policy without a compiled snapshot.
     SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec("PRAGMA journal_mode = WAL");
-    raw.exec(std::string(embedded::migrations()[0].sql));
+    raw.exec(std::string(sqlite_migrations()[0].sql));
     raw.exec("PRAGMA user_version = 1");
     SQLite::Statement st(raw, "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)");
     st.bind(1, "2026-01-01T00:00:00Z");

@@ -51,7 +51,7 @@ struct World {
   Ticket act(const std::string& who, const std::string& when, std::int64_t id, Fn fn) {
     auto s = as(who, when);
     auto m = s.moment();
-    return linkctl::act(s, id, [&](const Ticket& t) { return fn(s.policy, s.actor, m, t); }).ticket;
+    return linkctl::act(s, id, [&](const Ticket& t, const Moment&) { return fn(s.policy, s.actor, m, t); }).ticket;
   }
 
   Ticket approve(const std::string& who, const std::string& when, std::int64_t id, ApproveRequest r = {}) {

@@ -34,7 +34,7 @@ $ linkctl spotcheck record 4 --finding ok --as lin.xiuying
 ! linkctl: error: ticket 4 is 'answered', so it cannot be spot-checked; allowed here: rate, reset, comment
 [5]
 $ linkctl spotcheck record 1 --finding ok --as zhang.wei
-! linkctl: error: zhang.wei may not spot-check ticket 1: only a supervisor may
+! linkctl: error: zhang.wei may not spot-check ticket 1: only a supervisor (lin.xiuying) may
 [4]
 $ linkctl spotcheck record 1 --finding maybe --as lin.xiuying
 ! linkctl: error: --finding maybe is not known; use ok or fake

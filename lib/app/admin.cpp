@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+#include "admin.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "audit.hpp"
+#include "error.hpp"
+#include "hash.hpp"
+#include "policy_snapshot.hpp"
+
+namespace linkctl {
+
+std::string admin_actor(const Policy& policy, const Requester& who, bool require_admin) {
+  auto refuse = [](const std::string& name) {
+    return Error(ErrorKind::permission,
+                 fmt::format("'{}' may not change the policy; only people with the admin role (or root) may", name));
+  };
+  if (who.declared) {
+    // --as X: act with X's rights, whoever runs the command.
+    Actor actor = resolve_actor(policy, who.os, who.declared);
+    if (require_admin && !actor.person->admin) throw refuse(actor.id());
+    return actor.id();
+  }
+  std::optional<Actor> actor;
+  try {
+    actor = resolve_actor(policy, who.os, std::nullopt);
+  } catch (const Error&) {
+    if (!who.os.root) throw;
+    return who.os.login;  // root, not (yet) a person of the policy
+  }
+  if (require_admin && !actor->person->admin && !who.os.root) throw refuse(actor->id());
+  return actor->id();
+}
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::optional<std::string> compiled_sha256(const Event& e) {
+  if (!e.changes.is_object()) return std::nullopt;
+  auto it = e.changes.find("compiled_sha256");
+  if (it == e.changes.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+EventDraft policy_event(Instant at, const Clock& clock, const std::string& verb, const std::string& actor, const Requester& who,
+                        std::optional<std::int64_t> old_version, std::int64_t new_version, const PolicyVersion& next) {
+  EventDraft e;
+  e.verb = verb;
+  e.actor = actor;
+  if (actor != who.os.login) e.via = who.os.login;
+  e.at = at;
+  e.recorded_at = clock.wall();
+  e.clock_override = clock.overridden();
+  e.changes["policy_version"] = {old_version ? json(*old_version) : json(nullptr), new_version};
+  e.changes["sha256"] = next.sha256;
+  // The snapshot commands load instead of the text: sealed here, checked on every load.
+  e.changes["compiled_sha256"] = sha256_hex(*next.compiled);
+  e.note = next.source;
+  return e;
+}
+
+PolicyVersion version_of(const Policy& p, Instant at, const std::string& actor, const std::string& source) {
+  return {0, format_instant(at), actor, source, p.sha256, p.text, compile_policy(p)};
+}
+
+}  // namespace
+
+PolicyInForce policy_in_force(Store& store, bool verify_text) {
+  auto stored = store.current_policy();
+  if (!stored)
+    throw Error(ErrorKind::database, fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
+  auto tampered = [&](const std::string& what) {
+    return Error(ErrorKind::database, fmt::format("the policy in force (v{}) {}; the database was changed outside linkctl: run "
+                                                  "'linkctl audit verify' and restore it from a backup", stored->version, what));
+  };
+  auto event = store.policy_event(stored->version);
+  if (!event) throw tampered("was applied by no event");
+  if (event_hash(*event, event->prev_hash) != event->hash)
+    throw tampered(fmt::format("comes with an altered event {} (its hash does not match)", event->id));
+  if (!event->changes.is_object() || event->changes.value("sha256", "") != stored->sha256)
+    throw tampered(fmt::format("is not the policy event {} applied", event->id));
+  if (store.last_event_policy_version() > stored->version) throw tampered("is older than the policy later events were judged under");
+  PolicyInForce out;
+  out.version = stored->version;
+  if (auto sealed = compiled_sha256(*event)) {
+    out.sealed = true;
+    if (!stored->compiled || sha256_hex(*stored->compiled) != *sealed)
+      throw tampered(fmt::format("has a compiled snapshot that is not the one event {} sealed", event->id));
+    if (verify_text && sha256_hex(stored->text) != stored->sha256) throw tampered("has a text that does not match its SHA-256");
+    out.policy = load_compiled_policy(*stored->compiled, stored->text, stored->sha256);
+    if (out.policy) return out;
+    // A snapshot of another format: its text, checked below, is as good.
+  }
+  if (sha256_hex(stored->text) != stored->sha256) throw tampered("has a text that does not match its SHA-256");
+  auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
+  if (!load.ok())
+    throw Error(ErrorKind::database, fmt::format("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
+                                                 stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
+  out.policy = load.policy;
+  return out;
+}
+
+AuditResult audit_database(Store& store, const std::vector<Anchor>& anchors) {
+  auto r = store.verify_audit(anchors);
+  if (!r.ok) return r;
+  auto rows = store.audit_rows();
+  // Only spot checks from before 0.2 need this: their date is derived from the instant, in the time zone
+  // of the policy they were judged under (its text is checked against the chain before spot checks are).
+  std::map<std::int64_t, std::optional<TimeZone>> zones;
+  auto local_date = [&](std::int64_t version, Instant at) -> std::optional<Date> {
+    auto it = zones.find(version);
+    if (it == zones.end()) {
+      std::optional<TimeZone> tz;
+      for (const auto& v : rows.policies)
+        if (v.version == version)
+          if (auto p = load_policy(v.text, "", Date{}).policy) tz = p->organization.timezone;
+      it = zones.emplace(version, tz).first;
+    }
+    if (!it->second) return std::nullopt;
+    return it->second->local_date(at);
+  };
+  check_rows(r, rows, local_date);
+  return r;
+}
+
+Anchor audit_anchor(Store& store, std::optional<std::int64_t> event) {
+  Anchor head = store.head();
+  if (event) {
+    auto hash = store.event_hash_of(*event);
+    if (!hash) throw Error(ErrorKind::not_found, fmt::format("no event {}; the newest is {}", *event, head.event));
+    return {*event, *hash};
+  }
+  if (head.event == 0) throw Error(ErrorKind::not_found, "the database has no events yet");
+  return head;
+}
+
+std::vector<PolicyVersion> policy_history(Store& store) { return store.policy_history(); }
+
+PolicyApplied init_database(const std::string& path, const Policy& policy, const std::string& source,
+                            const Clock& clock, const Requester& who) {
+  if (who.os.elevated && !who.os.root)
+    throw Error(ErrorKind::permission,
+                fmt::format("linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
+                            "group's directory; the installation's owner creates the database with the plain binary", path));
+  std::string actor = admin_actor(policy, who, false);
+  std::int64_t version = 0;
+  Store::create(path, [&](Store& store) {
+    auto tx = store.begin_write();
+    Instant at = clock.now();
+    auto v = version_of(policy, at, actor, source);
+    version = store.add_policy_version(v);
+    auto event = policy_event(at, clock, "init", actor, who, std::nullopt, version, v);
+    // The OS account that created the file is always worth recording.
+    event.via = who.os.login == actor ? std::nullopt : std::optional<std::string>(who.os.login);
+    store.append_event(event, version);
+    tx.commit();
+  });
+  return {version, true, actor};
+}
+
+PolicyApplied apply_policy(Store& store, const Policy& current, const Policy& next, const std::string& source,
+                           const Clock& clock, const Requester& who) {
+  std::string actor = admin_actor(current, who, true);
+  auto tx = store.begin_write();
+  auto in_force = store.current_policy();
+  if (in_force && in_force->sha256 == next.sha256) {
+    auto applied = store.policy_event(in_force->version);
+    if (applied && compiled_sha256(*applied)) return {in_force->version, false, actor};
+    // Applied before snapshots were sealed into the chain: apply it again to seal one.
+  }
+  for (const auto& d : current.departments) {
+    if (next.department(d.code)) continue;
+    auto open = store.open_tickets_of(d.code, 6);
+    if (open.empty()) continue;
+    throw Error(ErrorKind::conflict,
+                fmt::format("{} drops department '{}', but open ticket{} {}{} {} from or to it; keep the department until they are done "
+                            "(or forward them); nothing was changed", source, d.code, open.size() == 1 ? "" : "s",
+                            fmt::join(open.begin(), open.begin() + static_cast<long>(std::min<std::size_t>(open.size(), 5)), ", "),
+                            open.size() > 5 ? ", …" : "", open.size() == 1 ? "is" : "are"));
+  }
+  Instant at = clock.now();
+  auto v = version_of(next, at, actor, source);
+  auto version = store.add_policy_version(v);
+  store.append_event(policy_event(at, clock, "policy.apply", actor, who,
+                                  in_force ? std::optional<std::int64_t>(in_force->version) : std::nullopt, version, v),
+                     version);
+  tx.commit();
+  return {version, true, actor};
+}
+
+}  // namespace linkctl

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "overdue.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <tuple>
+
+namespace linkctl {
+
+using json = nlohmann::ordered_json;
+
+std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
+  auto m = s.moment();
+  OpenStageQuery q;
+  q.due_by = m.today;
+  q.dept = f.dept;
+  q.severity = f.severity;
+  q.visible_depts = s.visible_depts();
+  std::vector<Lapse> out;
+  for (auto& open : s.store.open_stages(q))
+    if (auto l = lapse_of(std::move(open), m.today, m.now)) out.push_back(std::move(*l));
+  std::sort(out.begin(), out.end(), [](const Lapse& a, const Lapse& b) {
+    return std::tie(a.missed, a.ticket, a.stage.id) < std::tie(b.missed, b.ticket, b.stage.id);
+  });
+  return out;
+}
+
+std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
+  auto tx = s.store.begin_write();
+  auto all = overdue_lapses(s, f);
+  // Kept per person: one person's --new (a lead's, a filer's) tells nobody else.
+  const std::string& recipient = s.actor.id();
+  std::vector<Lapse> fresh;
+  for (auto& l : all)
+    if (!s.store.lapse_announced(l.stage.id, l.missed, recipient)) fresh.push_back(std::move(l));
+  if (fresh.empty()) return fresh;  // nothing to record; the transaction rolls back untouched
+  auto m = s.moment();
+  for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, recipient, m.now);
+  auto e = s.event(m, "overdue.announce");
+  json tickets = json::array();
+  for (const auto& l : fresh) tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed), l.stage.id});
+  e.changes["lapses"] = tickets;
+  e.note = fmt::format("{} new overdue stage{}", fresh.size(), fresh.size() == 1 ? "" : "s");
+  s.store.append_event(e, s.policy_version);
+  tx.commit();
+  return fresh;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "scoring.hpp"
+#include "session.hpp"
+#include "stats.hpp"
+
+namespace linkctl {
+
+/// A month's report: the frozen snapshot when there is one, else computed now.
+struct ReportResult {
+  MonthlyReport report;
+  std::optional<FrozenReport> frozen;
+};
+
+/// Scores the month of `month_first`, limited to the departments the actor may see.
+/// A frozen month comes from its snapshot, checked against the event that froze it.
+ReportResult monthly_report(Session& s, Date month_first);
+
+/// Computes and stores the month's snapshot (supervisors; the month must be over; once).
+FrozenReport freeze_month(Session& s, Date month_first);
+
+/// The usual KPIs per department for the month of `month_first`, among the departments the actor may see.
+std::vector<DepartmentStats> month_stats(Session& s, Date month_first);
+
+}  // namespace linkctl

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clock.hpp"
+#include "lifecycle.hpp"
+#include "store.hpp"
+
+namespace linkctl {
+
+/// Everything a verb needs: the store, the policy in force (and its version),
+/// the clock, and who is acting.
+struct Session {
+  Store& store;
+  const Policy& policy;
+  std::int64_t policy_version;
+  const Clock& clock;
+  Actor actor;
+
+  /// The effective time of this command and its local date.
+  Moment moment() const;
+  /// The departments whose tickets the actor sees, for the store's filters; nullopt: all.
+  std::optional<std::vector<std::string>> visible_depts() const;
+  /// An event of this session's actor at `m`, not about a ticket.
+  EventDraft event(const Moment& m, std::string verb) const;
+};
+
+/// The result of a verb: the ticket as stored afterwards.
+struct Applied {
+  Ticket ticket;
+  std::optional<State> before;  ///< nullopt for a new ticket
+  std::set<int> uncovered_years;
+  bool existed = false;  ///< file --ref: the same ticket was already filed; nothing changed
+};
+
+/// Ticket `id` as the actor may see it; Error(not_found) otherwise.
+Ticket visible_ticket(Session& s, std::int64_t id);
+
+}  // namespace linkctl

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "session.hpp"
+
+namespace linkctl {
+
+/// Columns `export` writes; `import` reads filer, category, title (required) and
+/// body, severity, to, ref, filed_at (optional), and ignores the others.
+inline const std::vector<std::string> kExportColumns = {"id",       "filer",        "category",     "title",     "body",
+                                                        "severity", "to",           "ref",          "filed_at",  "state",
+                                                        "approval_due", "feedback_due", "review_due"};
+
+/// Rows read from an import file.
+inline constexpr std::size_t kMaxImportRows = 5'000'000;
+
+struct ImportResult {
+  std::vector<std::int64_t> ids;  ///< tickets filed, in file order
+  std::size_t skipped = 0;        ///< rows whose --ref was already filed with the same content
+  std::set<int> uncovered_years;
+};
+
+/// Files every row of a CSV (admins only) in one transaction, with one event
+/// per ticket; any bad row aborts the whole import with "SOURCE:LINE: why" (exit 6).
+ImportResult import_csv(Session& s, std::string_view text, const std::string& source);
+
+/// Streams the visible tickets matching `f` as export rows (kExportColumns).
+void export_tickets(Session& s, TicketFilter f, const std::function<void(const nlohmann::ordered_json&)>& row);
+
+}  // namespace linkctl

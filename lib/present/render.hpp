@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "json_row.hpp"
+
+namespace linkctl {
+
+/// Output formats of SPEC section 7.
+enum class Format { table, tsv, csv, json };
+std::optional<Format> parse_format(std::string_view s);
+
+/// Data to print: named columns and one JSON object per row. Every format is
+/// rendered from this, so a new format never touches the logic that made it.
+struct Rows {
+  std::vector<std::string> columns;
+  std::vector<nlohmann::ordered_json> rows;
+};
+
+/// What one command prints, built by a presenter for the output format: blocks
+/// in order, each plain text, a list of rows, or one record.
+struct View {
+  struct Block {
+    std::string text;
+    std::optional<Rows> rows;
+    bool record = false;
+  };
+  std::vector<Block> blocks;
+
+  View& text(std::string t) {
+    blocks.push_back({std::move(t), std::nullopt, false});
+    return *this;
+  }
+  View& rows(Rows r) {
+    blocks.push_back({{}, std::move(r), false});
+    return *this;
+  }
+  View& record(Rows r) {
+    blocks.push_back({{}, std::move(r), true});
+    return *this;
+  }
+};
+
+struct RenderOptions {
+  bool header = true;  ///< tsv/csv: print the header line
+  bool colour = false; ///< table: bold header
+};
+
+/// An aligned table (CJK text aligned by display width, numbers right-aligned).
+std::string render_table(const Rows& rows, const RenderOptions& opt = {});
+/// Tab-separated, one record a line; tab, newline and backslash escaped as \t \n \\.
+std::string render_tsv(const Rows& rows, const RenderOptions& opt = {});
+/// RFC 4180 CSV with CRLF line ends.
+std::string render_csv(const Rows& rows, const RenderOptions& opt = {});
+/// A JSON array of the row objects, one per line.
+std::string render_json(const Rows& rows);
+std::string render(const Rows& rows, Format f, const RenderOptions& opt = {});
+
+/// One record as "key  value" lines (table), a one-row tsv/csv, or a JSON object.
+std::string render_record(const Rows& one, Format f, const RenderOptions& opt = {});
+/// Every block of `v` in turn.
+std::string render(const View& v, Format f, const RenderOptions& opt = {});
+
+/// Writes rows one at a time (csv, tsv or json), so exports run in constant memory.
+class RowWriter {
+ public:
+  RowWriter(Format f, std::vector<std::string> columns, RenderOptions opt, std::ostream& out);
+  void write(const nlohmann::ordered_json& row);
+  /// Closes the JSON array; prints the header of an empty csv/tsv.
+  void finish();
+
+ private:
+  void write_header_only();
+  Format format_;
+  std::vector<std::string> columns_;
+  RenderOptions opt_;
+  std::ostream& out_;
+  std::size_t count_ = 0;
+  std::string buffer_;  ///< one row's text, reused
+};
+
+/// The plain text of a cell: strings as they are, null as "", arrays joined with ",".
+std::string cell_text(const nlohmann::ordered_json& v);
+
+}  // namespace linkctl

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "report_view.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace linkctl {
+
+using json = nlohmann::ordered_json;
+
+Rows report_rows(const MonthlyReport& r) {
+  Rows rows{score_columns(), {}};
+  for (const auto& d : r.departments) rows.rows.push_back(score_row(d));
+  return rows;
+}
+
+Rows penalty_rows(const MonthlyReport& r) {
+  Rows rows{penalty_columns(), {}};
+  for (const auto& p : r.penalties) rows.rows.push_back(penalty_row(r.month, p));
+  return rows;
+}
+
+View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& frozen, bool detail, Format f) {
+  View v;
+  if (f == Format::table) {
+    std::string state = frozen ? fmt::format("frozen {} by {} (policy v{})", frozen->frozen_at, frozen->frozen_by, frozen->policy_version)
+                               : fmt::format("as of {}, not frozen", format_date(r.as_of));
+    v.text(fmt::format("Monthly report {} ({})\n", r.month, state));
+  }
+  if (f == Format::json && !detail) {
+    auto j = report_json(r);
+    j["frozen"] = frozen.has_value();
+    return v.text(j.dump() + "\n");
+  }
+  return v.rows(detail ? penalty_rows(r) : report_rows(r));
+}
+
+Rows stats_rows(const std::vector<DepartmentStats>& stats) {
+  Rows rows{{"department", "filed", "received", "approval_on_time", "feedback_on_time", "review_on_time",
+             "median_days_to_answer", "satisfied", "fair", "unsatisfied", "resets", "escalations"},
+            {}};
+  auto rate = [](int ok, int all) -> json {
+    if (all == 0) return nullptr;
+    return std::round(1000.0 * ok / all) / 10.0;  // percent, one decimal
+  };
+  for (const auto& d : stats)
+    rows.rows.push_back({{"department", d.dept},
+                         {"filed", d.filed},
+                         {"received", d.received},
+                         {"approval_on_time", rate(d.approval_on_time, d.approval_due)},
+                         {"feedback_on_time", rate(d.feedback_on_time, d.feedback_due)},
+                         {"review_on_time", rate(d.review_on_time, d.review_due)},
+                         {"median_days_to_answer", d.median_days_to_answer ? json(std::round(*d.median_days_to_answer * 10) / 10) : json(nullptr)},
+                         {"satisfied", d.satisfied},
+                         {"fair", d.fair},
+                         {"unsatisfied", d.unsatisfied},
+                         {"resets", d.resets},
+                         {"escalations", d.escalations}});
+  return rows;
+}
+
+}  // namespace linkctl

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "deadlines.hpp"
+#include "event.hpp"
+#include "lapses.hpp"
+#include "policy.hpp"
+#include "render.hpp"
+#include "ticket.hpp"
+
+namespace linkctl {
+
+/// How times are shown: ISO-8601 UTC for machines, local "YYYY-MM-DD HH:MM" for people.
+enum class TimeStyle { iso, local };
+/// Local times in a table, ISO-8601 UTC in every machine format.
+TimeStyle time_style(Format f);
+
+/// One ticket with the keys of SPEC section 7 (id, state, ..., overdue) and a few more.
+nlohmann::ordered_json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times);
+
+/// Tickets as rows: every key of ticket_json (`compact` false), or the columns a
+/// person scans in a terminal (id, state, severity, from, to, handler, due, overdue, title).
+Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times, bool compact);
+
+/// A list of tickets: compact with local times in a table, every key otherwise.
+View ticket_list(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, Format f);
+/// One ticket as a record (`show`).
+View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f);
+
+/// What a verb did to a ticket: one line in a table ("ticket 12: pending → routed; feedback due ..."),
+/// the ticket as a record otherwise. `before` is nullopt for a new ticket; `existed` for a repeated --ref.
+View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now, Format f);
+
+/// Events as rows (id, ticket, at, actor, via, verb, state_before, state_after, changes, note),
+/// with local times and the changes summarised ("state: pending → routed") for TimeStyle::local.
+Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle times);
+/// Events as rows (id, ticket, at, actor, via, verb, state_before, state_after, changes, note);
+/// in a table with local times and the changes summarised ("state: pending → routed").
+View event_list(const Policy& p, const std::vector<Event>& events, Format f);
+
+/// Each stage's due date explained day by day: which days counted, which were
+/// skipped as weekend or holiday, which make-up workdays counted.
+Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now);
+
+/// Overdue lapses (dept, ticket, stage, due, days_late, severity, state, escalated, title).
+/// Nothing at all when there are none (an empty array in json), so cron mails only news.
+View lapse_list(const std::vector<Lapse>& lapses, Format f);
+
+/// `message` as a line in a table, nothing in machine formats (which print no rows instead).
+View nothing_changed_view(const std::string& message, Format f);
+
+/// `import`: a one-line summary in a table, the new ids otherwise.
+View import_view(const std::vector<std::int64_t>& ids, std::size_t skipped, Format f);
+
+/// One day of the calendar, or a computed due date with the days that led to it.
+View workday_view(const WorkCalendar& cal, Date d);
+View due_view(const DueQuery& q, const DueDate& due, bool explain, Format f);
+
+}  // namespace linkctl

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "digest.hpp"
+#include "error.hpp"
+
+namespace linkctl::db {
+
+/// What went wrong in the database, whichever engine said it.
+enum class Failure {
+  locked,        ///< another writer held the lock past the busy timeout
+  read_only,     ///< the file or its directory cannot be written by this user
+  full,          ///< disk full or I/O error
+  corrupt,       ///< damaged, or not a database at all
+  unreachable,   ///< the server cannot be reached, or refused the login
+  retry,         ///< a serialization failure or deadlock: the transaction may be run again
+  other,
+};
+
+/// Error(database) carrying the engine's classification; its message is one line
+/// naming the database, the engine's reason and what to do.
+class DatabaseError : public Error {
+ public:
+  DatabaseError(Failure failure, const std::string& message) : Error(ErrorKind::database, message), failure_(failure) {}
+  Failure failure() const noexcept { return failure_; }
+
+ private:
+  Failure failure_;
+};
+
+/// The one-line message for `failure` on the database `where`, with the engine's `reason`.
+std::string failure_message(Failure failure, const std::string& where, const std::string& reason);
+
+/// A prepared statement: bind positional parameters (1-based, written `?` in the SQL),
+/// step through the rows, read columns (0-based). Engines throw DatabaseError.
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  virtual void bind(int index, std::int64_t value) = 0;
+  virtual void bind(int index, const std::string& value) = 0;
+  virtual void bind_null(int index) = 0;
+  void bind(int index, const char* value) { bind(index, std::string(value)); }
+  void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
+  void bind(int index, const Value& value);
+  void bind(int index, const std::optional<std::string>& value) { value ? bind(index, *value) : bind_null(index); }
+  void bind(int index, const std::optional<std::int64_t>& value) { value ? bind(index, *value) : bind_null(index); }
+
+  /// Advances to the next row; false when there is none (the statement is then done).
+  virtual bool step() = 0;
+  /// Runs a statement that returns no rows.
+  void exec() {
+    while (step()) {
+    }
+  }
+  /// Forgets the current row and bindings, so the statement can run again (and holds no read snapshot).
+  virtual void reset() = 0;
+
+  virtual int column_count() const = 0;
+  virtual bool is_null(int column) const = 0;
+  virtual std::int64_t integer(int column) const = 0;
+  virtual std::string text(int column) const = 0;
+  /// The column as stored: NULL, an integer or text (digests hash it by its kind).
+  virtual Value value(int column) const = 0;
+  std::optional<std::string> optional_text(int column) const {
+    return is_null(column) ? std::nullopt : std::optional<std::string>(text(column));
+  }
+};
+
+/// One connection to one database. Engines implement it; lib/store is the only user.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  /// A statement for `sql`, prepared once per connection and reset for each use:
+  /// for statements run to completion (or reset) before the same SQL is needed again.
+  /// The `const char*` form is for SQL constants and is keyed by their address.
+  virtual Statement& prepared(const char* sql) = 0;
+  virtual Statement& prepared(const std::string& sql) = 0;
+  /// A statement of its own, for a query whose rows are read while other statements run.
+  virtual std::unique_ptr<Statement> prepare(const std::string& sql) = 0;
+  /// Runs one or more statements that return nothing (schema scripts, PRAGMAs, tests).
+  virtual void execute(const std::string& sql) = 0;
+
+  /// Starts the write transaction of one verb, waiting for other writers up to the busy timeout.
+  virtual void begin_write() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+
+  /// The schema version of the database (0 for an empty one).
+  virtual int schema_version() = 0;
+  /// Brings the schema from schema_version() to the latest, in one transaction.
+  virtual void migrate() = 0;
+  /// The latest schema version this build writes.
+  virtual int latest_schema_version() const = 0;
+  /// The id the last INSERT gave its row.
+  virtual std::int64_t last_insert_id() = 0;
+  /// The database's name in messages (its path).
+  virtual const std::string& name() const = 0;
+};
+
+}  // namespace linkctl::db
