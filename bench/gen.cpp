@@ -3,9 +3,10 @@
 // through the library (the same rules, stages and hash-chained events as the
 // CLI), in large transactions.
 // Usage: linkctl_bench_gen DB N [POLICY.toml]
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 
@@ -56,7 +57,10 @@ int main(int argc, char** argv) {
   init_database(argv[1], p, "bench", clock, {{"bench", true}, std::string("gao.feng")});
   Store store = Store::open(argv[1]);
   // Filers and what they may file, with the people who act on each department.
-  struct Filer { const Person* who; std::vector<const Category*> cats; };
+  struct Filer {
+    const Person* who;
+    std::vector<const Category*> cats;
+  };
   std::vector<Filer> filers;
   for (const auto& person : p.people) {
     if (person.filer_kinds.empty()) continue;
@@ -84,7 +88,8 @@ int main(int argc, char** argv) {
     // Spread over the year's working days; the last weeks stay open.
     Date day = first + std::chrono::days((i * 353) / std::max(n, 1L));
     while (!p.calendar.is_workday(day)) day += std::chrono::days(1);
-    FileRequest r{cat->code, fmt::format("基准工单 {}", i), "benchmark", std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+    FileRequest r{cat->code,   fmt::format("基准工单 {}", i), "benchmark", std::nullopt, std::nullopt, std::nullopt,
+                  std::nullopt};
     Outcome filed = file_ticket(p, Actor{f.who, std::nullopt}, at(p, day, 0), r);
     store.insert_ticket(filed.after);
     filed.event.ticket_id = filed.after.id;
@@ -104,7 +109,8 @@ int main(int argc, char** argv) {
     const Person* lead = lead_of(s.t.to_dept);
     const Person* handler = handler_of(s.t.to_dept, i);
     s.apply(route(p, Actor{lead, std::nullopt}, at(p, d, 90), s.t, {handler->id, std::nullopt, std::nullopt}));
-    if (shape == 4 && supervisor) s.apply(escalate(p, Actor{supervisor, std::nullopt}, at(p, d, 100), s.t, std::nullopt));
+    if (shape == 4 && supervisor)
+      s.apply(escalate(p, Actor{supervisor, std::nullopt}, at(p, d, 100), s.t, std::nullopt));
     if (shape == 5) continue;  // assigned
     Date done = d + std::chrono::days(1 + shape % 9);
     s.apply(close(p, Actor{handler, std::nullopt}, at(p, done, 0), s.t, "已处理"));

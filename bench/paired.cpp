@@ -88,8 +88,10 @@ int main(int argc, char** argv) {
   Words a, b;
   bool second = false;
   for (int i = 5; i < argc; ++i) {
-    if (std::string(argv[i]) == "--") second = true;
-    else (second ? b : a).push_back(argv[i]);
+    if (std::string(argv[i]) == "--")
+      second = true;
+    else
+      (second ? b : a).push_back(argv[i]);
   }
   if (a.empty() || b.empty() || static_cast<int>(std::min(a_args.size(), b_args.size())) < runs + warmup) {
     std::fprintf(stderr, "paired: need two commands and %d argument lines for each (have %zu and %zu)\n", runs + warmup,

@@ -10,9 +10,10 @@ void register_approve(CLI::App& app, Env& env) {
     std::string severity, category, to, title, body, comment;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("approve", "Approve a pending ticket and forward it to the receiving department (sending lead).\n"
-                                            "May change severity, category, receiving department, title or body on the way.\n"
-                                            "Example: linkctl approve 12 --severity urgent --to inspection");
+  auto* cmd = app.add_subcommand("approve",
+                                 "Approve a pending ticket and forward it to the receiving department (sending lead).\n"
+                                 "May change severity, category, receiving department, title or body on the way.\n"
+                                 "Example: linkctl approve 12 --severity urgent --to inspection");
   add_ticket_id(cmd, o->id);
   cmd->add_option("--severity", o->severity, "major|urgent|normal");
   cmd->add_option("--category", o->category, "category code");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <filesystem>
 #include <fmt/format.h>
+
+#include <filesystem>
 
 #include "deadlines.hpp"
 #include "default_policy.hpp"
@@ -15,7 +16,8 @@ namespace {
 std::shared_ptr<const Policy> calendar_policy(Env& env, const std::string& file) {
   if (!file.empty()) return env.load_checked(env.read_policy_file(file), file);
   std::error_code ec;
-  if (std::filesystem::exists(env.opts.db, ec)) return std::shared_ptr<const Policy>(std::shared_ptr<void>(), &env.policy());
+  if (std::filesystem::exists(env.opts.db, ec))
+    return std::shared_ptr<const Policy>(std::shared_ptr<void>(), &env.policy());
   auto load = load_policy(default_policy(), "(built-in)", Date{});
   return load.policy;
 }
@@ -23,17 +25,21 @@ std::shared_ptr<const Policy> calendar_policy(Env& env, const std::string& file)
 }  // namespace
 
 void register_calendar(CLI::App& app, Env& env) {
-  auto* cal = app.add_subcommand("calendar", "Working-day calendar: is a date a working day, when is something due.\n"
-                                             "Example: linkctl calendar due --from 2026-09-29 --days 3 --explain");
+  auto* cal = app.add_subcommand("calendar",
+                                 "Working-day calendar: is a date a working day, when is something due.\n"
+                                 "Example: linkctl calendar due --from 2026-09-29 --days 3 --explain");
   cal->require_subcommand(1);
 
   struct DayOptions {
     std::string date, policy;
   };
   auto day = std::make_shared<DayOptions>();
-  auto* is_workday = cal->add_subcommand("is-workday", "Say whether DATE is a working day and why (weekend, holiday, make-up workday).\n"
-                                                       "Example: linkctl calendar is-workday 2026-09-20\n"
-                                                       "Example: [ \"$(linkctl calendar is-workday today --format tsv --no-header | cut -f3)\" = true ] && linkctl inbox");
+  auto* is_workday =
+      cal->add_subcommand("is-workday",
+                          "Say whether DATE is a working day and why (weekend, holiday, make-up workday).\n"
+                          "Example: linkctl calendar is-workday 2026-09-20\n"
+                          "Example: [ \"$(linkctl calendar is-workday today --format tsv --no-header | cut -f3)\" = "
+                          "true ] && linkctl inbox");
   is_workday->add_option("DATE", day->date, "YYYY-MM-DD, or 'today' (the policy's time zone)")->required();
   is_workday->add_option("--policy", day->policy, "use this policy file's calendar instead of the database's");
   is_workday->callback([&env, day] {
@@ -50,18 +56,23 @@ void register_calendar(CLI::App& app, Env& env) {
     bool calendar_days = false, explain = false;
   };
   auto due = std::make_shared<DueOptions>();
-  auto* due_cmd = cal->add_subcommand("due", "Compute a due date: N working days counted from the day after --from\n"
-                                             "(0: --from itself, rolled to a working day), or N calendar days with --calendar-days.\n"
-                                             "Prints the date; --explain lists each day counted or skipped.\n"
-                                             "Example: linkctl calendar due --from 2026-09-18 --days 10    # 2026-10-09\n"
-                                             "Example: linkctl calendar due --from 2026-09-30 --stage escalated --severity normal");
+  auto* due_cmd =
+      cal->add_subcommand("due",
+                          "Compute a due date: N working days counted from the day after --from\n"
+                          "(0: --from itself, rolled to a working day), or N calendar days with --calendar-days.\n"
+                          "Prints the date; --explain lists each day counted or skipped.\n"
+                          "Example: linkctl calendar due --from 2026-09-18 --days 10    # 2026-10-09\n"
+                          "Example: linkctl calendar due --from 2026-09-30 --stage escalated --severity normal");
   due_cmd->add_option("--from", due->from, "trigger date YYYY-MM-DD")->required();
   auto* days_opt = due_cmd->add_option("--days", due->days, "number of days (0 or more)")->check(CLI::Range(0, 366));
   due_cmd->add_flag("--calendar-days", due->calendar_days, "count calendar days, no postponement (escalations)");
-  auto* stage_opt = due_cmd->add_option("--stage", due->stage, "take the days from the policy: approval|feedback|review|escalated|reset")
-                        ->excludes(days_opt);
+  auto* stage_opt =
+      due_cmd
+          ->add_option("--stage", due->stage, "take the days from the policy: approval|feedback|review|escalated|reset")
+          ->excludes(days_opt);
   due_cmd->add_option("--severity", due->severity, "with --stage: major|urgent|normal")->needs(stage_opt);
-  due_cmd->add_option("--category", due->category, "with --stage feedback: use this category's override")->needs(stage_opt);
+  due_cmd->add_option("--category", due->category, "with --stage feedback: use this category's override")
+      ->needs(stage_opt);
   due_cmd->add_flag("--explain", due->explain, "list every day from --from to the due date");
   due_cmd->add_option("--policy", due->policy, "use this policy file's calendar instead of the database's");
   due_cmd->callback([&env, due] {

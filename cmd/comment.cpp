@@ -10,13 +10,15 @@ void register_comment(CLI::App& app, Env& env) {
     std::string text;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("comment", "Add a comment to a ticket you can see, in any state.\n"
-                                            "Example: linkctl comment 12 '已电话联系收信部门'");
+  auto* cmd = app.add_subcommand("comment",
+                                 "Add a comment to a ticket you can see, in any state.\n"
+                                 "Example: linkctl comment 12 '已电话联系收信部门'");
   add_ticket_id(cmd, o->id);
   cmd->add_option("TEXT", o->text, "the comment")->required();
   cmd->callback([&env, o] {
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return comment(s.policy, s.actor, m, t, o->text); });
+    auto applied =
+        act(s, o->id, [&](const Ticket& t, const Moment& m) { return comment(s.policy, s.actor, m, t, o->text); });
     report_change(env, applied);
   });
 }

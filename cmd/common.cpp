@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Helpers shared by the ticket verbs.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "env.hpp"
 #include "error.hpp"
@@ -16,7 +17,8 @@ void report_change(Env& env, const Applied& applied) {
   env.warn_uncovered(applied.uncovered_years);
   auto s = env.session();
   auto m = s.moment();
-  env.out().show(change_view(s.policy, applied.ticket, applied.before, applied.existed, m.today, m.now, env.out().format()));
+  env.out().show(
+      change_view(s.policy, applied.ticket, applied.before, applied.existed, m.today, m.now, env.out().format()));
 }
 
 void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
@@ -31,7 +33,8 @@ void register_text_verb(CLI::App& app, Env& env, const char* name, const char* h
   cmd->add_option(option, o->text, option_help)->required();
   cmd->callback([&env, o, verb] {
     auto s = env.session();
-    report_change(env, act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, o->text); }));
+    report_change(
+        env, act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, o->text); }));
   });
 }
 
@@ -48,7 +51,8 @@ void register_note_verb(CLI::App& app, Env& env, const char* name, const char* h
   cmd->callback([&env, o, cmd, verb, option] {
     auto note = given(cmd, option, o->text);
     auto s = env.session();
-    report_change(env, act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, note); }));
+    report_change(env,
+                  act(s, o->id, [&](const Ticket& t, const Moment& m) { return verb(s.policy, s.actor, m, t, note); }));
   });
 }
 
@@ -78,7 +82,8 @@ CLI::Validator whole_number(bool positive) {
   return CLI::Validator(
       [positive](std::string& s) -> std::string {
         if (is_whole_number(s) && (!positive || std::stoll(s) > 0)) return "";
-        return fmt::format("'{}' is not a whole number{}; e.g. {}", s, positive ? " above 0" : "", positive ? "10" : "0");
+        return fmt::format("'{}' is not a whole number{}; e.g. {}", s, positive ? " above 0" : "",
+                           positive ? "10" : "0");
       },
       positive ? "N>0" : "N>=0");
 }

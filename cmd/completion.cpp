@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <fmt/format.h>
+
 #include <map>
 #include <regex>
 #include <sstream>
@@ -20,7 +21,7 @@ struct Arg {
 };
 
 struct Command {
-  std::string path;  // "" for linkctl itself, else e.g. "report monthly"
+  std::string path;                                           // "" for linkctl itself, else e.g. "report monthly"
   std::vector<std::pair<std::string, std::string>> children;  // name, help
   std::vector<Arg> args;                                      // its own options and positionals
   std::vector<const Arg*> in_scope;                           // options of it and of the commands above it
@@ -40,7 +41,9 @@ std::string join(const std::vector<std::string>& v, const std::string& sep = " "
 
 // Single-quoted for sh and zsh; fish reads \' and \\ inside single quotes instead.
 std::string sq(const std::string& s) { return "'" + std::regex_replace(s, std::regex("'"), "'\\''") + "'"; }
-std::string fish_sq(const std::string& s) { return "'" + std::regex_replace(s, std::regex(R"((['\\]))"), "\\$1") + "'"; }
+std::string fish_sq(const std::string& s) {
+  return "'" + std::regex_replace(s, std::regex(R"((['\\]))"), "\\$1") + "'";
+}
 
 Arg describe(const CLI::Option& opt, int position) {
   Arg a;
@@ -125,12 +128,17 @@ std::string sh_tables(const std::vector<Command>& cmds) {
     }
   }
   return "# _linkctl_commands PATH: sets commands, the subcommands of the command PATH (\"\" is linkctl).\n"
-         "_linkctl_commands() {\n  case $1 in\n" + commands + "    *) commands='' ;;\n  esac\n}\n\n"
+         "_linkctl_commands() {\n  case $1 in\n" +
+         commands +
+         "    *) commands='' ;;\n  esac\n}\n\n"
          "# _linkctl_options PATH: sets options, the long options PATH accepts (its own and those above it).\n"
-         "_linkctl_options() {\n  case $1 in\n" + options + "    *) options='' ;;\n  esac\n}\n\n"
+         "_linkctl_options() {\n  case $1 in\n" +
+         options +
+         "    *) options='' ;;\n  esac\n}\n\n"
          "# _linkctl_arg PATH ARG: sets kind (flag, value, file; empty when PATH has no option ARG) and the fixed\n"
          "# values of option ARG, or of positional argument number N for ARG \"#N\".\n"
-         "_linkctl_arg() {\n  case \"$1|$2\" in\n" + args + "    *) kind='' values='' ;;\n  esac\n}\n\n" +
+         "_linkctl_arg() {\n  case \"$1|$2\" in\n" +
+         args + "    *) kind='' values='' ;;\n  esac\n}\n\n" +
          R"sh(# _linkctl_find PATH OPTION: _linkctl_arg for OPTION of PATH or of a command above it.
 _linkctl_find() {
   local p=$1
@@ -220,7 +228,8 @@ std::string zsh_script(const std::vector<Command>& cmds) {
          "# Install as _linkctl in a directory of $fpath, or after compinit: source <(linkctl completion zsh)\n\n" +
          sh_tables(cmds) +
          "\n# _linkctl_help WHAT PATH: sets help, the subcommands or options of PATH as name:description.\n"
-         "_linkctl_help() {\n  case \"$1|$2\" in\n" + help + "    *) help=() ;;\n  esac\n}\n" + R"sh(
+         "_linkctl_help() {\n  case \"$1|$2\" in\n" +
+         help + "    *) help=() ;;\n  esac\n}\n" + R"sh(
 _linkctl_reply() {
   if [[ -n $values ]]; then
     compadd -- ${=values}
@@ -280,17 +289,21 @@ std::string fish_script(const std::vector<Command>& cmds) {
     std::vector<std::string> names;
     for (const auto& [name, text] : c.children) {
       names.push_back(name);
-      lines += fmt::format("complete -c linkctl -n {} -f -a {} -d {}\n", fish_sq("__linkctl_at " + sq(c.path)), name, fish_sq(text));
+      lines += fmt::format("complete -c linkctl -n {} -f -a {} -d {}\n", fish_sq("__linkctl_at " + sq(c.path)), name,
+                           fish_sq(text));
     }
     if (!names.empty()) commands += fmt::format("        case {}\n            echo {}\n", fish_sq(c.path), join(names));
     for (const auto& a : c.args) {
       std::string spec, at = c.path.empty() ? "" : "-n " + fish_sq("__linkctl_at " + sq(c.path)) + " ";
-      for (const auto& k : a.keys) spec += k.starts_with("--") ? " -l " + k.substr(2) : k.starts_with("-") ? " -s " + k.substr(1) : "";
+      for (const auto& k : a.keys)
+        spec += k.starts_with("--") ? " -l " + k.substr(2) : k.starts_with("-") ? " -s " + k.substr(1) : "";
       if (a.kind == "value") spec += a.values.empty() ? " -x" : " -x -a " + fish_sq(join(a.values));
       if (a.kind == "file") spec += " -r -F";
       if (a.keys.front().starts_with("#")) {  // a positional argument: offer its values, or files
-        if (!a.values.empty()) lines += fmt::format("complete -c linkctl {}-f -a {} -d {}\n", at, fish_sq(join(a.values)), fish_sq(a.help));
-        else if (a.kind == "file") lines += fmt::format("complete -c linkctl {}-F\n", at);
+        if (!a.values.empty())
+          lines += fmt::format("complete -c linkctl {}-f -a {} -d {}\n", at, fish_sq(join(a.values)), fish_sq(a.help));
+        else if (a.kind == "file")
+          lines += fmt::format("complete -c linkctl {}-F\n", at);
         continue;
       }
       lines += fmt::format("complete -c linkctl {}{} -d {}\n", at, spec.substr(1), fish_sq(a.help));
@@ -299,7 +312,9 @@ std::string fish_script(const std::vector<Command>& cmds) {
   return "# fish completion for linkctl, generated by `linkctl completion fish` from the commands it registers.\n"
          "# Install as ~/.config/fish/completions/linkctl.fish, or: linkctl completion fish | source\n\n"
          "# __linkctl_commands PATH: the subcommands of the command PATH ('' is linkctl).\n"
-         "function __linkctl_commands\n    switch \"$argv[1]\"\n" + commands + "    end\nend\n\n" + R"sh(# __linkctl_at PATH: true when the words before the cursor name the command PATH.
+         "function __linkctl_commands\n    switch \"$argv[1]\"\n" +
+         commands + "    end\nend\n\n" +
+         R"sh(# __linkctl_at PATH: true when the words before the cursor name the command PATH.
 function __linkctl_at
     set -l words (commandline -opc)
     set -e words[1]
@@ -320,9 +335,11 @@ complete -c linkctl -f
 
 void register_completion(CLI::App& app, Env& env) {
   auto shell = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("completion", "Print a shell completion script for bash, zsh or fish, made from linkctl's own commands.\n"
-                                               "Example: source <(linkctl completion bash)\n"
-                                               "Example: linkctl completion fish > ~/.config/fish/completions/linkctl.fish");
+  auto* cmd =
+      app.add_subcommand("completion",
+                         "Print a shell completion script for bash, zsh or fish, made from linkctl's own commands.\n"
+                         "Example: source <(linkctl completion bash)\n"
+                         "Example: linkctl completion fish > ~/.config/fish/completions/linkctl.fish");
   cmd->add_option("SHELL", *shell, "bash|zsh|fish")->required();
   cmd->callback([&app, &env, shell] {
     auto cmds = command_tree(app);

@@ -12,12 +12,13 @@ void register_deadlines(CLI::App& app, Env& env) {
     bool recompute = false;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("deadlines", "Explain each due date of a ticket day by day: days counted, weekends and holidays\n"
-                                              "skipped, make-up workdays counted, escalations in calendar days.\n"
-                                              "--recompute (admins): after correcting the policy's calendar, compute the open\n"
-                                              "stages' due dates again (of ticket ID, or of every open ticket), one event each.\n"
-                                              "Example: linkctl deadlines 12\n"
-                                              "Example: linkctl policy apply fixed-calendar.toml && linkctl deadlines --recompute");
+  auto* cmd = app.add_subcommand("deadlines",
+                                 "Explain each due date of a ticket day by day: days counted, weekends and holidays\n"
+                                 "skipped, make-up workdays counted, escalations in calendar days.\n"
+                                 "--recompute (admins): after correcting the policy's calendar, compute the open\n"
+                                 "stages' due dates again (of ticket ID, or of every open ticket), one event each.\n"
+                                 "Example: linkctl deadlines 12\n"
+                                 "Example: linkctl policy apply fixed-calendar.toml && linkctl deadlines --recompute");
   auto* id = cmd->add_option("ID", o->id, "ticket id (as 'linkctl list' shows)")->check(whole_number(true));
   cmd->add_flag("--recompute", o->recompute, "recompute open due dates under the policy in force (admins)");
   cmd->callback([&env, o, id] {

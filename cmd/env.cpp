@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
 
-#include <cstdlib>
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <pwd.h>
 #include <sstream>
-#include <unistd.h>
 
 #include "error.hpp"
 #include "policy_snapshot.hpp"
@@ -69,7 +70,8 @@ Store& Env::store() {
     char* end = nullptr;
     long ms = std::strtol(env, &end, 10);
     if (*end != '\0' || ms < 0 || ms > 3'600'000)
-      throw Error(ErrorKind::usage, fmt::format("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
+      throw Error(ErrorKind::usage,
+                  fmt::format("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
     timeout = static_cast<int>(ms);
   }
   store_.emplace(Store::open(opts.db, timeout));
@@ -91,8 +93,7 @@ std::int64_t Env::policy_version() {
 
 const Clock& Env::clock_for(const Policy& p) {
   if (clock_) return *clock_;
-  if (!opts.now.empty() && !opts.today.empty())
-    throw Error(ErrorKind::usage, "give --now or --today, not both");
+  if (!opts.now.empty() && !opts.today.empty()) throw Error(ErrorKind::usage, "give --now or --today, not both");
   std::string wanted = !opts.now.empty() ? opts.now : opts.today;
   if (wanted.empty()) {
     clock_ = std::make_unique<SystemClock>();
@@ -100,15 +101,20 @@ const Clock& Env::clock_for(const Policy& p) {
   }
   if (!p.organization.allow_clock_override)
     throw Error(ErrorKind::permission,
-                "--now/--today/LINKCTL_NOW is not allowed by this policy; set [organization] allow_clock_override = true (tests, demos, back-filling) or unset LINKCTL_NOW");
+                "--now/--today/LINKCTL_NOW is not allowed by this policy; set [organization] allow_clock_override = "
+                "true (tests, demos, back-filling) or unset LINKCTL_NOW");
   std::optional<Instant> at;
   if (!opts.today.empty()) {
     if (auto d = parse_date(opts.today)) at = p.organization.timezone.from_local(*d, std::chrono::hours(9));
-    if (!at) throw Error(ErrorKind::usage, fmt::format("--today {} is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", opts.today));
+    if (!at)
+      throw Error(ErrorKind::usage,
+                  fmt::format("--today {} is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", opts.today));
   } else {
     at = p.organization.timezone.parse_iso(opts.now);
     if (!at)
-      throw Error(ErrorKind::usage, fmt::format("--now/LINKCTL_NOW '{}' is not a valid time; write ISO-8601, e.g. 2026-09-30T09:30 (local) or 2026-09-30T01:30:00Z", opts.now));
+      throw Error(ErrorKind::usage, fmt::format("--now/LINKCTL_NOW '{}' is not a valid time; write ISO-8601, e.g. "
+                                                "2026-09-30T09:30 (local) or 2026-09-30T01:30:00Z",
+                                                opts.now));
   }
   clock_ = std::make_unique<FixedClock>(*at);
   return *clock_;
@@ -119,8 +125,10 @@ OsUser Env::os_user() const {
   uid_t uid = ::getuid();
   u.root = uid == 0;
   u.elevated = elevated();
-  if (const passwd* pw = ::getpwuid(uid)) u.login = pw->pw_name;
-  else u.login = std::to_string(uid);
+  if (const passwd* pw = ::getpwuid(uid))
+    u.login = pw->pw_name;
+  else
+    u.login = std::to_string(uid);
   return u;
 }
 
@@ -139,7 +147,8 @@ Actor Env::actor() {
 std::string Env::read_policy_file(const std::string& path) {
   auto text = read_user_file(path, kMaxPolicyBytes, "policy file");
   if (text.size() > kMaxPolicyBytes)
-    throw Error(ErrorKind::invalid, fmt::format("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));
+    throw Error(ErrorKind::invalid,
+                fmt::format("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));
   return text;
 }
 
@@ -149,8 +158,9 @@ std::shared_ptr<const Policy> Env::load_checked(const std::string& text, const s
   auto load = load_policy(text, source, today);
   for (const auto& d : load.diagnostics) std::cerr << d.str() << "\n";
   if (!load.ok()) {
-    throw Error(ErrorKind::invalid, fmt::format("{} has {} error{}; nothing was changed (check it with 'linkctl policy check {}')",
-                                                source, load.error_count(), load.error_count() == 1 ? "" : "s", source));
+    throw Error(ErrorKind::invalid,
+                fmt::format("{} has {} error{}; nothing was changed (check it with 'linkctl policy check {}')", source,
+                            load.error_count(), load.error_count() == 1 ? "" : "s", source));
   }
   return load.policy;
 }
@@ -159,7 +169,8 @@ Session Env::session() { return Session{store(), policy(), policy_version(), clo
 
 void Env::warn_uncovered(const std::set<int>& years) {
   for (int y : years)
-    out_.warn(fmt::format("the policy's calendar does not cover {}; only weekends count as days off there (add [calendar.cn-{}])", y, y));
+    out_.warn(fmt::format(
+        "the policy's calendar does not cover {}; only weekends count as days off there (add [calendar.cn-{}])", y, y));
 }
 
 }  // namespace linkctl::cli

@@ -136,7 +136,8 @@ using TextVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const T
 void register_text_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
                         const char* option_help, TextVerb verb);
 /// A lifecycle verb that takes an optional note (a comment or a reason).
-using NoteVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const Ticket&, const std::optional<std::string>&);
+using NoteVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const Ticket&,
+                             const std::optional<std::string>&);
 /// Registers `name ID [OPTION TEXT]`: one transaction applying `verb`, then report_change.
 void register_note_verb(CLI::App& app, Env& env, const char* name, const char* help, const char* option,
                         const char* option_help, NoteVerb verb);

@@ -12,8 +12,10 @@ void register_file(CLI::App& app, Env& env) {
     bool quiet = false;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("file", "File a new ticket (filers). Prints the new ticket; --quiet prints only its id.\n"
-                                         "Example: id=$(linkctl file --category long-time-no-order --title '王记烟酒店两月未订货' --quiet)");
+  auto* cmd = app.add_subcommand(
+      "file",
+      "File a new ticket (filers). Prints the new ticket; --quiet prints only its id.\n"
+      "Example: id=$(linkctl file --category long-time-no-order --title '王记烟酒店两月未订货' --quiet)");
   cmd->add_option("--category", o->category, "category code (see 'linkctl policy show')")->required();
   cmd->add_option("--title", o->title, "one-line summary")->required();
   auto* body = cmd->add_option("--body", o->body, "details");

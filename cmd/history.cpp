@@ -7,8 +7,9 @@ namespace linkctl::cli {
 
 void register_history(CLI::App& app, Env& env) {
   auto id = std::make_shared<std::int64_t>(0);
-  auto* cmd = app.add_subcommand("history", "Every event of one ticket: who, when, what changed, and why.\n"
-                                            "Example: linkctl history 12");
+  auto* cmd = app.add_subcommand("history",
+                                 "Every event of one ticket: who, when, what changed, and why.\n"
+                                 "Example: linkctl history 12");
   add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();

@@ -11,8 +11,9 @@ void register_init(CLI::App& app, Env& env) {
     std::string policy;
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("init", "Create the database and apply a policy (default: the built-in regulation policy).\n"
-                                         "Example: linkctl --db /srv/linkctl/linkctl.db init --policy four-roles.toml");
+  auto* cmd = app.add_subcommand("init",
+                                 "Create the database and apply a policy (default: the built-in regulation policy).\n"
+                                 "Example: linkctl --db /srv/linkctl/linkctl.db init --policy four-roles.toml");
   cmd->add_option("--policy", opt->policy, "policy TOML file ('-' for stdin); default: the built-in one");
   cmd->callback([&env, opt] {
     Store::require_absent(env.opts.db);  // before the policy's warnings, which would be noise

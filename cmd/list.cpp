@@ -16,8 +16,9 @@ void register_list(CLI::App& app, Env& env) {
     std::int64_t limit = 0;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("list", "List the tickets you can see, filtered; overdue stages are marked.\n"
-                                         "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue");
+  auto* cmd = app.add_subcommand("list",
+                                 "List the tickets you can see, filtered; overdue stages are marked.\n"
+                                 "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue");
   cmd->add_option("--state", o->states, "pending|routed|assigned|handled|answered|done|rejected (repeatable)");
   cmd->add_option("--dept", o->dept, "sending or receiving department");
   cmd->add_option("--from-dept", o->from_dept, "sending department");
@@ -34,12 +35,17 @@ void register_list(CLI::App& app, Env& env) {
     TicketFilter f;
     for (const auto& name : o->states) {
       auto st = parse_state(name);
-      if (!st) throw Error(ErrorKind::usage, fmt::format("--state {} is not known; use pending, routed, assigned, handled, answered, done or rejected", name));
+      if (!st)
+        throw Error(
+            ErrorKind::usage,
+            fmt::format("--state {} is not known; use pending, routed, assigned, handled, answered, done or rejected",
+                        name));
       f.states.push_back(*st);
     }
     auto dept = [&](const std::string& code, const char* option) -> std::optional<std::string> {
       if (code.empty()) return std::nullopt;
-      if (!s.policy.department(code)) throw Error(ErrorKind::not_found, fmt::format("{} {}: no such department", option, code));
+      if (!s.policy.department(code))
+        throw Error(ErrorKind::not_found, fmt::format("{} {}: no such department", option, code));
       return code;
     };
     f.dept = dept(o->dept, "--dept");
@@ -48,7 +54,8 @@ void register_list(CLI::App& app, Env& env) {
     if (!o->severity.empty()) f.severity = severity_option(o->severity);
     if (!o->category.empty()) {
       if (!s.policy.category(o->category))
-        throw Error(ErrorKind::not_found, fmt::format("--category {}: no such category; see 'linkctl policy show'", o->category));
+        throw Error(ErrorKind::not_found,
+                    fmt::format("--category {}: no such category; see 'linkctl policy show'", o->category));
       f.category = o->category;
     }
     if (o->escalated) f.escalated = true;

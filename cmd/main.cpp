@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 // linkctl: cross-department linkage (联动) tickets over one SQLite file.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <iostream>
 #include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "env.hpp"
 #include "error.hpp"
+#include "linkctl/version.hpp"
 #include "store.hpp"
 #include "text.hpp"
-#include "linkctl/version.hpp"
 
 using namespace linkctl;
 
@@ -24,20 +25,34 @@ namespace {
 using Register = void (*)(CLI::App&, cli::Env&);
 // Every subcommand, in the order `linkctl --help` lists them.
 constexpr std::pair<std::string_view, Register> kVerbs[] = {
-    {"init", cli::register_init},         {"policy", cli::register_policy},
-    {"file", cli::register_file},         {"approve", cli::register_approve},
-    {"reject", cli::register_reject},     {"route", cli::register_route},
-    {"close", cli::register_close},       {"confirm", cli::register_confirm},
-    {"explain", cli::register_explain},   {"rate", cli::register_rate},
-    {"reset", cli::register_reset},       {"escalate", cli::register_escalate},
-    {"comment", cli::register_comment},   {"show", cli::register_show},
-    {"history", cli::register_history},   {"deadlines", cli::register_deadlines},
-    {"list", cli::register_list},         {"inbox", cli::register_inbox},
-    {"overdue", cli::register_overdue},   {"spotcheck", cli::register_spotcheck},
-    {"report", cli::register_report},     {"stats", cli::register_stats},
-    {"export", cli::register_export},     {"import", cli::register_import},
-    {"events", cli::register_events},     {"calendar", cli::register_calendar},
-    {"completion", cli::register_completion}, {"audit", cli::register_audit},
+    {"init", cli::register_init},
+    {"policy", cli::register_policy},
+    {"file", cli::register_file},
+    {"approve", cli::register_approve},
+    {"reject", cli::register_reject},
+    {"route", cli::register_route},
+    {"close", cli::register_close},
+    {"confirm", cli::register_confirm},
+    {"explain", cli::register_explain},
+    {"rate", cli::register_rate},
+    {"reset", cli::register_reset},
+    {"escalate", cli::register_escalate},
+    {"comment", cli::register_comment},
+    {"show", cli::register_show},
+    {"history", cli::register_history},
+    {"deadlines", cli::register_deadlines},
+    {"list", cli::register_list},
+    {"inbox", cli::register_inbox},
+    {"overdue", cli::register_overdue},
+    {"spotcheck", cli::register_spotcheck},
+    {"report", cli::register_report},
+    {"stats", cli::register_stats},
+    {"export", cli::register_export},
+    {"import", cli::register_import},
+    {"events", cli::register_events},
+    {"calendar", cli::register_calendar},
+    {"completion", cli::register_completion},
+    {"audit", cli::register_audit},
 };
 
 // Registers the verb the command line names, or all of them when it names none
@@ -62,9 +77,10 @@ void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.\n"
-               "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
-               "linkctl"};
+  CLI::App app{
+      "linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.\n"
+      "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
+      "linkctl"};
   app.set_version_flag("--version", fmt::format("linkctl {} (schema {})", kVersion, Store::latest_schema_version()));
   app.require_subcommand(1);
   app.fallthrough();
@@ -85,7 +101,8 @@ int main(int argc, char** argv) {
     for (const char* name : {"--db", "--as", "--format", "--now", "--today"}) {
       auto* opt = app.get_option(name);
       if (opt->count() > 0 && opt->as<std::string>().empty())
-        throw Error(ErrorKind::usage, fmt::format("{} needs a value (or leave it out, and its environment variable unset)", name));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} needs a value (or leave it out, and its environment variable unset)", name));
     }
     env.out().configure(env.opts.format, env.opts.no_header);
   });
@@ -107,8 +124,7 @@ int main(int argc, char** argv) {
     auto known = [&](const char* name) {
       return !app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(name); }).empty();
     };
-    if (argc > 1 && argv[1][0] != '-' && !known(argv[1]))
-      what = fmt::format("unknown command '{}'", argv[1]);
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) what = fmt::format("unknown command '{}'", argv[1]);
     std::cerr << "linkctl: error: " << printable(what) << " (see linkctl --help)\n";
     return static_cast<int>(ErrorKind::usage);
   } catch (const Error& e) {

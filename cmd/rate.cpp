@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "env.hpp"
-#include "workflow.hpp"
 #include "error.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -13,17 +13,21 @@ void register_rate(CLI::App& app, Env& env) {
     std::string rating, comment;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("rate", "Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
-                                         "Example: linkctl rate 12 fair --comment '处理较慢'");
+  auto* cmd = app.add_subcommand("rate",
+                                 "Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
+                                 "Example: linkctl rate 12 fair --comment '处理较慢'");
   add_ticket_id(cmd, o->id);
   cmd->add_option("RATING", o->rating, "satisfied|fair|unsatisfied")->required();
   cmd->add_option("--comment", o->comment, "a note for the history");
   cmd->callback([&env, o, cmd] {
     auto rating = parse_rating(o->rating);
-    if (!rating) throw Error(ErrorKind::usage, fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
+    if (!rating)
+      throw Error(ErrorKind::usage,
+                  fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
     auto comment = given(cmd, "--comment", o->comment);
     auto s = env.session();
-    auto applied = act(s, o->id, [&](const Ticket& t, const Moment& m) { return rate(s.policy, s.actor, m, t, *rating, comment); });
+    auto applied = act(
+        s, o->id, [&](const Ticket& t, const Moment& m) { return rate(s.policy, s.actor, m, t, *rating, comment); });
     report_change(env, applied);
   });
 }

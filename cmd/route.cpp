@@ -10,9 +10,11 @@ void register_route(CLI::App& app, Env& env) {
     std::string to, dept, reason;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("route", "Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
-                                          "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
-                                          "Example: linkctl route 12 --to li.na");
+  auto* cmd =
+      app.add_subcommand("route",
+                         "Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
+                         "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
+                         "Example: linkctl route 12 --to li.na");
   add_ticket_id(cmd, o->id);
   auto* to = cmd->add_option("--to", o->to, "the handler to assign");
   cmd->add_option("--dept", o->dept, "forward to this department (the feedback clock keeps running)")->excludes(to);

@@ -6,8 +6,9 @@ namespace linkctl::cli {
 
 void register_show(CLI::App& app, Env& env) {
   auto id = std::make_shared<std::int64_t>(0);
-  auto* cmd = app.add_subcommand("show", "Show one ticket: state, people, due dates, overdue stages.\n"
-                                         "Example: linkctl show 12 --format json");
+  auto* cmd = app.add_subcommand("show",
+                                 "Show one ticket: state, people, due dates, overdue stages.\n"
+                                 "Example: linkctl show 12 --format json");
   add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();

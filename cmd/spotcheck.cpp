@@ -9,16 +9,18 @@
 namespace linkctl::cli {
 
 void register_spotcheck(CLI::App& app, Env& env) {
-  auto* cmd = app.add_subcommand("spotcheck", "Spot checks (抽查) of done tickets, by supervisors.\n"
-                                              "Example: linkctl spotcheck sample --month 2026-10 --count 5");
+  auto* cmd = app.add_subcommand("spotcheck",
+                                 "Spot checks (抽查) of done tickets, by supervisors.\n"
+                                 "Example: linkctl spotcheck sample --month 2026-10 --count 5");
   cmd->require_subcommand(1);
   struct SampleOptions {
     std::string month, seed = "linkctl";
     int count = 5;
   };
   auto so = std::make_shared<SampleOptions>();
-  auto* sample = cmd->add_subcommand("sample", "A reproducible random sample of done tickets rated in the month.\n"
-                                               "Example: linkctl spotcheck sample --month 2026-10 --count 5 --seed 2026-11-03");
+  auto* sample = cmd->add_subcommand("sample",
+                                     "A reproducible random sample of done tickets rated in the month.\n"
+                                     "Example: linkctl spotcheck sample --month 2026-10 --count 5 --seed 2026-11-03");
   sample->add_option("--month", so->month, "YYYY-MM")->required();
   sample->add_option("--count", so->count, "how many tickets")->check(CLI::Range(1, 10000));
   sample->add_option("--seed", so->seed, "any text; the same seed gives the same sample");
@@ -33,9 +35,10 @@ void register_spotcheck(CLI::App& app, Env& env) {
     std::string finding, note;
   };
   auto ro = std::make_shared<RecordOptions>();
-  auto* record = cmd->add_subcommand("record", "Record a spot check of a done ticket: ok, or fake (handled only in the system,\n"
-                                               "which costs the receiving department points).\n"
-                                               "Example: linkctl spotcheck record 12 --finding fake --note '现场未整改'");
+  auto* record = cmd->add_subcommand("record",
+                                     "Record a spot check of a done ticket: ok, or fake (handled only in the system,\n"
+                                     "which costs the receiving department points).\n"
+                                     "Example: linkctl spotcheck record 12 --finding fake --note '现场未整改'");
   add_ticket_id(record, ro->id);
   record->add_option("--finding", ro->finding, "ok|fake")->required();
   record->add_option("--note", ro->note, "what was found");
@@ -43,7 +46,8 @@ void register_spotcheck(CLI::App& app, Env& env) {
     if (ro->finding != "ok" && ro->finding != "fake")
       throw Error(ErrorKind::usage, fmt::format("--finding {} is not known; use ok or fake", ro->finding));
     auto s = env.session();
-    auto applied = record_spotcheck(s, ro->id, ro->finding == "fake", ro->note.empty() ? std::nullopt : std::optional<std::string>(ro->note));
+    auto applied = record_spotcheck(s, ro->id, ro->finding == "fake",
+                                    ro->note.empty() ? std::nullopt : std::optional<std::string>(ro->note));
     report_change(env, applied);
   });
 }

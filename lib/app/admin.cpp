@@ -45,8 +45,9 @@ std::optional<std::string> compiled_sha256(const Event& e) {
   return it->get<std::string>();
 }
 
-EventDraft policy_event(Instant at, const Clock& clock, const std::string& verb, const std::string& actor, const Requester& who,
-                        std::optional<std::int64_t> old_version, std::int64_t new_version, const PolicyVersion& next) {
+EventDraft policy_event(Instant at, const Clock& clock, const std::string& verb, const std::string& actor,
+                        const Requester& who, std::optional<std::int64_t> old_version, std::int64_t new_version,
+                        const PolicyVersion& next) {
   EventDraft e;
   e.verb = verb;
   e.actor = actor;
@@ -71,10 +72,13 @@ PolicyVersion version_of(const Policy& p, Instant at, const std::string& actor, 
 PolicyInForce policy_in_force(Store& store, bool verify_text) {
   auto stored = store.current_policy();
   if (!stored)
-    throw Error(ErrorKind::database, fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
+    throw Error(ErrorKind::database,
+                fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
   auto tampered = [&](const std::string& what) {
-    return Error(ErrorKind::database, fmt::format("the policy in force (v{}) {}; the database was changed outside linkctl: run "
-                                                  "'linkctl audit verify' and restore it from a backup", stored->version, what));
+    return Error(ErrorKind::database,
+                 fmt::format("the policy in force (v{}) {}; the database was changed outside linkctl: run "
+                             "'linkctl audit verify' and restore it from a backup",
+                             stored->version, what));
   };
   auto event = store.policy_event(stored->version);
   if (!event) throw tampered("was applied by no event");
@@ -82,14 +86,16 @@ PolicyInForce policy_in_force(Store& store, bool verify_text) {
     throw tampered(fmt::format("comes with an altered event {} (its hash does not match)", event->id));
   if (!event->changes.is_object() || event->changes.value("sha256", "") != stored->sha256)
     throw tampered(fmt::format("is not the policy event {} applied", event->id));
-  if (store.last_event_policy_version() > stored->version) throw tampered("is older than the policy later events were judged under");
+  if (store.last_event_policy_version() > stored->version)
+    throw tampered("is older than the policy later events were judged under");
   PolicyInForce out;
   out.version = stored->version;
   if (auto sealed = compiled_sha256(*event)) {
     out.sealed = true;
     if (!stored->compiled || sha256_hex(*stored->compiled) != *sealed)
       throw tampered(fmt::format("has a compiled snapshot that is not the one event {} sealed", event->id));
-    if (verify_text && sha256_hex(stored->text) != stored->sha256) throw tampered("has a text that does not match its SHA-256");
+    if (verify_text && sha256_hex(stored->text) != stored->sha256)
+      throw tampered("has a text that does not match its SHA-256");
     out.policy = load_compiled_policy(*stored->compiled, stored->text, stored->sha256);
     if (out.policy) return out;
     // A snapshot of another format: its text, checked below, is as good.
@@ -97,8 +103,11 @@ PolicyInForce policy_in_force(Store& store, bool verify_text) {
   if (sha256_hex(stored->text) != stored->sha256) throw tampered("has a text that does not match its SHA-256");
   auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
   if (!load.ok())
-    throw Error(ErrorKind::database, fmt::format("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
-                                                 stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
+    throw Error(
+        ErrorKind::database,
+        fmt::format(
+            "the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
+            stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
   out.policy = load.policy;
   return out;
 }
@@ -142,9 +151,12 @@ std::vector<PolicyVersion> policy_history(Store& store) { return store.policy_hi
 PolicyApplied init_database(const std::string& path, const Policy& policy, const std::string& source,
                             const Clock& clock, const Requester& who) {
   if (who.os.elevated && !who.os.root)
-    throw Error(ErrorKind::permission,
-                fmt::format("linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
-                            "group's directory; the installation's owner creates the database with the plain binary", path));
+    throw Error(
+        ErrorKind::permission,
+        fmt::format(
+            "linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
+            "group's directory; the installation's owner creates the database with the plain binary",
+            path));
   std::string actor = admin_actor(policy, who, false);
   std::int64_t version = 0;
   Store::create(path, [&](Store& store) {
@@ -176,9 +188,12 @@ PolicyApplied apply_policy(Store& store, const Policy& current, const Policy& ne
     auto open = store.open_tickets_of(d.code, 6);
     if (open.empty()) continue;
     throw Error(ErrorKind::conflict,
-                fmt::format("{} drops department '{}', but open ticket{} {}{} {} from or to it; keep the department until they are done "
-                            "(or forward them); nothing was changed", source, d.code, open.size() == 1 ? "" : "s",
-                            fmt::join(open.begin(), open.begin() + static_cast<long>(std::min<std::size_t>(open.size(), 5)), ", "),
+                fmt::format("{} drops department '{}', but open ticket{} {}{} {} from or to it; keep the department "
+                            "until they are done "
+                            "(or forward them); nothing was changed",
+                            source, d.code, open.size() == 1 ? "" : "s",
+                            fmt::join(open.begin(),
+                                      open.begin() + static_cast<long>(std::min<std::size_t>(open.size(), 5)), ", "),
                             open.size() > 5 ? ", …" : "", open.size() == 1 ? "is" : "are"));
   }
   Instant at = clock.now();

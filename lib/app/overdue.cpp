@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "overdue.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <tuple>
 
 namespace linkctl {
@@ -38,7 +39,8 @@ std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
   for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, recipient, m.now);
   auto e = s.event(m, "overdue.announce");
   json tickets = json::array();
-  for (const auto& l : fresh) tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed), l.stage.id});
+  for (const auto& l : fresh)
+    tickets.push_back({l.ticket, std::string(to_string(l.stage.kind)), format_date(l.missed), l.stage.id});
   e.changes["lapses"] = tickets;
   e.note = fmt::format("{} new overdue stage{}", fresh.size(), fresh.size() == 1 ? "" : "s");
   s.store.append_event(e, s.policy_version);

@@ -29,11 +29,13 @@ ReportResult monthly_report(Session& s, Date month_first) {
     auto e = s.store.freeze_event(r.frozen->month);
     if (!e || !e->changes.is_object() || e->changes.value("report_sha256", "") != sha256_hex(r.frozen->report) ||
         event_hash(*e, e->prev_hash) != e->hash)
-      throw Error(ErrorKind::database, fmt::format("the frozen report of {} is not the one {} froze; the database was changed outside "
-                                                   "linkctl: run 'linkctl audit verify' and restore it from a backup",
-                                                   r.frozen->month, e ? fmt::format("event {}", e->id) : std::string("any event")));
+      throw Error(ErrorKind::database,
+                  fmt::format("the frozen report of {} is not the one {} froze; the database was changed outside "
+                              "linkctl: run 'linkctl audit verify' and restore it from a backup",
+                              r.frozen->month, e ? fmt::format("event {}", e->id) : std::string("any event")));
     auto j = json::parse(r.frozen->report, nullptr, false);
-    if (j.is_discarded()) throw Error(ErrorKind::database, fmt::format("the frozen report of {} is unreadable", month_of(first)));
+    if (j.is_discarded())
+      throw Error(ErrorKind::database, fmt::format("the frozen report of {} is unreadable", month_of(first)));
     r.report = report_from_json(j);
   } else {
     auto m = s.moment();
@@ -53,14 +55,19 @@ FrozenReport freeze_month(Session& s, Date month_first) {
   const auto [first, last] = month_bounds(month_first);
   auto m = s.moment();
   if (m.today <= last)
-    throw Error(ErrorKind::conflict, fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
-                                                 format_date(m.today), format_date(last + std::chrono::days(1))));
+    throw Error(ErrorKind::conflict,
+                fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
+                            format_date(m.today), format_date(last + std::chrono::days(1))));
   auto tx = s.store.begin_write();
   if (auto existing = s.store.frozen_report(month_of(first)))
-    throw Error(ErrorKind::conflict, fmt::format("{} was already frozen on {} by {}; frozen reports never change", month_of(first),
-                                                 existing->frozen_at, existing->frozen_by));
+    throw Error(ErrorKind::conflict, fmt::format("{} was already frozen on {} by {}; frozen reports never change",
+                                                 month_of(first), existing->frozen_at, existing->frozen_by));
   auto result = monthly_report(s, first);
-  FrozenReport fr{month_of(first), format_instant(m.now), s.actor.id(), s.policy_version, calendar_sha256(s.policy.calendar),
+  FrozenReport fr{month_of(first),
+                  format_instant(m.now),
+                  s.actor.id(),
+                  s.policy_version,
+                  calendar_sha256(s.policy.calendar),
                   report_json(result.report).dump()};
   s.store.freeze_report(fr);
   auto e = s.event(m, "report.freeze");
@@ -74,7 +81,8 @@ FrozenReport freeze_month(Session& s, Date month_first) {
 
 std::vector<DepartmentStats> month_stats(Session& s, Date month_first) {
   const auto [first, last] = month_bounds(month_first);
-  auto stats = compute_stats(s.policy, first, last, s.moment().today, facts_of(s, first, last, Store::MonthScope::everything));
+  auto stats =
+      compute_stats(s.policy, first, last, s.moment().today, facts_of(s, first, last, Store::MonthScope::everything));
   std::erase_if(stats, [&](const DepartmentStats& d) { return !sees_department(*s.actor.person, d.dept); });
   return stats;
 }

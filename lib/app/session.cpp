@@ -36,7 +36,8 @@ EventDraft Session::event(const Moment& m, std::string verb) const {
 Ticket visible_ticket(Session& s, std::int64_t id) {
   auto t = s.store.load_ticket(id);
   if (!t || !can_see(*s.actor.person, *t))
-    throw Error(ErrorKind::not_found, fmt::format("no ticket {} (or you may not see it); list yours with 'linkctl list'", id));
+    throw Error(ErrorKind::not_found,
+                fmt::format("no ticket {} (or you may not see it); list yours with 'linkctl list'", id));
   return *t;
 }
 

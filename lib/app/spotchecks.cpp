@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "spotchecks.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "hash.hpp"
 #include "workflow.hpp"
@@ -31,8 +32,8 @@ Applied record_spotcheck(Session& s, std::int64_t id, bool fake, const std::opti
       [&](const Outcome& o) {
         // The row scoring reads, written with its event; audit verify compares the two.
         const Ticket& t = o.after;
-        s.store.add_spotcheck(t.id, fake, t.to_dept, o.event.at, s.policy.organization.timezone.local_date(o.event.at), s.actor.id(),
-                              note);
+        s.store.add_spotcheck(t.id, fake, t.to_dept, o.event.at, s.policy.organization.timezone.local_date(o.event.at),
+                              s.actor.id(), note);
       });
 }
 

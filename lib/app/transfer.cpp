@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "transfer.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 
 #include "csv.hpp"
@@ -24,9 +25,13 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
   const Person& admin = *s.actor.person;
   authorize(admin, OfficeVerb::import_tickets);
   auto records = parse_csv(text, source);
-  if (records.empty()) throw Error(ErrorKind::invalid, fmt::format("{}:1: the file is empty; the first line must name the columns, e.g. filer,category,title", source));
+  if (records.empty())
+    throw Error(ErrorKind::invalid,
+                fmt::format("{}:1: the file is empty; the first line must name the columns, e.g. filer,category,title",
+                            source));
   if (records.size() - 1 > kMaxImportRows)
-    throw Error(ErrorKind::invalid, fmt::format("{}: {} rows; import at most {} at a time", source, records.size() - 1, kMaxImportRows));
+    throw Error(ErrorKind::invalid,
+                fmt::format("{}: {} rows; import at most {} at a time", source, records.size() - 1, kMaxImportRows));
   // Map the header to columns.
   std::map<std::string, std::size_t> col;
   const auto& header = records.front();
@@ -34,15 +39,19 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
     const std::string& name = header.fields[i];
     bool known = std::find(kExportColumns.begin(), kExportColumns.end(), name) != kExportColumns.end();
     if (!known)
-      throw Error(ErrorKind::invalid, fmt::format("{}:{}: unknown column '{}'; use filer, category, title, body, severity, to, ref, filed_at",
-                                                  source, header.line, name));
-    if (col.count(name)) throw Error(ErrorKind::invalid, fmt::format("{}:{}: column '{}' appears twice", source, header.line, name));
+      throw Error(
+          ErrorKind::invalid,
+          fmt::format("{}:{}: unknown column '{}'; use filer, category, title, body, severity, to, ref, filed_at",
+                      source, header.line, name));
+    if (col.count(name))
+      throw Error(ErrorKind::invalid, fmt::format("{}:{}: column '{}' appears twice", source, header.line, name));
     col[name] = i;
   }
   for (const auto& name : kRequired)
     if (!col.count(name))
-      throw Error(ErrorKind::invalid, fmt::format("{}:{}: the header lacks the required column '{}' (required: filer, category, title)",
-                                                  source, header.line, name));
+      throw Error(ErrorKind::invalid,
+                  fmt::format("{}:{}: the header lacks the required column '{}' (required: filer, category, title)",
+                              source, header.line, name));
 
   // One write transaction from the first check to the last insert: all rows or none.
   auto tx = s.store.begin_write();
@@ -56,7 +65,8 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
       throw Error(ErrorKind::invalid, fmt::format("{}:{}: {}", source, rec.line, why));
     };
     if (rec.fields.size() != header.fields.size())
-      fail(fmt::format("{} fields, but the header has {}; quote fields that contain commas", rec.fields.size(), header.fields.size()));
+      fail(fmt::format("{} fields, but the header has {}; quote fields that contain commas", rec.fields.size(),
+                       header.fields.size()));
     auto get = [&](const std::string& name) -> std::optional<std::string> {
       auto it = col.find(name);
       if (it == col.end() || rec.fields[it->second].empty()) return std::nullopt;
@@ -78,7 +88,9 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
       req.ref = get("ref");
       if (auto at = get("filed_at")) {
         req.filed_at = s.policy.organization.timezone.parse_iso(*at);
-        if (!req.filed_at) fail(fmt::format("filed_at '{}' is not an ISO-8601 time such as 2026-09-30T09:30 or 2026-09-30T01:30:00Z", *at));
+        if (!req.filed_at)
+          fail(fmt::format("filed_at '{}' is not an ISO-8601 time such as 2026-09-30T09:30 or 2026-09-30T01:30:00Z",
+                           *at));
         if (*req.filed_at > m.now) fail(fmt::format("filed_at {} is in the future", *at));
       }
       if (req.ref) {
@@ -122,12 +134,13 @@ void export_tickets(Session& s, TicketFilter f, const std::function<void(const j
   f.visible_depts = s.visible_depts();
   auto due = [](const std::optional<Stage>& st) { return st ? json(format_date(st->current_due())) : json(nullptr); };
   s.store.each_ticket(f, [&](Ticket&& t) {
-    auto r = RowBuilder(13)("id", t.id)("filer", std::move(t.filer))("category", std::move(t.category))("title", std::move(t.title))(
-                 "body", std::move(t.body))("severity", std::string(to_string(t.severity)))("to", std::move(t.to_dept))(
-                 "ref", t.ref ? json(std::move(*t.ref)) : json(nullptr))("filed_at", format_instant(t.filed_at))(
-                 "state", std::string(to_string(t.state)))("approval_due", due(t.approval))("feedback_due", due(t.feedback))(
-                 "review_due", due(t.review))
-                 .take();
+    auto r =
+        RowBuilder(13)("id", t.id)("filer", std::move(t.filer))("category", std::move(t.category))(
+            "title", std::move(t.title))("body", std::move(t.body))("severity", std::string(to_string(t.severity)))(
+            "to", std::move(t.to_dept))("ref", t.ref ? json(std::move(*t.ref)) : json(nullptr))(
+            "filed_at", format_instant(t.filed_at))("state", std::string(to_string(t.state)))(
+            "approval_due", due(t.approval))("feedback_due", due(t.feedback))("review_due", due(t.review))
+            .take();
     row(r);
   });
 }

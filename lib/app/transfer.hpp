@@ -10,9 +10,9 @@ namespace linkctl {
 
 /// Columns `export` writes; `import` reads filer, category, title (required) and
 /// body, severity, to, ref, filed_at (optional), and ignores the others.
-inline const std::vector<std::string> kExportColumns = {"id",       "filer",        "category",     "title",     "body",
-                                                        "severity", "to",           "ref",          "filed_at",  "state",
-                                                        "approval_due", "feedback_due", "review_due"};
+inline const std::vector<std::string> kExportColumns = {
+    "id",  "filer",    "category", "title",        "body",         "severity",  "to",
+    "ref", "filed_at", "state",    "approval_due", "feedback_due", "review_due"};
 
 /// Rows read from an import file.
 inline constexpr std::size_t kMaxImportRows = 5'000'000;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "workflow.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <tuple>
 
 #include "error.hpp"
@@ -26,10 +27,14 @@ Applied file(Session& s, const FileRequest& r) {
     if (auto existing = s.store.find_by_ref(*r.ref)) {
       // Name the ticket only to someone who may see it.
       if (!can_see(*s.actor.person, *existing))
-        throw Error(ErrorKind::conflict, fmt::format("--ref {} is already used by a ticket you may not see; use a new ref", *r.ref));
+        throw Error(ErrorKind::conflict,
+                    fmt::format("--ref {} is already used by a ticket you may not see; use a new ref", *r.ref));
       if (existing->ref_digest == filing_digest(s.actor.id(), r)) return {*existing, existing->state, {}, true};
-      throw Error(ErrorKind::conflict, fmt::format("--ref {} was already used for ticket {} with different content; use a new ref or file without one",
-                                                   *r.ref, existing->id));
+      throw Error(
+          ErrorKind::conflict,
+          fmt::format(
+              "--ref {} was already used for ticket {} with different content; use a new ref or file without one",
+              *r.ref, existing->id));
     }
     o.after.ref_digest = filing_digest(s.actor.id(), r);
   }
@@ -96,7 +101,8 @@ std::vector<Ticket> inbox(Session& s) {
   auto rows = s.store.inbox(q);
   if (me.supervisor)  // the SQL prefilter is a superset for the supervisor's "overdue, not escalated"
     std::erase_if(rows, [&](const Ticket& t) {
-      bool waits_on_me = t.handler == me.id || std::find(q.lead_of.begin(), q.lead_of.end(), t.to_dept) != q.lead_of.end() ||
+      bool waits_on_me = t.handler == me.id ||
+                         std::find(q.lead_of.begin(), q.lead_of.end(), t.to_dept) != q.lead_of.end() ||
                          std::find(q.lead_of.begin(), q.lead_of.end(), t.from_dept) != q.lead_of.end();
       return !waits_on_me && t.overdue_stages(m.today, m.now).empty();
     });

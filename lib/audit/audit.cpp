@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "audit.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -28,7 +29,8 @@ std::optional<Anchor> parse_anchor(std::string_view text) {
 std::string format_anchor(const Anchor& a) { return fmt::format("{}:{}", a.event, a.hash); }
 
 bool writes_rows(std::string_view verb) {
-  return verb == "init" || verb == "policy.apply" || verb == "report.freeze" || verb == "spotcheck" || verb == "overdue.announce";
+  return verb == "init" || verb == "policy.apply" || verb == "report.freeze" || verb == "spotcheck" ||
+         verb == "overdue.announce";
 }
 
 namespace {
@@ -50,8 +52,8 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
   for (const auto& e : r.row_events) {
     if (e.verb != "init" && e.verb != "policy.apply") continue;
     if (applied.count(e.policy_version))
-      return r.fail(e.id, fmt::format("event {} applies policy v{} again (event {} applied it); events were forged", e.id,
-                                      e.policy_version, applied[e.policy_version]->id));
+      return r.fail(e.id, fmt::format("event {} applies policy v{} again (event {} applied it); events were forged",
+                                      e.id, e.policy_version, applied[e.policy_version]->id));
     applied[e.policy_version] = &e;
   }
   std::map<std::int64_t, bool> seen;
@@ -59,12 +61,17 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
     seen[v.version] = true;
     auto it = applied.find(v.version);
     if (it == applied.end())
-      return r.fail(std::nullopt, fmt::format("policy v{} was applied by no event; it was inserted outside linkctl", v.version));
+      return r.fail(std::nullopt,
+                    fmt::format("policy v{} was applied by no event; it was inserted outside linkctl", v.version));
     const Event& e = *it->second;
     auto wrong = [&](std::string_view what) {
-      r.fail(e.id, fmt::format("policy v{}'s {} is not what event {} applied; the policy was changed outside linkctl", v.version, what, e.id));
+      r.fail(e.id, fmt::format("policy v{}'s {} is not what event {} applied; the policy was changed outside linkctl",
+                               v.version, what, e.id));
     };
-    if (sha256_hex(v.text) != v.sha256) return r.fail(e.id, fmt::format("policy v{}'s text does not match its SHA-256; the policy was changed outside linkctl", v.version));
+    if (sha256_hex(v.text) != v.sha256)
+      return r.fail(e.id,
+                    fmt::format("policy v{}'s text does not match its SHA-256; the policy was changed outside linkctl",
+                                v.version));
     if (text_of(e.changes, "sha256") != v.sha256) return wrong("text (SHA-256)");
     if (v.applied_by != e.actor) return wrong("applied_by");
     if (v.source != e.note.value_or("")) return wrong("source");
@@ -73,11 +80,13 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
     // Releases before 0.2 read the clock twice while applying, a second apart at most.
     auto drift = sealed ? std::chrono::seconds(0) : std::chrono::seconds(2);
     if (!applied_at || *applied_at < e.at - drift || *applied_at > e.at + drift) return wrong("applied_at");
-    if (sealed && (!v.compiled || sha256_hex(*v.compiled) != text_of(e.changes, "compiled_sha256"))) return wrong("compiled snapshot");
+    if (sealed && (!v.compiled || sha256_hex(*v.compiled) != text_of(e.changes, "compiled_sha256")))
+      return wrong("compiled snapshot");
   }
   for (const auto& [version, e] : applied)
     if (!seen.count(version))
-      return r.fail(e->id, fmt::format("event {} applied policy v{}, which is missing; it was removed outside linkctl", e->id, version));
+      return r.fail(e->id, fmt::format("event {} applied policy v{}, which is missing; it was removed outside linkctl",
+                                       e->id, version));
 }
 
 // ---- frozen reports -------------------------------------------------------------
@@ -89,10 +98,14 @@ void check_frozen(AuditResult& r, const std::vector<FrozenReport>& rows) {
   for (const auto& f : rows) {
     auto it = froze.find(f.month);
     if (it == froze.end())
-      return r.fail(std::nullopt, fmt::format("the frozen report of {} was frozen by no event; it was inserted outside linkctl", f.month));
+      return r.fail(
+          std::nullopt,
+          fmt::format("the frozen report of {} was frozen by no event; it was inserted outside linkctl", f.month));
     const Event& e = *it->second;
     auto wrong = [&](std::string_view what) {
-      r.fail(e.id, fmt::format("the frozen report of {} differs from what event {} froze ({}); it was changed outside linkctl", f.month, e.id, what));
+      r.fail(e.id, fmt::format(
+                       "the frozen report of {} differs from what event {} froze ({}); it was changed outside linkctl",
+                       f.month, e.id, what));
     };
     if (sha256_hex(f.report) != text_of(e.changes, "report_sha256")) return wrong("its scores");
     if (f.calendar_sha256 != text_of(e.changes, "calendar_sha256")) return wrong("its calendar");
@@ -102,7 +115,8 @@ void check_frozen(AuditResult& r, const std::vector<FrozenReport>& rows) {
   }
   if (!froze.empty()) {
     const Event& e = *froze.begin()->second;
-    r.fail(e.id, fmt::format("event {} froze the report of {}, which is missing; it was removed outside linkctl", e.id, froze.begin()->first));
+    r.fail(e.id, fmt::format("event {} froze the report of {}, which is missing; it was removed outside linkctl", e.id,
+                             froze.begin()->first));
   }
 }
 
@@ -114,26 +128,32 @@ void check_spotchecks(AuditResult& r, const std::vector<SpotcheckRow>& rows, con
   for (const auto& e : r.row_events) {
     if (e.verb != "spotcheck") continue;
     if (i == rows.size())
-      return r.fail(e.id, fmt::format("event {} recorded a spot check of ticket {}, which is missing; it was removed outside linkctl", e.id,
-                                      e.ticket_id.value_or(0)));
+      return r.fail(
+          e.id,
+          fmt::format("event {} recorded a spot check of ticket {}, which is missing; it was removed outside linkctl",
+                      e.id, e.ticket_id.value_or(0)));
     const SpotcheckRow& c = rows[i++];
     auto wrong = [&](std::string_view what) {
-      r.fail(e.id, fmt::format("spot check {} of ticket {} differs from what event {} recorded ({}); it was changed outside linkctl", c.id,
-                               c.ticket_id, e.id, what));
+      r.fail(e.id,
+             fmt::format(
+                 "spot check {} of ticket {} differs from what event {} recorded ({}); it was changed outside linkctl",
+                 c.id, c.ticket_id, e.id, what));
     };
     if (c.ticket_id != e.ticket_id.value_or(0)) return wrong("the ticket");
     if (c.finding != text_of(e.changes, "finding")) return wrong("the finding");
     if (c.dept != text_of(e.changes, "dept")) return wrong("the department");
     if (c.at != format_instant(e.at) || c.by_person != e.actor) return wrong("when or by whom");
     if (c.note != e.note) return wrong("the note");
-    std::optional<std::string> on = has(e.changes, "on_date") ? std::optional(text_of(e.changes, "on_date")) : std::nullopt;
+    std::optional<std::string> on =
+        has(e.changes, "on_date") ? std::optional(text_of(e.changes, "on_date")) : std::nullopt;
     if (!on)
       if (auto d = local_date(e.policy_version, e.at)) on = format_date(*d);
     if (on && c.on_date != *on) return wrong("the date it counts in");
   }
   if (i < rows.size())
-    r.fail(std::nullopt, fmt::format("spot check {} of ticket {} was recorded by no event; it was inserted outside linkctl", rows[i].id,
-                                     rows[i].ticket_id));
+    r.fail(std::nullopt,
+           fmt::format("spot check {} of ticket {} was recorded by no event; it was inserted outside linkctl",
+                       rows[i].id, rows[i].ticket_id));
 }
 
 // ---- announced lapses --------------------------------------------------------------
@@ -157,8 +177,15 @@ void check_lapses(AuditResult& r, const std::vector<LapseRow>& rows) {
     if (e.verb != "overdue.announce" || !e.changes.is_object() || !e.changes.contains("lapses")) continue;
     for (const auto& l : e.changes["lapses"]) {
       // [ticket, kind, due] before release 0.2 (announced to everyone); [ticket, kind, due, stage] since, to the actor.
-      if (!l.is_array() || l.size() < 3 || !l[0].is_number_integer() || !l[1].is_string() || !l[2].is_string()) continue;
-      Announced a{l[0].get<std::int64_t>(), l[1].get<std::string>(), l[2].get<std::string>(), "", format_instant(e.at), std::nullopt, e.id};
+      if (!l.is_array() || l.size() < 3 || !l[0].is_number_integer() || !l[1].is_string() || !l[2].is_string())
+        continue;
+      Announced a{l[0].get<std::int64_t>(),
+                  l[1].get<std::string>(),
+                  l[2].get<std::string>(),
+                  "",
+                  format_instant(e.at),
+                  std::nullopt,
+                  e.id};
       if (l.size() >= 4 && l[3].is_number_integer()) a.recipient = e.actor, a.stage = l[3].get<std::int64_t>();
       told.push_back(std::move(a));
     }
@@ -170,14 +197,20 @@ void check_lapses(AuditResult& r, const std::vector<LapseRow>& rows) {
   std::size_t i = 0, j = 0;
   while (i < told.size() || j < stored.size()) {
     if (j == stored.size() || (i < told.size() && told[i] < stored[j]))
-      return r.fail(told[i].event, fmt::format("event {} announced {}, which is not stored; the announcement was removed or changed "
-                                               "outside linkctl", told[i].event, told[i].describe()));
+      return r.fail(told[i].event,
+                    fmt::format("event {} announced {}, which is not stored; the announcement was removed or changed "
+                                "outside linkctl",
+                                told[i].event, told[i].describe()));
     if (i == told.size() || stored[j] < told[i])
-      return r.fail(std::nullopt, fmt::format("the announced lapse of stage {}, {}, was announced by no event; it was inserted or "
-                                              "changed outside linkctl", *stored[j].stage, stored[j].describe()));
+      return r.fail(std::nullopt,
+                    fmt::format("the announced lapse of stage {}, {}, was announced by no event; it was inserted or "
+                                "changed outside linkctl",
+                                *stored[j].stage, stored[j].describe()));
     if (told[i].stage && told[i].stage != stored[j].stage)
-      return r.fail(told[i].event, fmt::format("event {} announced {} of stage {}, but the row names stage {}; it was changed outside "
-                                               "linkctl", told[i].event, told[i].describe(), *told[i].stage, *stored[j].stage));
+      return r.fail(told[i].event,
+                    fmt::format("event {} announced {} of stage {}, but the row names stage {}; it was changed outside "
+                                "linkctl",
+                                told[i].event, told[i].describe(), *told[i].stage, *stored[j].stage));
     ++i, ++j;
   }
 }

@@ -3,7 +3,6 @@
 #include <functional>
 #include <optional>
 #include <string_view>
-
 #include <vector>
 
 #include "date.hpp"
@@ -60,7 +59,7 @@ struct AuditResult {
   std::int64_t events_checked = 0;
   std::int64_t tickets_checked = 0;
   std::optional<std::int64_t> first_bad_event;
-  std::string problem;  ///< one line, empty when ok
+  std::string problem;    ///< one line, empty when ok
   std::string head_hash;  ///< the last event's hash: record it elsewhere to anchor the chain
   std::int64_t head_event = 0;
   /// The events that wrote rows of other tables (policy versions, frozen reports,

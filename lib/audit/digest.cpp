@@ -7,9 +7,12 @@ namespace linkctl {
 namespace {
 
 void put(CanonicalArray& j, const Value& v) {
-  if (const auto* text = std::get_if<std::string>(&v)) j.str(*text);
-  else if (const auto* number = std::get_if<std::int64_t>(&v)) j.num(*number);
-  else j.null();
+  if (const auto* text = std::get_if<std::string>(&v))
+    j.str(*text);
+  else if (const auto* number = std::get_if<std::int64_t>(&v))
+    j.num(*number);
+  else
+    j.null();
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 
 namespace linkctl {
 
-std::string stored_event_hash(const Event& e, const std::string& prev_hash, std::string_view at, std::string_view recorded_at) {
+std::string stored_event_hash(const Event& e, const std::string& prev_hash, std::string_view at,
+                              std::string_view recorded_at) {
   CanonicalArray j;
   j.num(e.id).num_or_null(e.ticket_id).str(e.verb).str(e.actor).str_or_null(e.via).str(at).str(recorded_at);
   j.boolean(e.clock_override).str_or_null(e.state_before).str_or_null(e.state_after).str(e.changes_json);

@@ -40,7 +40,8 @@ inline const std::string kGenesisHash(64, '0');
 std::string event_hash(const Event& e, const std::string& prev_hash);
 /// The same over the times as stored (`at`, `recorded_at`), so that a time not in
 /// canonical form (edited outside linkctl) fails the check.
-std::string stored_event_hash(const Event& e, const std::string& prev_hash, std::string_view at, std::string_view recorded_at);
+std::string stored_event_hash(const Event& e, const std::string& prev_hash, std::string_view at,
+                              std::string_view recorded_at);
 /// `changes` as stored: compact JSON, UTF-8 kept, broken UTF-8 replaced.
 std::string changes_text(const nlohmann::ordered_json& changes);
 

@@ -29,13 +29,20 @@ std::size_t broken_length(std::string_view s, std::size_t i) {
   auto at = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
   unsigned c = at(0), lo = 0x80, hi = 0xBF;
   std::size_t need = 0;
-  if (c >= 0xC2 && c <= 0xDF) need = 1;
-  else if (c == 0xE0) need = 2, lo = 0xA0;
-  else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) need = 2;
-  else if (c == 0xED) need = 2, hi = 0x9F;
-  else if (c == 0xF0) need = 3, lo = 0x90;
-  else if (c >= 0xF1 && c <= 0xF3) need = 3;
-  else if (c == 0xF4) need = 3, hi = 0x8F;
+  if (c >= 0xC2 && c <= 0xDF)
+    need = 1;
+  else if (c == 0xE0)
+    need = 2, lo = 0xA0;
+  else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF)
+    need = 2;
+  else if (c == 0xED)
+    need = 2, hi = 0x9F;
+  else if (c == 0xF0)
+    need = 3, lo = 0x90;
+  else if (c >= 0xF1 && c <= 0xF3)
+    need = 3;
+  else if (c == 0xF4)
+    need = 3, hi = 0x8F;
   std::size_t k = 0;
   while (k < need && at(k + 1) >= (k ? 0x80u : lo) && at(k + 1) <= (k ? 0xBFu : hi)) ++k;
   return 1 + k;
@@ -80,9 +87,12 @@ CanonicalArray& CanonicalArray::str(std::string_view s) {
     std::size_t run = i;
     while (run < s.size()) {
       auto c = static_cast<unsigned char>(s[run]);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') ++run;
-      else if (std::size_t n = c >= 0x80 ? utf8_length(s, run) : 0) run += n;
-      else break;
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\')
+        ++run;
+      else if (std::size_t n = c >= 0x80 ? utf8_length(s, run) : 0)
+        run += n;
+      else
+        break;
     }
     out_.append(s.substr(i, run - i));
     if ((i = run) == s.size()) break;
@@ -94,13 +104,27 @@ CanonicalArray& CanonicalArray::str(std::string_view s) {
     }
     ++i;
     switch (c) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"':
+        out_ += "\\\"";
+        break;
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\b':
+        out_ += "\\b";
+        break;
+      case '\f':
+        out_ += "\\f";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
       default:
         out_ += "\\u00";  // the other control characters
         out_ += hex[c >> 4];

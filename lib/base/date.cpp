@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "date.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "error.hpp"
 
@@ -45,9 +46,12 @@ std::optional<seconds> parse_offset(std::string_view s) {
   int sign = s[0] == '-' ? -1 : 1;
   s.remove_prefix(1);
   std::string_view hh = s.substr(0, 2), mm = "00";
-  if (s.size() == 5 && s[2] == ':') mm = s.substr(3, 2);
-  else if (s.size() == 4) mm = s.substr(2, 2);
-  else if (s.size() != 2) return std::nullopt;
+  if (s.size() == 5 && s[2] == ':')
+    mm = s.substr(3, 2);
+  else if (s.size() == 4)
+    mm = s.substr(2, 2);
+  else if (s.size() != 2)
+    return std::nullopt;
   if (!all_digits(hh) || !all_digits(mm)) return std::nullopt;
   int h = to_int(hh), m = to_int(mm);
   if (h > 14 || m > 59) return std::nullopt;
@@ -61,10 +65,18 @@ struct FixedZone {
 // Zones whose offset has not changed since 1991; computed without tzdata so
 // the default policy behaves the same on machines without the tzdata package.
 constexpr std::array kFixedZones = {
-    FixedZone{"Asia/Shanghai", 8}, FixedZone{"Asia/Chongqing", 8}, FixedZone{"Asia/Chungking", 8},
-    FixedZone{"Asia/Harbin", 8},   FixedZone{"PRC", 8},            FixedZone{"Asia/Urumqi", 6},
-    FixedZone{"Asia/Hong_Kong", 8}, FixedZone{"Asia/Macau", 8},    FixedZone{"Asia/Taipei", 8},
-    FixedZone{"UTC", 0},           FixedZone{"Etc/UTC", 0},        FixedZone{"GMT", 0},
+    FixedZone{"Asia/Shanghai", 8},
+    FixedZone{"Asia/Chongqing", 8},
+    FixedZone{"Asia/Chungking", 8},
+    FixedZone{"Asia/Harbin", 8},
+    FixedZone{"PRC", 8},
+    FixedZone{"Asia/Urumqi", 6},
+    FixedZone{"Asia/Hong_Kong", 8},
+    FixedZone{"Asia/Macau", 8},
+    FixedZone{"Asia/Taipei", 8},
+    FixedZone{"UTC", 0},
+    FixedZone{"Etc/UTC", 0},
+    FixedZone{"GMT", 0},
 };
 
 // The C library keeps one current zone; switch it only when it changes.

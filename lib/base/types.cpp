@@ -33,15 +33,15 @@ constexpr std::array<std::pair<Rating, std::string_view>, 3> kRatingNames{
     {{Rating::satisfied, "satisfied"}, {Rating::fair, "fair"}, {Rating::unsatisfied, "unsatisfied"}}};
 constexpr std::array<std::pair<StageKind, std::string_view>, 3> kStageNames{
     {{StageKind::approval, "approval"}, {StageKind::feedback, "feedback"}, {StageKind::review, "review"}}};
-constexpr std::array<std::pair<StageRule, std::string_view>, 6> kRuleNames{{{StageRule::approval, "approval"},
-                                                                           {StageRule::feedback, "feedback"},
-                                                                           {StageRule::review, "review"},
-                                                                           {StageRule::reset, "reset"},
-                                                                           {StageRule::reset_by_supervisor, "reset-by-supervisor"},
-                                                                           {StageRule::reset_after_rating, "reset-after-rating"}}};
-constexpr std::array<std::pair<DueUnit, std::string_view>, 3> kUnitNames{{{DueUnit::working_days, "working_days"},
-                                                                          {DueUnit::calendar_days, "calendar_days"},
-                                                                          {DueUnit::hours, "hours"}}};
+constexpr std::array<std::pair<StageRule, std::string_view>, 6> kRuleNames{
+    {{StageRule::approval, "approval"},
+     {StageRule::feedback, "feedback"},
+     {StageRule::review, "review"},
+     {StageRule::reset, "reset"},
+     {StageRule::reset_by_supervisor, "reset-by-supervisor"},
+     {StageRule::reset_after_rating, "reset-after-rating"}}};
+constexpr std::array<std::pair<DueUnit, std::string_view>, 3> kUnitNames{
+    {{DueUnit::working_days, "working_days"}, {DueUnit::calendar_days, "calendar_days"}, {DueUnit::hours, "hours"}}};
 
 }  // namespace
 
@@ -63,9 +63,12 @@ std::optional<StageRule> parse_stage_rule(std::string_view s) { return parse_enu
 
 std::string_view label_zh(Severity s) {
   switch (s) {
-    case Severity::major: return "重大违规";
-    case Severity::urgent: return "紧急";
-    case Severity::normal: return "普通";
+    case Severity::major:
+      return "重大违规";
+    case Severity::urgent:
+      return "紧急";
+    case Severity::normal:
+      return "普通";
   }
   return "?";
 }

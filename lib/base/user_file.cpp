@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "user_file.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "error.hpp"
 
@@ -24,11 +25,13 @@ int open_as_real_user(const char* path) {
   const uid_t euid = ::geteuid();
   // Group first: a setuid-root process must change its group while it is still root.
   if (::setegid(::getgid()) != 0 || ::seteuid(::getuid()) != 0)
-    throw Error(ErrorKind::internal, fmt::format("cannot take the real user's rights to read {} ({})", path, std::strerror(errno)));
+    throw Error(ErrorKind::internal,
+                fmt::format("cannot take the real user's rights to read {} ({})", path, std::strerror(errno)));
   int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   int saved = errno;
   if (::seteuid(euid) != 0 || ::setegid(egid) != 0)
-    throw Error(ErrorKind::internal, fmt::format("cannot take back linkctl's rights after reading {} ({})", path, std::strerror(errno)));
+    throw Error(ErrorKind::internal,
+                fmt::format("cannot take back linkctl's rights after reading {} ({})", path, std::strerror(errno)));
   errno = saved;
   return fd;
 }
@@ -41,10 +44,12 @@ int open_user_file(const std::string& path, std::string_view what) {
   if (fd < 0) {
     int err = errno;
     if (err == EACCES || err == EPERM)
-      throw Error(ErrorKind::permission, fmt::format("{} {}: you may not read this file (permission denied)", what, path));
-    throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot read the file ({}); check the path", what, path, std::strerror(err)));
+      throw Error(ErrorKind::permission,
+                  fmt::format("{} {}: you may not read this file (permission denied)", what, path));
+    throw Error(ErrorKind::not_found,
+                fmt::format("{} {}: cannot read the file ({}); check the path", what, path, std::strerror(err)));
   }
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     throw Error(ErrorKind::not_found, fmt::format("{} {}: is a directory; give a file", what, path));

@@ -13,8 +13,9 @@ namespace {
 // The walk steps one day past `d`; past 9999-12-31 a date has no four-digit year to be written in.
 Date next_day(Date d, Date trigger, int amount) {
   if (d >= kLastDate)
-    throw Error(ErrorKind::usage, fmt::format("{} days from {} would pass {}, the last date linkctl handles; use an earlier date",
-                                              amount, format_date(trigger), format_date(kLastDate)));
+    throw Error(ErrorKind::usage,
+                fmt::format("{} days from {} would pass {}, the last date linkctl handles; use an earlier date", amount,
+                            format_date(trigger), format_date(kLastDate)));
   return d + days(1);
 }
 }  // namespace
@@ -73,8 +74,9 @@ DueDate due_after(const Policy& policy, const Deadline& rule, Severity severity,
       Instant due_at = at + std::chrono::hours(amount);
       Date due = policy.organization.timezone.local_date(due_at);
       if (!in_date_range(due) || !in_date_range(std::chrono::floor<std::chrono::days>(due_at)))
-        throw Error(ErrorKind::usage, fmt::format("{} hours from {} would pass {}, the last date linkctl handles; use an earlier date",
-                                                  amount, format_date(on), format_date(kLastDate)));
+        throw Error(ErrorKind::usage,
+                    fmt::format("{} hours from {} would pass {}, the last date linkctl handles; use an earlier date",
+                                amount, format_date(on), format_date(kLastDate)));
       auto walk = calendar_days_after(policy.calendar, on, static_cast<int>((due - on).count()));
       return {due, due_at, walk};
     }
@@ -92,8 +94,8 @@ std::optional<Deadline> stage_rule(const Policy& policy, std::string_view stage,
   return std::nullopt;
 }
 
-DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, bool calendar_days, const std::string& stage,
-                   const std::string& severity, const std::string& category) {
+DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, bool calendar_days,
+                   const std::string& stage, const std::string& severity, const std::string& category) {
   DueQuery q;
   q.from = from;
   if (stage.empty()) {
@@ -104,15 +106,20 @@ DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, boo
   }
   const Category* cat = nullptr;
   if (!category.empty() && !(cat = policy.category(category)))
-    throw Error(ErrorKind::not_found, fmt::format("no category '{}' in the policy; see 'linkctl policy show'", category));
+    throw Error(ErrorKind::not_found,
+                fmt::format("no category '{}' in the policy; see 'linkctl policy show'", category));
   auto r = stage_rule(policy, stage, cat);
-  if (!r) throw Error(ErrorKind::usage, fmt::format("--stage {} is not known; use approval, feedback, review, escalated or reset", stage));
+  if (!r)
+    throw Error(ErrorKind::usage,
+                fmt::format("--stage {} is not known; use approval, feedback, review, escalated or reset", stage));
   if (r->unit == DueUnit::hours)
-    throw Error(ErrorKind::usage, fmt::format("the {} deadline is counted in hours; it has no date to compute from a date alone", stage));
+    throw Error(ErrorKind::usage,
+                fmt::format("the {} deadline is counted in hours; it has no date to compute from a date alone", stage));
   q.rule = *r;
   if (severity.empty()) throw Error(ErrorKind::usage, "--stage needs --severity major|urgent|normal");
   auto sev = parse_severity(severity);
-  if (!sev) throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", severity));
+  if (!sev)
+    throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", severity));
   q.severity = *sev;
   return q;
 }

@@ -20,8 +20,8 @@ struct DayNote {
 /// A computed due date and how it was reached.
 struct DueResult {
   Date due;
-  std::vector<DayNote> days;     ///< every day examined, in order
-  std::set<int> uncovered_years; ///< years examined that the calendar does not cover
+  std::vector<DayNote> days;      ///< every day examined, in order
+  std::set<int> uncovered_years;  ///< years examined that the calendar does not cover
 };
 
 /// `amount` working days counted from the day after `trigger`, each day off
@@ -59,7 +59,7 @@ struct DueQuery {
 /// `calendar_days`), or the policy's rule for `stage` (approval, feedback, review,
 /// escalated, reset) read for `severity`, feedback with `category`'s override.
 /// Throws Error(usage) or Error(not_found) naming what is missing or unknown.
-DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, bool calendar_days, const std::string& stage,
-                   const std::string& severity, const std::string& category);
+DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, bool calendar_days,
+                   const std::string& stage, const std::string& severity, const std::string& category);
 
 }  // namespace linkctl

@@ -20,20 +20,25 @@ Actor resolve_actor(const Policy& policy, const OsUser& os, const std::optional<
     std::string name = declared.value_or(os.login);
     const Person* p = lookup(policy, name);
     if (!p)
-      throw Error(ErrorKind::not_found,
-                  fmt::format("'{}' is not a person in the policy; pass --as ID (or LINKCTL_USER) with an id from 'linkctl policy show'", name));
+      throw Error(ErrorKind::not_found, fmt::format("'{}' is not a person in the policy; pass --as ID (or "
+                                                    "LINKCTL_USER) with an id from 'linkctl policy show'",
+                                                    name));
     return {p, std::nullopt};
   }
   const Person* self = policy.person_by_login(os.login);
   if (!declared || (self && (declared == self->id || declared == self->login))) {
     if (!self)
-      throw Error(ErrorKind::permission,
-                  fmt::format("OS user '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry", os.login, os.login));
+      throw Error(
+          ErrorKind::permission,
+          fmt::format(
+              "OS user '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry",
+              os.login, os.login));
     return {self, std::nullopt};
   }
   if (!os.root && !(self && self->admin))
     throw Error(ErrorKind::permission,
-                fmt::format("--as {} refused: you are '{}', and only root and admins may act for others", *declared, self ? self->id : os.login));
+                fmt::format("--as {} refused: you are '{}', and only root and admins may act for others", *declared,
+                            self ? self->id : os.login));
   const Person* p = lookup(policy, *declared);
   if (!p)
     throw Error(ErrorKind::not_found,

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "lifecycle.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "deadlines.hpp"
 #include "error.hpp"
@@ -20,7 +21,9 @@ std::string dept_label(const Policy& p, const std::string& code) {
 }
 
 // Checks the rules table (lib/domain/rules.cpp) and returns the row that applies.
-const Transition& allow(const Policy& p, const Actor& a, const Ticket& t, Verb verb) { return authorize(p, *a.person, t, verb); }
+const Transition& allow(const Policy& p, const Actor& a, const Ticket& t, Verb verb) {
+  return authorize(p, *a.person, t, verb);
+}
 
 Outcome start(const Actor& a, const Moment& at, const Ticket& t, std::string verb) {
   Outcome o;
@@ -76,16 +79,20 @@ const Department& receiving_dept(const Policy& p, const std::string& code, std::
     std::vector<std::string> codes;
     for (const auto& x : p.departments)
       if (x.kind != DeptKind::office) codes.push_back(x.code);
-    throw Error(ErrorKind::not_found, fmt::format("{} {}: no such department; use one of: {}", option, code, fmt::join(codes, ", ")));
+    throw Error(ErrorKind::not_found,
+                fmt::format("{} {}: no such department; use one of: {}", option, code, fmt::join(codes, ", ")));
   }
   if (d->kind == DeptKind::office)
-    throw Error(ErrorKind::usage, fmt::format("{} {}: {} is the supervising office, which does not receive tickets", option, code, d->name));
+    throw Error(ErrorKind::usage, fmt::format("{} {}: {} is the supervising office, which does not receive tickets",
+                                              option, code, d->name));
   return *d;
 }
 
 const Category& category_of(const Policy& p, const std::string& code) {
   const Category* c = p.category(code);
-  if (!c) throw Error(ErrorKind::not_found, fmt::format("no category '{}' in the policy; list them with 'linkctl policy show'", code));
+  if (!c)
+    throw Error(ErrorKind::not_found,
+                fmt::format("no category '{}' in the policy; list them with 'linkctl policy show'", code));
   return *c;
 }
 
@@ -133,8 +140,10 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
   const Person& filer = *actor.person;
   const Category& cat = category_of(p, r.category);
   if (filer.filer_kinds.empty())
-    throw Error(ErrorKind::permission, fmt::format("{} may not file tickets: they hold no filer:<kind> role in the policy", filer.id));
-  bool allowed = std::any_of(cat.filers.begin(), cat.filers.end(), [&](const std::string& k) { return filer.filer_kinds.count(k); });
+    throw Error(ErrorKind::permission,
+                fmt::format("{} may not file tickets: they hold no filer:<kind> role in the policy", filer.id));
+  bool allowed = std::any_of(cat.filers.begin(), cat.filers.end(),
+                             [&](const std::string& k) { return filer.filer_kinds.count(k); });
   if (!allowed)
     throw Error(ErrorKind::permission,
                 fmt::format("{} ({}) may not file category '{}': it is for {}", filer.id,
@@ -164,7 +173,8 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
   Outcome o = start(actor, at, t, "file");
   o.event.at = filed.now;
   o.event.state_before.reset();
-  o.after.approval = begin_stage(p, StageKind::approval, StageRule::approval, t.from_dept, p.deadlines.approval, t.severity, filed, o);
+  o.after.approval =
+      begin_stage(p, StageKind::approval, StageRule::approval, t.from_dept, p.deadlines.approval, t.severity, filed, o);
   o = finish(std::move(o), before, filed);
   // A new ticket's event lists what was filed, not a diff against nothing.
   o.event.changes = json{{"category", t.category},
@@ -204,13 +214,17 @@ Outcome reject(const Policy& p, const Actor& actor, const Moment& at, const Tick
 
 Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const RouteRequest& r) {
   if (r.to_user.has_value() == r.to_dept.has_value())
-    throw Error(ErrorKind::usage, "route needs exactly one of --to USER (assign a handler) or --dept DEPT (forward a misdirected ticket)");
+    throw Error(
+        ErrorKind::usage,
+        "route needs exactly one of --to USER (assign a handler) or --dept DEPT (forward a misdirected ticket)");
   if (r.reason) check_note("--reason", *r.reason);
   if (r.to_dept) {
     const Transition& rule = allow(p, actor, t, Verb::forward);
-    if (!r.reason) throw Error(ErrorKind::usage, "forwarding to another department needs --reason (why it was misdirected)");
+    if (!r.reason)
+      throw Error(ErrorKind::usage, "forwarding to another department needs --reason (why it was misdirected)");
     const Department& d = receiving_dept(p, *r.to_dept, "--dept");
-    if (d.code == t.to_dept) throw Error(ErrorKind::usage, fmt::format("ticket {} is already at {}", t.id, dept_label(p, d.code)));
+    if (d.code == t.to_dept)
+      throw Error(ErrorKind::usage, fmt::format("ticket {} is already at {}", t.id, dept_label(p, d.code)));
     Outcome o = start(actor, at, t, "route");
     o.after.to_dept = d.code;
     o.after.handler.reset();
@@ -229,8 +243,9 @@ Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticke
     std::vector<std::string> ids;
     for (const auto& x : p.people)
       if (x.department == t.to_dept && (x.handler || p.is_lead(x.id, t.to_dept))) ids.push_back(x.id);
-    throw Error(ErrorKind::usage, fmt::format("--to {}: not a handler of {}; assign one of: {}", handler->id,
-                                              dept_label(p, t.to_dept), ids.empty() ? "(none)" : fmt::format("{}", fmt::join(ids, ", "))));
+    throw Error(ErrorKind::usage,
+                fmt::format("--to {}: not a handler of {}; assign one of: {}", handler->id, dept_label(p, t.to_dept),
+                            ids.empty() ? "(none)" : fmt::format("{}", fmt::join(ids, ", "))));
   }
   Outcome o = start(actor, at, t, "route");
   o.after.handler = handler->id;
@@ -240,10 +255,11 @@ Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticke
 
 Outcome close(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const std::string& result) {
   // A handler moved away by `policy apply` is told why, not just refused.
-  if (t.state == State::assigned && t.handler == actor.id() && actor.person->department != t.to_dept && !p.is_lead(actor.id(), t.to_dept))
-    throw Error(ErrorKind::permission,
-                fmt::format("{} may not close ticket {}: only a handler in {}, which {} has left, or a lead there who can assign it anew may",
-                            actor.id(), t.id, dept_label(p, t.to_dept), actor.id()));
+  if (t.state == State::assigned && t.handler == actor.id() && actor.person->department != t.to_dept &&
+      !p.is_lead(actor.id(), t.to_dept))
+    throw Error(ErrorKind::permission, fmt::format("{} may not close ticket {}: only a handler in {}, which {} has "
+                                                   "left, or a lead there who can assign it anew may",
+                                                   actor.id(), t.id, dept_label(p, t.to_dept), actor.id()));
   const Transition& rule = allow(p, actor, t, Verb::close);
   check_note("--result", result);
   Outcome o = start(actor, at, t, "close");
@@ -252,7 +268,8 @@ Outcome close(const Policy& p, const Actor& actor, const Moment& at, const Ticke
   return finish(std::move(o), t, at, result);
 }
 
-Outcome confirm(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const std::optional<std::string>& comment) {
+Outcome confirm(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t,
+                const std::optional<std::string>& comment) {
   const Transition& rule = allow(p, actor, t, Verb::confirm);
   if (comment) check_note("the comment", *comment);
   Outcome o = start(actor, at, t, "confirm");
@@ -266,8 +283,9 @@ Outcome explain(const Policy& p, const Actor& actor, const Moment& at, const Tic
   allow(p, actor, t, Verb::explain);
   check_note("--reason", reason);
   if (t.feedback && t.feedback->explained_at)
-    throw Error(ErrorKind::conflict, fmt::format("ticket {} was already explained on {}; add detail with 'linkctl comment'", t.id,
-                                                 p.organization.timezone.format_local(*t.feedback->explained_at)));
+    throw Error(ErrorKind::conflict,
+                fmt::format("ticket {} was already explained on {}; add detail with 'linkctl comment'", t.id,
+                            p.organization.timezone.format_local(*t.feedback->explained_at)));
   Outcome o = start(actor, at, t, "explain");
   o.after.feedback->explained_at = at.now;
   o.after.feedback->explanation = reason;
@@ -303,13 +321,15 @@ Outcome reset(const Policy& p, const Actor& actor, const Moment& at, const Ticke
   return finish(std::move(o), t, at, reason);
 }
 
-Outcome escalate(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const std::optional<std::string>& reason) {
+Outcome escalate(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t,
+                 const std::optional<std::string>& reason) {
   allow(p, actor, t, Verb::escalate);
   if (reason) check_note("--reason", *reason);
   if (t.feedback && t.feedback->escalated_at)
-    throw Error(ErrorKind::conflict, fmt::format("ticket {} was already escalated on {} (due {}); press it with 'linkctl comment'",
-                                                 t.id, format_date(p.organization.timezone.local_date(*t.feedback->escalated_at)),
-                                                 format_date(*t.feedback->escalated_due)));
+    throw Error(ErrorKind::conflict,
+                fmt::format("ticket {} was already escalated on {} (due {}); press it with 'linkctl comment'", t.id,
+                            format_date(p.organization.timezone.local_date(*t.feedback->escalated_at)),
+                            format_date(*t.feedback->escalated_due)));
   Outcome o = start(actor, at, t, "escalate");
   auto due = due_after(p, p.deadlines.escalated, t.severity, at.now, at.today);
   o.uncovered_years = due.walk.uncovered_years;
@@ -360,15 +380,19 @@ std::optional<Outcome> recompute_deadlines(const Policy& p, const Actor& actor, 
   redo(o.after.approval);
   redo(o.after.feedback);
   redo(o.after.review);
-  if (o.after.approval == t.approval && o.after.feedback == t.feedback && o.after.review == t.review) return std::nullopt;
+  if (o.after.approval == t.approval && o.after.feedback == t.feedback && o.after.review == t.review)
+    return std::nullopt;
   // The original due dates matter for scoring too, so record them beside the ones in force.
   Outcome done = finish(std::move(o), t, at, std::string("deadlines recomputed under the policy in force"));
   auto stage_dues = [](const std::optional<Stage>& s) {
-    return s ? json::array({format_date(s->due), s->escalated_due ? json(format_date(*s->escalated_due)) : json(nullptr)}) : json(nullptr);
+    return s ? json::array(
+                   {format_date(s->due), s->escalated_due ? json(format_date(*s->escalated_due)) : json(nullptr)})
+             : json(nullptr);
   };
-  done.event.changes["stages"] = json::object({{"approval", json::array({stage_dues(t.approval), stage_dues(done.after.approval)})},
-                                               {"feedback", json::array({stage_dues(t.feedback), stage_dues(done.after.feedback)})},
-                                               {"review", json::array({stage_dues(t.review), stage_dues(done.after.review)})}});
+  done.event.changes["stages"] =
+      json::object({{"approval", json::array({stage_dues(t.approval), stage_dues(done.after.approval)})},
+                    {"feedback", json::array({stage_dues(t.feedback), stage_dues(done.after.feedback)})},
+                    {"review", json::array({stage_dues(t.review), stage_dues(done.after.review)})}});
   done.after.updated_at = t.updated_at;  // a correction, not an action on the ticket
   return done;
 }

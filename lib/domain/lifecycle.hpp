@@ -36,10 +36,10 @@ struct FileRequest {
   std::string category;
   std::string title;
   std::string body;
-  std::optional<Severity> severity;   ///< default: the category's
-  std::optional<std::string> to;      ///< default: the category's receiving department
-  std::optional<std::string> ref;     ///< external reference, for idempotent filing
-  std::optional<Instant> filed_at;    ///< migrating history (import); default: now
+  std::optional<Severity> severity;  ///< default: the category's
+  std::optional<std::string> to;     ///< default: the category's receiving department
+  std::optional<std::string> ref;    ///< external reference, for idempotent filing
+  std::optional<Instant> filed_at;   ///< migrating history (import); default: now
 };
 
 /// `approve`: what the sending lead may change while forwarding.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "rules.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "error.hpp"
 
@@ -18,19 +19,61 @@ constexpr Transition kLifecycle[] = {
     {Verb::reject, {pending}, P::sending_lead, rejected, std::nullopt, "reject", "reject", "be rejected"},
     {Verb::confirm, {handled}, P::receiving_lead, answered, StageRule::review, "confirm", "confirm", "be confirmed"},
     // Assign a handler, or send a handled ticket back to one (with a reason).
-    {Verb::route, {routed, assigned, handled}, P::receiving_lead, assigned, std::nullopt, "route", "route", "be assigned"},
+    {Verb::route,
+     {routed, assigned, handled},
+     P::receiving_lead,
+     assigned,
+     std::nullopt,
+     "route",
+     "route",
+     "be assigned"},
     // Forward a misdirected ticket; the feedback clock keeps running.
-    {Verb::forward, {routed, assigned}, P::receiving_lead, routed, std::nullopt, "route", "forward", "be forwarded to another department"},
+    {Verb::forward,
+     {routed, assigned},
+     P::receiving_lead,
+     routed,
+     std::nullopt,
+     "route",
+     "forward",
+     "be forwarded to another department"},
     {Verb::close, {assigned}, P::handler, handled, std::nullopt, "close", "close", "be closed"},
     {Verb::close, {assigned}, P::receiving_lead, handled, std::nullopt, "close", "close", "be closed"},
-    {Verb::explain, {routed, assigned, handled}, P::receiving_lead, std::nullopt, std::nullopt, "explain", "explain", "be explained"},
-    {Verb::escalate, {routed, assigned, handled}, P::supervisor, std::nullopt, std::nullopt, "escalate", "escalate", "be escalated"},
+    {Verb::explain,
+     {routed, assigned, handled},
+     P::receiving_lead,
+     std::nullopt,
+     std::nullopt,
+     "explain",
+     "explain",
+     "be explained"},
+    {Verb::escalate,
+     {routed, assigned, handled},
+     P::supervisor,
+     std::nullopt,
+     std::nullopt,
+     "escalate",
+     "escalate",
+     "be escalated"},
     {Verb::rate, {answered}, P::sending_lead, done, std::nullopt, "rate", "rate", "be rated"},
     {Verb::reset, {answered}, P::sending_lead, routed, StageRule::reset, "reset", "reset", "be reset"},
     {Verb::reset, {answered}, P::supervisor, routed, StageRule::reset_by_supervisor, "reset", "reset", "be reset"},
     // Scored against both departments.
-    {Verb::reset, {done}, P::supervisor, routed, StageRule::reset_after_rating, "reset (supervisor)", "reset a rated", "be reset"},
-    {Verb::spotcheck, {done}, P::supervisor, std::nullopt, std::nullopt, "spotcheck record", "spot-check", "be spot-checked"},
+    {Verb::reset,
+     {done},
+     P::supervisor,
+     routed,
+     StageRule::reset_after_rating,
+     "reset (supervisor)",
+     "reset a rated",
+     "be reset"},
+    {Verb::spotcheck,
+     {done},
+     P::supervisor,
+     std::nullopt,
+     std::nullopt,
+     "spotcheck record",
+     "spot-check",
+     "be spot-checked"},
     {Verb::comment, StateSet::any(), P::viewer, std::nullopt, std::nullopt, "comment", "comment on", "get a comment"},
 };
 
@@ -58,16 +101,23 @@ std::string who_may(const Policy& p, const Ticket& t, const std::vector<Party>& 
   for (auto party : parties) {
     switch (party) {
       case Party::sending_lead:
-        phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept), leads_of(p, t.from_dept)));
+        phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept),
+                                      leads_of(p, t.from_dept)));
         break;
       case Party::receiving_lead:
         // After "its handler" the department goes without saying which side it is.
-        phrases.push_back(fmt::format("a lead of {}{} ({})", after_handler ? "" : "the receiving department ", dept_label(p, t.to_dept),
-                                      leads_of(p, t.to_dept)));
+        phrases.push_back(fmt::format("a lead of {}{} ({})", after_handler ? "" : "the receiving department ",
+                                      dept_label(p, t.to_dept), leads_of(p, t.to_dept)));
         break;
-      case Party::handler: phrases.push_back(fmt::format("its handler ({})", t.handler.value_or("none"))); break;
-      case Party::supervisor: phrases.push_back(fmt::format("a supervisor ({})", supervisors(p))); break;
-      case Party::viewer: phrases.push_back("someone who may see it"); break;
+      case Party::handler:
+        phrases.push_back(fmt::format("its handler ({})", t.handler.value_or("none")));
+        break;
+      case Party::supervisor:
+        phrases.push_back(fmt::format("a supervisor ({})", supervisors(p)));
+        break;
+      case Party::viewer:
+        phrases.push_back("someone who may see it");
+        break;
     }
     after_handler = party == Party::handler;
   }
@@ -94,12 +144,17 @@ std::span<const Transition> lifecycle_rules() { return kLifecycle; }
 
 bool acts_as(const Policy& p, const Person& person, const Ticket& t, Party party) {
   switch (party) {
-    case Party::sending_lead: return p.is_lead(person.id, t.from_dept);
-    case Party::receiving_lead: return p.is_lead(person.id, t.to_dept);
+    case Party::sending_lead:
+      return p.is_lead(person.id, t.from_dept);
+    case Party::receiving_lead:
+      return p.is_lead(person.id, t.to_dept);
     // The handler only while still in the receiving department: a move by `policy apply` ends it.
-    case Party::handler: return t.handler == person.id && person.department == t.to_dept;
-    case Party::supervisor: return person.supervisor;
-    case Party::viewer: return can_see(person, t);
+    case Party::handler:
+      return t.handler == person.id && person.department == t.to_dept;
+    case Party::supervisor:
+      return person.supervisor;
+    case Party::viewer:
+      return can_see(person, t);
   }
   return false;
 }
@@ -117,17 +172,18 @@ const Transition& authorize(const Policy& p, const Person& person, const Ticket&
     const char* passive = "do that";
     for (const auto& row : kLifecycle)
       if (row.verb == verb) passive = row.passive;
-    throw Error(ErrorKind::conflict, fmt::format("ticket {} is '{}', so it cannot {}; allowed here: {}", t.id, to_string(t.state),
-                                                 passive, fmt::join(verbs_allowed(t.state), ", ")));
+    throw Error(ErrorKind::conflict, fmt::format("ticket {} is '{}', so it cannot {}; allowed here: {}", t.id,
+                                                 to_string(t.state), passive, fmt::join(verbs_allowed(t.state), ", ")));
   }
-  throw Error(ErrorKind::permission,
-              fmt::format("{} may not {} ticket {}: only {} may", person.id, in_state->action, t.id, who_may(p, t, parties)));
+  throw Error(ErrorKind::permission, fmt::format("{} may not {} ticket {}: only {} may", person.id, in_state->action,
+                                                 t.id, who_may(p, t, parties)));
 }
 
 std::vector<std::string> verbs_allowed(State state) {
   std::vector<std::string> out;
   for (const auto& row : kLifecycle)
-    if (row.from.contains(state) && std::find(out.begin(), out.end(), row.listed_as) == out.end()) out.emplace_back(row.listed_as);
+    if (row.from.contains(state) && std::find(out.begin(), out.end(), row.listed_as) == out.end())
+      out.emplace_back(row.listed_as);
   return out;
 }
 
@@ -141,13 +197,17 @@ bool sees_department(const Person& person, const std::string& dept) {
   return v.all || std::find(v.depts.begin(), v.depts.end(), dept) != v.depts.end();
 }
 
-bool can_see(const Person& person, const Ticket& t) { return sees_department(person, t.from_dept) || sees_department(person, t.to_dept); }
+bool can_see(const Person& person, const Ticket& t) {
+  return sees_department(person, t.from_dept) || sees_department(person, t.to_dept);
+}
 
 void authorize(const Person& person, OfficeVerb verb) {
   for (const auto& rule : kOffice) {
     if (rule.verb != verb) continue;
     if ((rule.supervisor && person.supervisor) || (rule.admin && person.admin)) return;
-    const char* who = rule.supervisor && rule.admin ? "supervisors and admins" : rule.supervisor ? "supervisors" : "admins";
+    const char* who = rule.supervisor && rule.admin ? "supervisors and admins"
+                      : rule.supervisor             ? "supervisors"
+                                                    : "admins";
     throw Error(ErrorKind::permission, fmt::format("{} may not {}: only {} may", person.id, rule.action, who));
   }
 }

@@ -28,7 +28,10 @@ class StateSet {
   constexpr StateSet(std::initializer_list<State> states) {
     for (auto s : states) bits_ |= 1u << static_cast<unsigned>(s);
   }
-  static constexpr StateSet any() { return {State::pending, State::routed, State::assigned, State::handled, State::answered, State::done, State::rejected}; }
+  static constexpr StateSet any() {
+    return {State::pending,  State::routed, State::assigned, State::handled,
+            State::answered, State::done,   State::rejected};
+  }
   constexpr bool contains(State s) const { return (bits_ >> static_cast<unsigned>(s)) & 1u; }
 
  private:

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "scoring.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <set>
 
 namespace linkctl {
@@ -29,7 +30,8 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
   MonthlyReport r;
   r.month = month_of(first);
   r.as_of = as_of;
-  auto add = [&](std::string dept, std::string rule, int points, int yuan, std::int64_t ticket, Date date, std::string detail) {
+  auto add = [&](std::string dept, std::string rule, int points, int yuan, std::int64_t ticket, Date date,
+                 std::string detail) {
     if (points == 0 && yuan == 0) return;
     r.penalties.push_back({std::move(dept), std::move(rule), points, yuan, ticket, date, std::move(detail)});
   };
@@ -42,17 +44,20 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
       case StageKind::approval:
         if (in_month(s.due, first, last) && late(s, s.due, as_of, now))
           add(s.dept, "approval_overdue", sc.approval_overdue, 0, f.ticket_id, s.due,
-              fmt::format("approval due {} {}", format_date(s.due), s.finished_on ? "done " + format_date(*s.finished_on) : "not done"));
+              fmt::format("approval due {} {}", format_date(s.due),
+                          s.finished_on ? "done " + format_date(*s.finished_on) : "not done"));
         break;
       case StageKind::review:
         if (in_month(s.due, first, last) && late(s, s.due, as_of, now))
           add(s.dept, "review_overdue", sc.review_overdue, 0, f.ticket_id, s.due,
-              fmt::format("review due {} {}", format_date(s.due), s.finished_on ? "done " + format_date(*s.finished_on) : "not done"));
+              fmt::format("review due {} {}", format_date(s.due),
+                          s.finished_on ? "done " + format_date(*s.finished_on) : "not done"));
         if (s.finished_on && in_month(*s.finished_on, first, last)) {
           if (s.outcome == "fair")
             add(f.answering_dept, "rated_fair", sc.rated_fair, 0, f.ticket_id, *s.finished_on, "rated fair");
           else if (s.outcome == "unsatisfied")
-            add(f.answering_dept, "rated_unsatisfied", sc.rated_unsatisfied, 0, f.ticket_id, *s.finished_on, "rated unsatisfied");
+            add(f.answering_dept, "rated_unsatisfied", sc.rated_unsatisfied, 0, f.ticket_id, *s.finished_on,
+                "rated unsatisfied");
         }
         break;
       case StageKind::feedback: {
@@ -60,7 +65,8 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
         if (in_month(s.due, first, last) && late(s, s.due, as_of, now)) {
           if (!excused) {
             add(s.dept, "feedback_overdue", sc.feedback_overdue, 0, f.ticket_id, s.due,
-                fmt::format("feedback due {} {}", format_date(s.due), s.finished_on ? "answered " + format_date(*s.finished_on) : "not answered"));
+                fmt::format("feedback due {} {}", format_date(s.due),
+                            s.finished_on ? "answered " + format_date(*s.finished_on) : "not answered"));
             troubled[s.dept].insert(f.ticket_id);
           }
         }
@@ -73,8 +79,10 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
                             s.finished_on ? "answered " + format_date(*s.finished_on) : "not answered"));
         }
         if (s.rule == StageRule::reset_after_rating && in_month(s.start_date, first, last)) {
-          add(f.from_dept, "supervisor_reset", sc.supervisor_reset, 0, f.ticket_id, s.start_date, "reset by the supervisor after rating");
-          add(s.dept, "supervisor_reset", sc.supervisor_reset, 0, f.ticket_id, s.start_date, "reset by the supervisor after rating");
+          add(f.from_dept, "supervisor_reset", sc.supervisor_reset, 0, f.ticket_id, s.start_date,
+              "reset by the supervisor after rating");
+          add(s.dept, "supervisor_reset", sc.supervisor_reset, 0, f.ticket_id, s.start_date,
+              "reset by the supervisor after rating");
         }
         break;
       }
@@ -127,7 +135,9 @@ json score_row(const DepartmentScore& d) {
   return row;
 }
 
-std::vector<std::string> penalty_columns() { return {"month", "department", "rule", "points", "yuan", "ticket", "date", "detail"}; }
+std::vector<std::string> penalty_columns() {
+  return {"month", "department", "rule", "points", "yuan", "ticket", "date", "detail"};
+}
 
 json penalty_row(const std::string& month, const Penalty& p) {
   return {{"month", month},

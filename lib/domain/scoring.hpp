@@ -33,16 +33,16 @@ struct MonthFacts {
 };
 
 /// The penalty kinds of SPEC section 6, in report column order.
-inline const std::vector<std::string> kPenaltyRules = {"approval_overdue", "feedback_overdue", "review_overdue",
-                                                        "rated_fair",       "rated_unsatisfied", "fake_handling",
-                                                        "supervisor_reset"};
+inline const std::vector<std::string> kPenaltyRules = {"approval_overdue", "feedback_overdue",  "review_overdue",
+                                                       "rated_fair",       "rated_unsatisfied", "fake_handling",
+                                                       "supervisor_reset"};
 
 /// One traceable deduction: points from a department's score, or yuan from its head's bonus.
 struct Penalty {
   std::string department;
-  std::string rule;  ///< a kPenaltyRules entry, or bonus_threshold / escalated_overdue
-  int points = 0;    ///< negative
-  int yuan = 0;      ///< negative (bonus deductions)
+  std::string rule;         ///< a kPenaltyRules entry, or bonus_threshold / escalated_overdue
+  int points = 0;           ///< negative
+  int yuan = 0;             ///< negative (bonus deductions)
   std::int64_t ticket = 0;  ///< 0 for the threshold rule
   Date date{};
   std::string detail;
@@ -53,7 +53,7 @@ struct DepartmentScore {
   int base = 0;
   std::map<std::string, int> points;  ///< by rule, negative
   int score = 0;
-  int bonus_deduction = 0;            ///< yuan, negative
+  int bonus_deduction = 0;  ///< yuan, negative
 };
 
 /// A month's scores, as computed (or as frozen).

@@ -6,7 +6,8 @@
 
 namespace linkctl {
 
-std::vector<DepartmentStats> compute_stats(const Policy& p, Date first, Date last, Date today, const MonthFacts& facts) {
+std::vector<DepartmentStats> compute_stats(const Policy& p, Date first, Date last, Date today,
+                                           const MonthFacts& facts) {
   const auto& tz = p.organization.timezone;
   std::map<std::string, DepartmentStats> by;
   std::map<std::string, std::vector<double>> answer_days;
@@ -14,7 +15,8 @@ std::vector<DepartmentStats> compute_stats(const Policy& p, Date first, Date las
     if (d.kind != DeptKind::office) by[d.code].dept = d.code;
   auto in = [&](Date d) { return d >= first && d <= last; };
   auto on_time = [](const Stage& st) {
-    return st.due_at ? (st.finished_at && *st.finished_at <= *st.due_at) : (st.finished_on && *st.finished_on <= st.due);
+    return st.due_at ? (st.finished_at && *st.finished_at <= *st.due_at)
+                     : (st.finished_on && *st.finished_on <= st.due);
   };
   for (const auto& f : facts.stages) {
     const Stage& st = f.stage;

@@ -24,6 +24,7 @@ struct DepartmentStats {
 /// KPIs of every department (but the office) for the days [first, last], from the
 /// stages that started, finished, fell due or were escalated in them. A stage due
 /// later than `today` is not judged yet. In the policy's department order.
-std::vector<DepartmentStats> compute_stats(const Policy& policy, Date first, Date last, Date today, const MonthFacts& facts);
+std::vector<DepartmentStats> compute_stats(const Policy& policy, Date first, Date last, Date today,
+                                           const MonthFacts& facts);
 
 }  // namespace linkctl

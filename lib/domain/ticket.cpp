@@ -3,9 +3,7 @@
 
 namespace linkctl {
 
-bool Stage::late_against(Date limit, Date today) const {
-  return finished_on ? *finished_on > limit : today > limit;
-}
+bool Stage::late_against(Date limit, Date today) const { return finished_on ? *finished_on > limit : today > limit; }
 
 bool Stage::overdue(Date today, Instant now) const {
   // An escalation's due date replaces the original one (SPEC 3); scoring still

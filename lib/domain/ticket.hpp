@@ -16,7 +16,7 @@ struct Stage {
   std::int64_t id = 0;  ///< 0 until stored
   StageKind kind = StageKind::approval;
   StageRule rule = StageRule::approval;  ///< why it started: which [deadlines] entry set `due`
-  std::string dept;     ///< department that owes this stage
+  std::string dept;                      ///< department that owes this stage
   Instant started_at{};
   Date start_date{};
   Date due{};

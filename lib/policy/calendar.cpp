@@ -3,7 +3,6 @@
 
 #include "hash.hpp"
 
-
 namespace linkctl {
 
 using std::chrono::days;
@@ -11,10 +10,14 @@ using std::chrono::weekday;
 
 const char* day_kind_name(DayKind k) {
   switch (k) {
-    case DayKind::workday: return "workday";
-    case DayKind::weekend: return "weekend";
-    case DayKind::holiday: return "holiday";
-    case DayKind::makeup_workday: return "make-up workday";
+    case DayKind::workday:
+      return "workday";
+    case DayKind::weekend:
+      return "weekend";
+    case DayKind::holiday:
+      return "holiday";
+    case DayKind::makeup_workday:
+      return "make-up workday";
   }
   return "?";
 }

@@ -2,8 +2,8 @@
 #pragma once
 #include <array>
 #include <nlohmann/json.hpp>
-#include <string>
 #include <set>
+#include <string>
 
 #include "date.hpp"
 
@@ -24,8 +24,8 @@ const char* day_kind_name(DayKind k);
 /// years the holiday lists cover. Pure value; no I/O.
 struct WorkCalendar {
   std::set<Date> holidays;
-  std::set<Date> workdays;       ///< make-up working days
-  std::set<int> covered_years;   ///< years whose official schedule is listed
+  std::set<Date> workdays;      ///< make-up working days
+  std::set<int> covered_years;  ///< years whose official schedule is listed
   std::array<bool, 7> weekend{true, false, false, false, false, false, true};  ///< by c_encoding (Sun = 0)
 
   /// Classifies `d`; make-up working days win over the weekend, holidays over weekdays.

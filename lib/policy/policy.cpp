@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "policy.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 
 #include "hash.hpp"
@@ -24,11 +25,16 @@ const Person* Policy::person(std::string_view id) const {
 
 bool Person::add_role(std::string role) {
   bool known = true;
-  if (role.rfind("filer:", 0) == 0 && role.size() > 6) filer_kinds.insert(role.substr(6));
-  else if (role == "handler") handler = true;
-  else if (role == "supervisor") supervisor = true;
-  else if (role == "admin") admin = true;
-  else known = role == "lead";
+  if (role.rfind("filer:", 0) == 0 && role.size() > 6)
+    filer_kinds.insert(role.substr(6));
+  else if (role == "handler")
+    handler = true;
+  else if (role == "supervisor")
+    supervisor = true;
+  else if (role == "admin")
+    admin = true;
+  else
+    known = role == "lead";
   roles.push_back(std::move(role));
   return known;
 }

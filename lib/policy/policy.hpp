@@ -59,8 +59,8 @@ struct Department {
 
 struct Person {
   std::string id, name, department, login;
-  std::vector<std::string> roles;        ///< as written in the policy
-  std::set<std::string> filer_kinds;     ///< from roles "filer:<kind>"
+  std::vector<std::string> roles;     ///< as written in the policy
+  std::set<std::string> filer_kinds;  ///< from roles "filer:<kind>"
   bool handler = false, supervisor = false, admin = false;
 
   /// Adds a role as written and what it grants; false when linkctl does not know the role.
@@ -70,8 +70,8 @@ struct Person {
 struct Category {
   std::string code, name;
   Severity severity = Severity::normal;
-  std::vector<std::string> filers;  ///< filer kinds allowed to use it
-  std::string to;                   ///< default receiving department
+  std::vector<std::string> filers;             ///< filer kinds allowed to use it
+  std::string to;                              ///< default receiving department
   std::array<std::optional<int>, 3> feedback;  ///< per-severity override of [deadlines].feedback
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <set>
 
 #include "loader.hpp"
@@ -26,15 +27,24 @@ void Loader::cross_check(Policy& p) {
   for (const auto& d : p.departments) {
     const TV* line = dept_at_[d.code];
     if (d.parent && !p.department(*d.parent))
-      error_at(line, fmt::format("department '{}': parent '{}' is not a department{}", d.code, *d.parent, suggest(*d.parent, depts)));
-    if (d.parent && *d.parent == d.code) error_at(line, fmt::format("department '{}' cannot be its own parent", d.code));
+      error_at(line, fmt::format("department '{}': parent '{}' is not a department{}", d.code, *d.parent,
+                                 suggest(*d.parent, depts)));
+    if (d.parent && *d.parent == d.code)
+      error_at(line, fmt::format("department '{}' cannot be its own parent", d.code));
     if (d.leads.empty() && d.kind != DeptKind::office)
-      error_at(line, fmt::format("department '{}' has no leads; add leads = [\"person-id\"], or no ticket from or to it could move", d.code));
+      error_at(line,
+               fmt::format(
+                   "department '{}' has no leads; add leads = [\"person-id\"], or no ticket from or to it could move",
+                   d.code));
     for (const auto& lead : d.leads) {
       const Person* who = p.person(lead);
-      if (!who) error_at(line, fmt::format("department '{}': lead '{}' is not in [[people]]{}", d.code, lead, suggest(lead, person_ids)));
+      if (!who)
+        error_at(line, fmt::format("department '{}': lead '{}' is not in [[people]]{}", d.code, lead,
+                                   suggest(lead, person_ids)));
       else if (who->department != d.code)
-        error_at(line, fmt::format("department '{}': lead '{}' belongs to department '{}'; a lead must be a member of the department they lead", d.code, lead, who->department));
+        error_at(line, fmt::format("department '{}': lead '{}' belongs to department '{}'; a lead must be a member of "
+                                   "the department they lead",
+                                   d.code, lead, who->department));
     }
   }
   bool has_supervisor = false;
@@ -42,42 +52,60 @@ void Loader::cross_check(Policy& p) {
     const TV* line = person_at_[x.id];
     const Department* d = p.department(x.department);
     if (!x.department.empty() && !d)
-      error_at(line, fmt::format("person '{}': department '{}' is not defined{}", x.id, x.department, suggest(x.department, depts)));
+      error_at(line, fmt::format("person '{}': department '{}' is not defined{}", x.id, x.department,
+                                 suggest(x.department, depts)));
     bool has_lead_role = std::find(x.roles.begin(), x.roles.end(), "lead") != x.roles.end();
     if (has_lead_role && d && !p.is_lead(x.id, d->code))
-      error_at(line, fmt::format("person '{}' has role 'lead' but is not in department '{}''s leads; add them to its leads = [...] or drop the role", x.id, d->code));
+      error_at(line, fmt::format("person '{}' has role 'lead' but is not in department '{}''s leads; add them to its "
+                                 "leads = [...] or drop the role",
+                                 x.id, d->code));
     if (x.supervisor) {
       has_supervisor = true;
       if (d && d->kind != DeptKind::office)
-        warn_at(line, fmt::format("supervisor '{}' is in department '{}', which is not the office (kind = \"office\")", x.id, d->code));
+        warn_at(line, fmt::format("supervisor '{}' is in department '{}', which is not the office (kind = \"office\")",
+                                  x.id, d->code));
     }
     // Filing, approving, assigning oneself, closing, confirming and rating: one person, no second pair of eyes.
     if (d && d->kind != DeptKind::office && !x.filer_kinds.empty() && p.is_lead(x.id, d->code))
-      warn_at(line, fmt::format("person '{}' both files tickets (filer:{}) and leads '{}': a ticket they file and send to '{}' "
-                                "they can approve, handle, confirm and rate alone; give the filing or the lead role to someone else",
-                                x.id, *x.filer_kinds.begin(), d->code, d->code));
+      warn_at(line,
+              fmt::format(
+                  "person '{}' both files tickets (filer:{}) and leads '{}': a ticket they file and send to '{}' "
+                  "they can approve, handle, confirm and rate alone; give the filing or the lead role to someone else",
+                  x.id, *x.filer_kinds.begin(), d->code, d->code));
     if (d && d->kind == DeptKind::back && !x.filer_kinds.empty())
-      warn_at(line, fmt::format("person '{}' is a filer in '{}', a receiving-only (back) department; tickets they file will come from there", x.id, d->code));
+      warn_at(line, fmt::format("person '{}' is a filer in '{}', a receiving-only (back) department; tickets they file "
+                                "will come from there",
+                                x.id, d->code));
   }
   if (!p.people.empty() && !has_supervisor)
-    warn_at(1, "no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze reports");
+    warn_at(
+        1,
+        "no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze reports");
   for (const auto& c : p.categories) {
     const TV* line = category_at_[c.code];
     const Department* to = p.department(c.to);
     if (!c.to.empty() && !to)
-      error_at(line, fmt::format("category '{}': to = \"{}\" is not a department{}", c.code, c.to, suggest(c.to, depts)));
+      error_at(line,
+               fmt::format("category '{}': to = \"{}\" is not a department{}", c.code, c.to, suggest(c.to, depts)));
     else if (to && to->kind == DeptKind::office)
-      error_at(line, fmt::format("category '{}': to = \"{}\" is the supervising office; send tickets to a front or back department", c.code, c.to));
+      error_at(line,
+               fmt::format(
+                   "category '{}': to = \"{}\" is the supervising office; send tickets to a front or back department",
+                   c.code, c.to));
     for (const auto& kind : c.filers)
       if (!kinds_held.count(kind))
-        warn_at(line, fmt::format("category '{}': no person has the role 'filer:{}', so nobody can file it under that kind", c.code, kind));
+        warn_at(line,
+                fmt::format("category '{}': no person has the role 'filer:{}', so nobody can file it under that kind",
+                            c.code, kind));
   }
   for (const auto& kind : kinds_held) {
     bool used = std::any_of(p.categories.begin(), p.categories.end(), [&](const Category& c) {
       return std::find(c.filers.begin(), c.filers.end(), kind) != c.filers.end();
     });
     if (!used && !p.categories.empty())
-      warn_at(1, fmt::format("filer kind '{}' is held by people but no category lists it in filers; they cannot file anything", kind));
+      warn_at(1, fmt::format(
+                     "filer kind '{}' is held by people but no category lists it in filers; they cannot file anything",
+                     kind));
   }
 }
 

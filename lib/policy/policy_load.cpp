@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <sstream>
 
 #include "hash.hpp"
@@ -36,7 +37,8 @@ PolicyLoad Loader::load(std::string_view text) {
     std::istringstream in{std::string(text)};
     root = toml::parse<toml::discard_comments, std::map, std::vector>(in, file_);
   } catch (const toml::syntax_error& e) {
-    error_at(e.location().line(), "TOML syntax: " + first_line(e.what()) + "; fix the line (TOML 1.0: inline tables stay on one line)");
+    error_at(e.location().line(),
+             "TOML syntax: " + first_line(e.what()) + "; fix the line (TOML 1.0: inline tables stay on one line)");
     out.diagnostics = std::move(diags_);
     return out;
   } catch (const std::exception& e) {
@@ -47,7 +49,8 @@ PolicyLoad Loader::load(std::string_view text) {
   Policy& p = *policy;
   p.text = std::string(text);
   p.sha256 = sha256_hex(text);
-  check_keys(root, {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories"}, "the top level");
+  check_keys(root, {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories"},
+             "the top level");
   read_organization(root, p);
   read_calendar(root, p);
   read_deadlines(root, p);
@@ -66,21 +69,29 @@ PolicyLoad Loader::load(std::string_view text) {
 void Loader::read_organization(const TV& root, Policy& p) {
   const TV* t = get_table(root, "organization");
   if (!t) {
-    if (!find(root, "organization")) error_at(1, "the policy needs an [organization] table with at least name = \"...\"");
+    if (!find(root, "organization"))
+      error_at(1, "the policy needs an [organization] table with at least name = \"...\"");
     return;
   }
   check_keys(*t, {"name", "timezone", "base_score", "allow_clock_override", "identity"}, "[organization]");
   if (auto s = get_string(*t, "name", "[organization]", true)) p.organization.name = *s;
   std::string tz_name = get_string(*t, "timezone", "[organization]", false).value_or("Asia/Shanghai");
-  if (auto tz = TimeZone::find(tz_name)) p.organization.timezone = *tz;
+  if (auto tz = TimeZone::find(tz_name))
+    p.organization.timezone = *tz;
   else
-    error(*find(*t, "timezone"), fmt::format("unknown time zone '{}'; use an IANA name such as \"Asia/Shanghai\" (install tzdata for others) or a fixed offset such as \"UTC+08:00\"", tz_name));
+    error(*find(*t, "timezone"), fmt::format("unknown time zone '{}'; use an IANA name such as \"Asia/Shanghai\" "
+                                             "(install tzdata for others) or a fixed offset such as \"UTC+08:00\"",
+                                             tz_name));
   if (auto n = get_int(*t, "base_score", "[organization]", false)) p.organization.base_score = static_cast<int>(*n);
   if (auto b = get_bool(*t, "allow_clock_override", "[organization]")) p.organization.allow_clock_override = *b;
   if (auto s = get_string(*t, "identity", "[organization]", false)) {
-    if (*s == "os") p.organization.identity = IdentityMode::os;
-    else if (*s == "declared") p.organization.identity = IdentityMode::declared;
-    else error(*find(*t, "identity"), fmt::format("[organization].identity = \"{}\" is not known; use \"os\" or \"declared\"", *s));
+    if (*s == "os")
+      p.organization.identity = IdentityMode::os;
+    else if (*s == "declared")
+      p.organization.identity = IdentityMode::declared;
+    else
+      error(*find(*t, "identity"),
+            fmt::format("[organization].identity = \"{}\" is not known; use \"os\" or \"declared\"", *s));
   }
 }
 
@@ -88,7 +99,9 @@ void Loader::read_calendar(const TV& root, Policy& p) {
   const TV* t = get_table(root, "calendar");
   if (!t) {
     if (!find(root, "calendar"))
-      warn_at(1, "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the [calendar.cn-2026] table of examples/four-roles.toml)");
+      warn_at(1,
+              "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the "
+              "[calendar.cn-2026] table of examples/four-roles.toml)");
     return;
   }
   std::map<Date, const TV*> holidays, workdays;
@@ -109,35 +122,46 @@ void Loader::read_calendar(const TV& root, Policy& p) {
   read_dates(*t, "holidays", "[calendar]", holidays);
   read_dates(*t, "workdays", "[calendar]", workdays);
   for (const auto& [d, line] : workdays) {
-    if (holidays.count(d)) error_at(line, fmt::format("{} is both a holiday and a make-up workday; keep it in one list", format_date(d)));
+    if (holidays.count(d))
+      error_at(line, fmt::format("{} is both a holiday and a make-up workday; keep it in one list", format_date(d)));
     else if (!cal.weekend[std::chrono::weekday(d).c_encoding()])
-      warn_at(line, fmt::format("make-up workday {} is a {}, already a working day; make-up workdays are weekend days", format_date(d), weekday_name(d)));
+      warn_at(line, fmt::format("make-up workday {} is a {}, already a working day; make-up workdays are weekend days",
+                                format_date(d), weekday_name(d)));
   }
   if (find(*t, "weekend")) {
     cal.weekend.fill(false);
     static const std::vector<std::string> names = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
     for (const auto& [name, at] : get_strings(*t, "weekend", "[calendar]", false)) {
       auto it = std::find(names.begin(), names.end(), name);
-      if (it == names.end()) error(*at, fmt::format("[calendar].weekend: '{}' is not a day; use sun, mon, tue, wed, thu, fri, sat", name));
-      else cal.weekend[static_cast<std::size_t>(it - names.begin())] = true;
+      if (it == names.end())
+        error(*at, fmt::format("[calendar].weekend: '{}' is not a day; use sun, mon, tue, wed, thu, fri, sat", name));
+      else
+        cal.weekend[static_cast<std::size_t>(it - names.begin())] = true;
     }
   }
   for (const auto& [d, line] : holidays) cal.holidays.insert(d), cal.covered_years.insert(year_of(d));
   for (const auto& [d, line] : workdays) cal.workdays.insert(d), cal.covered_years.insert(year_of(d));
   if (const TV* years = find(*t, "years")) {
-    if (!years->is_array()) error(*years, "[calendar].years must be an array of years, e.g. [2027]");
+    if (!years->is_array())
+      error(*years, "[calendar].years must be an array of years, e.g. [2027]");
     else
       for (const auto& y : years->as_array()) {
-        if (!y.is_integer() || y.as_integer() < 1900 || y.as_integer() > 9999) error(y, "[calendar].years holds something that is not a year; write e.g. [2027]");
-        else cal.covered_years.insert(static_cast<int>(y.as_integer()));
+        if (!y.is_integer() || y.as_integer() < 1900 || y.as_integer() > 9999)
+          error(y, "[calendar].years holds something that is not a year; write e.g. [2027]");
+        else
+          cal.covered_years.insert(static_cast<int>(y.as_integer()));
       }
   }
   if (auto end = cal.coverage_end()) {
     auto left = (*end - today_).count();
     if (left < 0)
-      warn(*t, fmt::format("the calendar covers up to {} only; add {}'s holidays and make-up workdays (until then only weekends count as days off)", format_date(*end), year_of(today_)));
+      warn(*t, fmt::format("the calendar covers up to {} only; add {}'s holidays and make-up workdays (until then only "
+                           "weekends count as days off)",
+                           format_date(*end), year_of(today_)));
     else if (left <= 60)
-      warn(*t, fmt::format("the calendar ends on {} ({} days from today); add {}'s holidays and make-up workdays when the State Council publishes them", format_date(*end), left, year_of(*end) + 1));
+      warn(*t, fmt::format("the calendar ends on {} ({} days from today); add {}'s holidays and make-up workdays when "
+                           "the State Council publishes them",
+                           format_date(*end), left, year_of(*end) + 1));
   }
 }
 
@@ -147,7 +171,10 @@ Deadline Loader::read_deadline(const TV& t, std::string_view key, std::optional<
   std::string where = fmt::format("[deadlines].{}", key);
   const TV* v = find(t, key);
   if (!v) {
-    error(t, fmt::format("[deadlines] needs '{}' (working days per severity, e.g. {} = {{ major = 3, urgent = 1, normal = 2 }})", key, key));
+    error(t,
+          fmt::format(
+              "[deadlines] needs '{}' (working days per severity, e.g. {} = {{ major = 3, urgent = 1, normal = 2 }})",
+              key, key));
     return d;
   }
   if (v->is_integer()) {
@@ -157,7 +184,9 @@ Deadline Loader::read_deadline(const TV& t, std::string_view key, std::optional<
     return d;
   }
   if (!v->is_table()) {
-    error(*v, fmt::format("{} must be a number of days or a table such as {{ major = 10, urgent = 3, normal = 5 }}, not {}", where, type_name(*v)));
+    error(*v,
+          fmt::format("{} must be a number of days or a table such as {{ major = 10, urgent = 3, normal = 5 }}, not {}",
+                      where, type_name(*v)));
     return d;
   }
   check_keys(*v, {"major", "urgent", "normal", "calendar_days", "unit"}, where);
@@ -175,10 +204,12 @@ Deadline Loader::read_deadline(const TV& t, std::string_view key, std::optional<
   if (auto u = get_string(*v, "unit", where, false)) {
     if (auto unit = parse_due_unit(*u)) {
       if (find(*v, "calendar_days") && *unit != d.unit)
-        error(*find(*v, "unit"), fmt::format("{}: unit = \"{}\" contradicts calendar_days; keep one of them", where, *u));
+        error(*find(*v, "unit"),
+              fmt::format("{}: unit = \"{}\" contradicts calendar_days; keep one of them", where, *u));
       d.unit = *unit;
     } else {
-      error(*find(*v, "unit"), fmt::format("{}.unit = \"{}\" is not known; use working_days, calendar_days or hours", where, *u));
+      error(*find(*v, "unit"),
+            fmt::format("{}.unit = \"{}\" is not known; use working_days, calendar_days or hours", where, *u));
     }
   }
   return d;
@@ -188,7 +219,9 @@ void Loader::read_deadlines(const TV& root, Policy& p) {
   const TV* t = get_table(root, "deadlines");
   if (!t) {
     if (!find(root, "deadlines"))
-      error_at(1, "the policy needs a [deadlines] table (approval, feedback, review, escalated, reset); see examples/four-roles.toml");
+      error_at(1,
+               "the policy needs a [deadlines] table (approval, feedback, review, escalated, reset); see "
+               "examples/four-roles.toml");
     return;
   }
   check_keys(*t, {"approval", "feedback", "review", "escalated", "reset"}, "[deadlines]");
@@ -199,7 +232,8 @@ void Loader::read_deadlines(const TV& root, Policy& p) {
   p.deadlines.escalated = read_deadline(*t, "escalated", DueUnit::calendar_days);
   p.deadlines.reset = read_deadline(*t, "reset", std::nullopt);
   for (auto [key, d] : {std::pair{"approval", &p.deadlines.approval}, {"review", &p.deadlines.review}})
-    if (d->unit == DueUnit::hours) error(*find(*t, key), fmt::format("[deadlines].{} cannot be counted in hours; use working_days", key));
+    if (d->unit == DueUnit::hours)
+      error(*find(*t, key), fmt::format("[deadlines].{} cannot be counted in hours; use working_days", key));
 }
 
 void Loader::read_scoring(const TV& root, Policy& p) {
@@ -227,9 +261,10 @@ void Loader::read_scoring(const TV& root, Policy& p) {
     auto n = get_int(*t, key, "[scoring]", false);
     if (!n) continue;
     if (key == "bonus_threshold" ? *n < 0 : *n > 0) {
-      error(*find(*t, key), key == "bonus_threshold"
-                                ? fmt::format("[scoring].bonus_threshold = {} must be 0 or more", *n)
-                                : fmt::format("[scoring].{} = {} must be 0 or negative: it is the points lost", key, *n));
+      error(*find(*t, key),
+            key == "bonus_threshold"
+                ? fmt::format("[scoring].bonus_threshold = {} must be 0 or more", *n)
+                : fmt::format("[scoring].{} = {} must be 0 or negative: it is the points lost", key, *n));
       continue;
     }
     *field = static_cast<int>(*n);
@@ -252,14 +287,17 @@ void Loader::read_departments(const TV& root, Policy& p) {
     d.code = *code;
     where = fmt::format("department '{}'", d.code);
     if (dept_at_.count(d.code)) {
-      error(t, fmt::format("department code '{}' is defined twice (first on line {}); codes must be unique", d.code, line(dept_at_[d.code])));
+      error(t, fmt::format("department code '{}' is defined twice (first on line {}); codes must be unique", d.code,
+                           line(dept_at_[d.code])));
       continue;
     }
     dept_at_[d.code] = &t;
     d.name = get_string(t, "name", where, true).value_or(d.code);
     if (auto k = get_string(t, "kind", where, true)) {
-      if (auto kind = parse_dept_kind(*k)) d.kind = *kind;
-      else error(*find(t, "kind"), fmt::format("{}: kind = \"{}\" is not known; use front, back or office", where, *k));
+      if (auto kind = parse_dept_kind(*k))
+        d.kind = *kind;
+      else
+        error(*find(t, "kind"), fmt::format("{}: kind = \"{}\" is not known; use front, back or office", where, *k));
     }
     for (const auto& [lead, at] : get_strings(t, "leads", where, false)) d.leads.push_back(lead);
     if (auto parent = get_string(t, "parent", where, false)) d.parent = *parent;
@@ -270,7 +308,8 @@ void Loader::read_departments(const TV& root, Policy& p) {
 void Loader::read_people(const TV& root, Policy& p) {
   const auto* arr = get_table_array(root, "people");
   if (!arr || arr->empty()) {
-    if (!find(root, "people")) error_at(1, "the policy needs [[people]] entries (filers, leads, handlers, a supervisor)");
+    if (!find(root, "people"))
+      error_at(1, "the policy needs [[people]] entries (filers, leads, handlers, a supervisor)");
     return;
   }
   std::map<std::string, const TV*> logins;
@@ -284,7 +323,8 @@ void Loader::read_people(const TV& root, Policy& p) {
     person.id = *id;
     where = fmt::format("person '{}'", person.id);
     if (person_at_.count(person.id)) {
-      error(t, fmt::format("person id '{}' is defined twice (first on line {}); ids must be unique", person.id, line(person_at_[person.id])));
+      error(t, fmt::format("person id '{}' is defined twice (first on line {}); ids must be unique", person.id,
+                           line(person_at_[person.id])));
       continue;
     }
     person_at_[person.id] = &t;
@@ -292,12 +332,15 @@ void Loader::read_people(const TV& root, Policy& p) {
     person.department = get_string(t, "department", where, true).value_or("");
     person.login = get_string(t, "login", where, false).value_or(person.id);
     if (logins.count(person.login))
-      error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where, person.login, line(logins[person.login])));
+      error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where,
+                           person.login, line(logins[person.login])));
     logins.emplace(person.login, &t);
     for (const auto& [role, at] : get_strings(t, "roles", where, false)) {
       // "lead" is checked in cross_check(): the person must be listed in the department's leads.
       if (!person.add_role(role))
-        error(*at, fmt::format("{}: role '{}' is not known; use filer:<kind> (e.g. filer:customer-manager), lead, handler, supervisor or admin", where, role));
+        error(*at, fmt::format("{}: role '{}' is not known; use filer:<kind> (e.g. filer:customer-manager), lead, "
+                               "handler, supervisor or admin",
+                               where, role));
     }
     p.people.push_back(std::move(person));
   }
@@ -319,30 +362,41 @@ void Loader::read_categories(const TV& root, Policy& p) {
     c.code = *code;
     where = fmt::format("category '{}'", c.code);
     if (category_at_.count(c.code)) {
-      error(t, fmt::format("category code '{}' is defined twice (first on line {}); codes must be unique", c.code, line(category_at_[c.code])));
+      error(t, fmt::format("category code '{}' is defined twice (first on line {}); codes must be unique", c.code,
+                           line(category_at_[c.code])));
       continue;
     }
     category_at_[c.code] = &t;
     c.name = get_string(t, "name", where, true).value_or(c.code);
     if (auto s = get_string(t, "severity", where, true)) {
-      if (auto sev = parse_severity(*s)) c.severity = *sev;
-      else error(*find(t, "severity"), fmt::format("{}: severity = \"{}\" is not known; use major, urgent or normal", where, *s));
+      if (auto sev = parse_severity(*s))
+        c.severity = *sev;
+      else
+        error(*find(t, "severity"),
+              fmt::format("{}: severity = \"{}\" is not known; use major, urgent or normal", where, *s));
     }
     for (const auto& [kind, at] : get_strings(t, "filers", where, true)) c.filers.push_back(kind);
     if (find(t, "filers") && find(t, "filers")->is_array() && c.filers.empty())
-      error(*find(t, "filers"), fmt::format("{}: filers is empty, so no filer kind can use it; list kinds such as [\"customer-manager\"]", where));
+      error(*find(t, "filers"),
+            fmt::format("{}: filers is empty, so no filer kind can use it; list kinds such as [\"customer-manager\"]",
+                        where));
     c.to = get_string(t, "to", where, true).value_or("");
     if (const TV* fb = find(t, "feedback")) {
       if (fb->is_integer()) {
         auto n = fb->as_integer();
-        if (n < 0 || n > 366) error(*fb, fmt::format("{}: feedback = {} is out of range; use 0 to 366", where, n));
-        else c.feedback.fill(static_cast<int>(n));
+        if (n < 0 || n > 366)
+          error(*fb, fmt::format("{}: feedback = {} is out of range; use 0 to 366", where, n));
+        else
+          c.feedback.fill(static_cast<int>(n));
       } else if (fb->is_table()) {
         check_keys(*fb, {"major", "urgent", "normal"}, where + ".feedback");
         for (auto s : kSeverities)
           if (auto n = get_int(*fb, to_string(s), where + ".feedback", false)) {
-            if (*n < 0 || *n > 366) error(*find(*fb, to_string(s)), fmt::format("{}.feedback.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
-            else c.feedback[static_cast<int>(s)] = static_cast<int>(*n);
+            if (*n < 0 || *n > 366)
+              error(*find(*fb, to_string(s)),
+                    fmt::format("{}.feedback.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
+            else
+              c.feedback[static_cast<int>(s)] = static_cast<int>(*n);
           }
       } else {
         error(*fb, fmt::format("{}: feedback must be a number of days or a table such as {{ normal = 10 }}", where));

@@ -101,9 +101,11 @@ Enum enum_of(Reader& r, Enum last) {
 }
 
 int* scoring_fields(Scoring& s, std::size_t i) {
-  int* fields[] = {&s.approval_overdue, &s.feedback_overdue, &s.review_overdue, &s.rated_fair,
-                   &s.rated_unsatisfied, &s.fake_handling, &s.supervisor_reset, &s.bonus_threshold,
-                   &s.bonus_penalty, &s.escalated_overdue_bonus_penalty};
+  int* fields[] = {&s.approval_overdue,  &s.feedback_overdue,
+                   &s.review_overdue,    &s.rated_fair,
+                   &s.rated_unsatisfied, &s.fake_handling,
+                   &s.supervisor_reset,  &s.bonus_threshold,
+                   &s.bonus_penalty,     &s.escalated_overdue_bonus_penalty};
   return i < std::size(fields) ? fields[i] : nullptr;
 }
 
@@ -123,8 +125,8 @@ std::string compile_policy(const Policy& p) {
   for (bool b : c.weekend) w.num(b);
   w.dates(c.holidays);
   w.dates(c.workdays);
-  for (const auto* d : {&p.deadlines.approval, &p.deadlines.feedback, &p.deadlines.review, &p.deadlines.escalated,
-                        &p.deadlines.reset})
+  for (const auto* d :
+       {&p.deadlines.approval, &p.deadlines.feedback, &p.deadlines.review, &p.deadlines.escalated, &p.deadlines.reset})
     w.deadline(*d);
   auto scoring = p.scoring;
   for (std::size_t i = 0; int* f = scoring_fields(scoring, i); ++i) w.num(*f);

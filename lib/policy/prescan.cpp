@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "prescan.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "policy.hpp"
 #include "text.hpp"
@@ -53,11 +54,15 @@ unsigned line_of(std::string_view text, std::size_t offset) {
 
 std::optional<PrescanProblem> prescan_policy(std::string_view text) {
   if (text.size() > kMaxPolicyBytes)
-    return PrescanProblem{1, fmt::format("the policy is {} bytes; the limit is {} bytes", text.size(), kMaxPolicyBytes)};
-  if (auto bad = first_invalid_utf8(text)) return PrescanProblem{line_of(text, *bad), "the policy is not valid UTF-8; save it as UTF-8"};
+    return PrescanProblem{1,
+                          fmt::format("the policy is {} bytes; the limit is {} bytes", text.size(), kMaxPolicyBytes)};
+  if (auto bad = first_invalid_utf8(text))
+    return PrescanProblem{line_of(text, *bad), "the policy is not valid UTF-8; save it as UTF-8"};
   if (auto deep = too_deep(text))
-    return PrescanProblem{line_of(text, *deep),
-                          fmt::format("arrays, inline tables or table names nest deeper than {} levels; a policy needs a few", kMaxPolicyNesting)};
+    return PrescanProblem{
+        line_of(text, *deep),
+        fmt::format("arrays, inline tables or table names nest deeper than {} levels; a policy needs a few",
+                    kMaxPolicyNesting)};
   return std::nullopt;
 }
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "toml_reader.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "text.hpp"
 
@@ -35,23 +36,35 @@ std::string suggest(std::string_view got, const std::vector<std::string>& known)
   }
   if (!best.empty()) return fmt::format("; did you mean '{}'?", best);
   if (known.empty()) return "";
-  if (known.size() > 12) return fmt::format("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());
+  if (known.size() > 12)
+    return fmt::format("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());
   return fmt::format("; known: {}", fmt::join(known, ", "));
 }
 
 std::string type_name(const TV& v) {
   switch (v.type()) {
-    case toml::value_t::boolean: return "a boolean";
-    case toml::value_t::integer: return "an integer";
-    case toml::value_t::floating: return "a float";
-    case toml::value_t::string: return "a string";
-    case toml::value_t::offset_datetime: return "a date-time";
-    case toml::value_t::local_datetime: return "a local date-time";
-    case toml::value_t::local_date: return "a date";
-    case toml::value_t::local_time: return "a time";
-    case toml::value_t::array: return "an array";
-    case toml::value_t::table: return "a table";
-    default: return "nothing";
+    case toml::value_t::boolean:
+      return "a boolean";
+    case toml::value_t::integer:
+      return "an integer";
+    case toml::value_t::floating:
+      return "a float";
+    case toml::value_t::string:
+      return "a string";
+    case toml::value_t::offset_datetime:
+      return "a date-time";
+    case toml::value_t::local_datetime:
+      return "a local date-time";
+    case toml::value_t::local_date:
+      return "a date";
+    case toml::value_t::local_time:
+      return "a time";
+    case toml::value_t::array:
+      return "an array";
+    case toml::value_t::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -80,7 +93,8 @@ const TV* TomlReader::find(const TV& table, std::string_view key) {
   return it == t.end() ? nullptr : &it->second;
 }
 
-std::optional<std::string> TomlReader::get_string(const TV& table, std::string_view key, std::string_view where, bool required) {
+std::optional<std::string> TomlReader::get_string(const TV& table, std::string_view key, std::string_view where,
+                                                  bool required) {
   const TV* v = find(table, key);
   if (!v) {
     if (required) error(table, fmt::format("{} needs '{}' (a string)", where, key));
@@ -98,16 +112,20 @@ std::optional<std::string> TomlReader::get_string(const TV& table, std::string_v
   return v->as_string().str;
 }
 
-std::optional<std::string> TomlReader::get_code(const TV& table, std::string_view key, std::string_view where, bool required) {
+std::optional<std::string> TomlReader::get_code(const TV& table, std::string_view key, std::string_view where,
+                                                bool required) {
   auto s = get_string(table, key, where, required);
   if (s && !valid_code(*s)) {
-    error(*find(table, key), fmt::format("{}.{} = \"{}\" is not a valid code; use 1-64 lower-case letters, digits, '.', '_' or '-'", where, key, *s));
+    error(*find(table, key),
+          fmt::format("{}.{} = \"{}\" is not a valid code; use 1-64 lower-case letters, digits, '.', '_' or '-'", where,
+                      key, *s));
     return std::nullopt;
   }
   return s;
 }
 
-std::optional<std::int64_t> TomlReader::get_int(const TV& table, std::string_view key, std::string_view where, bool required) {
+std::optional<std::int64_t> TomlReader::get_int(const TV& table, std::string_view key, std::string_view where,
+                                                bool required) {
   const TV* v = find(table, key);
   if (!v) {
     if (required) error(table, fmt::format("{} needs '{}' (an integer)", where, key));
@@ -135,8 +153,8 @@ std::optional<bool> TomlReader::get_bool(const TV& table, std::string_view key, 
   return v->as_boolean();
 }
 
-std::vector<std::pair<std::string, const TV*>> TomlReader::get_strings(const TV& table, std::string_view key, std::string_view where,
-                                                           bool required) {
+std::vector<std::pair<std::string, const TV*>> TomlReader::get_strings(const TV& table, std::string_view key,
+                                                                       std::string_view where, bool required) {
   std::vector<std::pair<std::string, const TV*>> out;
   const TV* v = find(table, key);
   if (!v) {
@@ -203,7 +221,8 @@ std::optional<Date> TomlReader::to_date(const TV& v, std::string_view where) {
   return sys_days(ymd);
 }
 
-void TomlReader::read_dates(const TV& t, std::string_view key, std::string_view where, std::map<Date, const TV*>& into) {
+void TomlReader::read_dates(const TV& t, std::string_view key, std::string_view where,
+                            std::map<Date, const TV*>& into) {
   const TV* v = find(t, key);
   if (!v) return;
   if (!v->is_array()) {

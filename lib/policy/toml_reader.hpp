@@ -48,7 +48,8 @@ class TomlReader {
   std::optional<std::string> get_code(const TV& table, std::string_view key, std::string_view where, bool required);
   std::optional<std::int64_t> get_int(const TV& table, std::string_view key, std::string_view where, bool required);
   std::optional<bool> get_bool(const TV& table, std::string_view key, std::string_view where);
-  std::vector<std::pair<std::string, const TV*>> get_strings(const TV& table, std::string_view key, std::string_view where, bool required);
+  std::vector<std::pair<std::string, const TV*>> get_strings(const TV& table, std::string_view key,
+                                                             std::string_view where, bool required);
   const std::vector<TV>* get_table_array(const TV& root, std::string_view key);
   const TV* get_table(const TV& root, std::string_view key);
   std::optional<Date> to_date(const TV& v, std::string_view where);

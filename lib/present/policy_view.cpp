@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "policy_view.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace linkctl {
 namespace {
@@ -63,7 +64,8 @@ json policy_json(const Policy& p) {
                                 {"parent", d.parent ? json(*d.parent) : json(nullptr)}});
   j["people"] = json::array();
   for (const auto& x : p.people)
-    j["people"].push_back({{"id", x.id}, {"name", x.name}, {"department", x.department}, {"login", x.login}, {"roles", x.roles}});
+    j["people"].push_back(
+        {{"id", x.id}, {"name", x.name}, {"department", x.department}, {"login", x.login}, {"roles", x.roles}});
   j["categories"] = json::array();
   for (const auto& c : p.categories) {
     json fb;
@@ -103,16 +105,21 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
   out.push_back({"Deadlines", deadlines});
   Rows scoring{{"rule", "points"}, {}};
   const json all = policy_json(p);
-  for (const auto& item : all["scoring"].items()) scoring.rows.push_back({{"rule", item.key()}, {"points", item.value()}});
+  for (const auto& item : all["scoring"].items())
+    scoring.rows.push_back({{"rule", item.key()}, {"points", item.value()}});
   out.push_back({"Scoring", scoring});
   Rows depts{{"code", "name", "kind", "leads", "parent"}, {}};
   for (const auto& d : p.departments)
-    depts.rows.push_back({{"code", d.code}, {"name", d.name}, {"kind", std::string(to_string(d.kind))}, {"leads", d.leads},
+    depts.rows.push_back({{"code", d.code},
+                          {"name", d.name},
+                          {"kind", std::string(to_string(d.kind))},
+                          {"leads", d.leads},
                           {"parent", d.parent ? json(*d.parent) : json(nullptr)}});
   out.push_back({"Departments", depts});
   Rows people{{"id", "name", "department", "login", "roles"}, {}};
   for (const auto& x : p.people)
-    people.rows.push_back({{"id", x.id}, {"name", x.name}, {"department", x.department}, {"login", x.login}, {"roles", x.roles}});
+    people.rows.push_back(
+        {{"id", x.id}, {"name", x.name}, {"department", x.department}, {"login", x.login}, {"roles", x.roles}});
   out.push_back({"People", people});
   Rows cats{{"code", "name", "severity", "to", "feedback", "filers"}, {}};
   for (const auto& c : p.categories)
@@ -139,7 +146,10 @@ View policy_view(const Policy& p, Format f) {
 Rows policy_history_rows(const std::vector<PolicyVersion>& versions) {
   Rows rows{{"version", "applied_at", "applied_by", "source", "sha256"}, {}};
   for (const auto& v : versions)
-    rows.rows.push_back({{"version", v.version}, {"applied_at", v.applied_at}, {"applied_by", v.applied_by}, {"source", v.source},
+    rows.rows.push_back({{"version", v.version},
+                         {"applied_at", v.applied_at},
+                         {"applied_by", v.applied_by},
+                         {"source", v.source},
                          {"sha256", v.sha256}});
   return rows;
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "render.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "csv.hpp"
 #include "text.hpp"
@@ -49,9 +50,12 @@ std::string table_cell(const nlohmann::ordered_json& v) {
   // Keep one record a line: show embedded line breaks as a visible mark.
   std::string out;
   for (char c : s) {
-    if (c == '\n') out += " ⏎ ";
-    else if (c == '\t' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '\n')
+      out += " ⏎ ";
+    else if (c == '\t' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -63,8 +67,10 @@ template <typename Cell>
 void each_cell(const std::vector<std::string>& columns, const nlohmann::ordered_json& row, Cell&& cell) {
   auto it = row.is_object() ? row.begin() : row.end();
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (it != row.end() && it.key() == columns[c]) cell(c, *it++);
-    else cell(c, field(row, columns[c]));
+    if (it != row.end() && it.key() == columns[c])
+      cell(c, *it++);
+    else
+      cell(c, field(row, columns[c]));
   }
 }
 
@@ -72,16 +78,27 @@ void append_tsv(std::string& out, const nlohmann::ordered_json& v) {
   auto escape = [&](std::string_view s) {
     for (char c : s) {
       switch (c) {
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
-        default: out += c;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        default:
+          out += c;
       }
     }
   };
-  if (v.is_string()) escape(v.get_ref<const std::string&>());
-  else escape(cell_text(v));
+  if (v.is_string())
+    escape(v.get_ref<const std::string&>());
+  else
+    escape(cell_text(v));
 }
 
 }  // namespace
@@ -176,10 +193,14 @@ std::string render_json(const Rows& rows) {
 
 std::string render(const Rows& rows, Format f, const RenderOptions& opt) {
   switch (f) {
-    case Format::table: return render_table(rows, opt);
-    case Format::tsv: return render_tsv(rows, opt);
-    case Format::csv: return render_csv(rows, opt);
-    case Format::json: return render_json(rows);
+    case Format::table:
+      return render_table(rows, opt);
+    case Format::tsv:
+      return render_tsv(rows, opt);
+    case Format::csv:
+      return render_csv(rows, opt);
+    case Format::json:
+      return render_json(rows);
   }
   return {};
 }
@@ -229,8 +250,10 @@ void RowWriter::write(const nlohmann::ordered_json& row) {
 }
 
 void RowWriter::finish() {
-  if (format_ == Format::json) out_ << (count_ == 0 ? "[]\n" : "\n]\n");
-  else if (count_ == 0 && opt_.header) write_header_only();
+  if (format_ == Format::json)
+    out_ << (count_ == 0 ? "[]\n" : "\n]\n");
+  else if (count_ == 0 && opt_.header)
+    write_header_only();
   out_.flush();
 }
 
@@ -242,9 +265,12 @@ void RowWriter::write_header_only() {
 std::string render(const View& v, Format f, const RenderOptions& opt) {
   std::string out;
   for (const auto& b : v.blocks) {
-    if (!b.rows) out += b.text;
-    else if (b.record) out += render_record(*b.rows, f, opt);
-    else out += render(*b.rows, f, opt);
+    if (!b.rows)
+      out += b.text;
+    else if (b.record)
+      out += render_record(*b.rows, f, opt);
+    else
+      out += render(*b.rows, f, opt);
   }
   return out;
 }

@@ -46,8 +46,8 @@ struct View {
 };
 
 struct RenderOptions {
-  bool header = true;  ///< tsv/csv: print the header line
-  bool colour = false; ///< table: bold header
+  bool header = true;   ///< tsv/csv: print the header line
+  bool colour = false;  ///< table: bold header
 };
 
 /// An aligned table (CJK text aligned by display width, numbers right-aligned).

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "report_view.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace linkctl {
 
@@ -23,7 +24,8 @@ Rows penalty_rows(const MonthlyReport& r) {
 View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& frozen, bool detail, Format f) {
   View v;
   if (f == Format::table) {
-    std::string state = frozen ? fmt::format("frozen {} by {} (policy v{})", frozen->frozen_at, frozen->frozen_by, frozen->policy_version)
+    std::string state = frozen ? fmt::format("frozen {} by {} (policy v{})", frozen->frozen_at, frozen->frozen_by,
+                                             frozen->policy_version)
                                : fmt::format("as of {}, not frozen", format_date(r.as_of));
     v.text(fmt::format("Monthly report {} ({})\n", r.month, state));
   }
@@ -44,18 +46,20 @@ Rows stats_rows(const std::vector<DepartmentStats>& stats) {
     return std::round(1000.0 * ok / all) / 10.0;  // percent, one decimal
   };
   for (const auto& d : stats)
-    rows.rows.push_back({{"department", d.dept},
-                         {"filed", d.filed},
-                         {"received", d.received},
-                         {"approval_on_time", rate(d.approval_on_time, d.approval_due)},
-                         {"feedback_on_time", rate(d.feedback_on_time, d.feedback_due)},
-                         {"review_on_time", rate(d.review_on_time, d.review_due)},
-                         {"median_days_to_answer", d.median_days_to_answer ? json(std::round(*d.median_days_to_answer * 10) / 10) : json(nullptr)},
-                         {"satisfied", d.satisfied},
-                         {"fair", d.fair},
-                         {"unsatisfied", d.unsatisfied},
-                         {"resets", d.resets},
-                         {"escalations", d.escalations}});
+    rows.rows.push_back(
+        {{"department", d.dept},
+         {"filed", d.filed},
+         {"received", d.received},
+         {"approval_on_time", rate(d.approval_on_time, d.approval_due)},
+         {"feedback_on_time", rate(d.feedback_on_time, d.feedback_due)},
+         {"review_on_time", rate(d.review_on_time, d.review_due)},
+         {"median_days_to_answer",
+          d.median_days_to_answer ? json(std::round(*d.median_days_to_answer * 10) / 10) : json(nullptr)},
+         {"satisfied", d.satisfied},
+         {"fair", d.fair},
+         {"unsatisfied", d.unsatisfied},
+         {"resets", d.resets},
+         {"escalations", d.escalations}});
   return rows;
 }
 

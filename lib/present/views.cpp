@@ -23,9 +23,12 @@ std::string truncate(const std::string& s, std::size_t width) {
   while (i < s.size()) {
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xf0) len = 4;
-    else if (c >= 0xe0) len = 3;
-    else if (c >= 0xc0) len = 2;
+    if (c >= 0xf0)
+      len = 4;
+    else if (c >= 0xe0)
+      len = 3;
+    else if (c >= 0xc0)
+      len = 2;
     std::string next = out + s.substr(i, len);
     if (display_width(next) > width - 1) break;
     out = next;
@@ -40,17 +43,19 @@ json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, Time
   const Category* cat = p.category(t.category);
   return RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
              "category_name", cat ? json(cat->name) : json(nullptr))("severity", std::string(to_string(t.severity)))(
-             "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)("handler", t.handler ? json(*t.handler) : json(nullptr))(
-             "filed_at", time_text(p, t.filed_at, times))("approval_due", date_or_null(t.approval))(
-             "feedback_due", date_or_null(t.feedback))("review_due", date_or_null(t.review))("escalated", t.escalated)(
-             "resets", t.resets)("rating", t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr))(
+             "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)(
+             "handler", t.handler ? json(*t.handler) : json(nullptr))("filed_at", time_text(p, t.filed_at, times))(
+             "approval_due", date_or_null(t.approval))("feedback_due", date_or_null(t.feedback))(
+             "review_due", date_or_null(t.review))("escalated", t.escalated)("resets", t.resets)(
+             "rating", t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr))(
              "overdue", t.overdue_stages(today, now))("explained", t.feedback && t.feedback->explained_at.has_value())(
-             "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))("body", t.body)(
-             "updated_at", time_text(p, t.updated_at, times))
+             "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))(
+             "body", t.body)("updated_at", time_text(p, t.updated_at, times))
       .take();
 }
 
-Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times, bool compact) {
+Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times,
+                 bool compact) {
   Rows rows;
   if (compact) {
     rows.columns = {"id", "state", "severity", "from", "to", "handler", "due", "overdue", "title"};
@@ -88,31 +93,39 @@ View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Fo
   return View().record(ticket_rows(p, {t}, today, now, time_style(f), false));
 }
 
-View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now, Format f) {
+View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now,
+                 Format f) {
   if (f != Format::table) return View().record(ticket_rows(p, {t}, today, now, TimeStyle::iso, false));
   std::string line = fmt::format("ticket {}: ", t.id);
-  if (existed) line += fmt::format("already filed with this --ref ({})", to_string(t.state));
-  else if (before && *before != t.state) line += fmt::format("{} → {}", to_string(*before), to_string(t.state));
-  else line += std::string(to_string(t.state));
+  if (existed)
+    line += fmt::format("already filed with this --ref ({})", to_string(t.state));
+  else if (before && *before != t.state)
+    line += fmt::format("{} → {}", to_string(*before), to_string(t.state));
+  else
+    line += std::string(to_string(t.state));
   if (t.state == State::assigned && t.handler) line += fmt::format(", handler {}", *t.handler);
   for (const auto* s : {&t.approval, &t.feedback, &t.review})
-    if (*s && !(*s)->finished()) line += fmt::format("; {} due {}", to_string((*s)->kind), format_date((*s)->current_due()));
+    if (*s && !(*s)->finished())
+      line += fmt::format("; {} due {}", to_string((*s)->kind), format_date((*s)->current_due()));
   auto overdue = t.overdue_stages(today, now);
   if (!overdue.empty()) line += fmt::format(" (overdue: {})", fmt::join(overdue, ", "));
   return View().text(line + "\n");
 }
 
-View event_list(const Policy& p, const std::vector<Event>& events, Format f) { return View().rows(event_rows(p, events, time_style(f))); }
+View event_list(const Policy& p, const std::vector<Event>& events, Format f) {
+  return View().rows(event_rows(p, events, time_style(f)));
+}
 
 View lapse_list(const std::vector<Lapse>& lapses, Format f) {
   if (lapses.empty() && f != Format::json) return {};
   Rows rows{{"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, {}};
   rows.rows.reserve(lapses.size());
   for (const auto& l : lapses)
-    rows.rows.push_back(RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
-                            "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
-                            "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
-                            .take());
+    rows.rows.push_back(
+        RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
+            "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
+            "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
+            .take());
   return View().rows(std::move(rows));
 }
 
@@ -142,7 +155,10 @@ json day_json(const DayNote& n) {
 
 View workday_view(const WorkCalendar& cal, Date d) {
   return View().record({{"date", "weekday", "workday", "kind"},
-                        {{{"date", format_date(d)}, {"weekday", weekday_name(d)}, {"workday", cal.is_workday(d)}, {"kind", day_kind_name(cal.kind(d))}}}});
+                        {{{"date", format_date(d)},
+                          {"weekday", weekday_name(d)},
+                          {"workday", cal.is_workday(d)},
+                          {"kind", day_kind_name(cal.kind(d))}}}});
 }
 
 View due_view(const DueQuery& q, const DueDate& due, bool explain, Format f) {
@@ -175,8 +191,10 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
       for (const auto& [k, v] : changes.items()) {
         if (!summary.empty()) summary += "; ";
         auto shown = [](const json& x) { return x.is_null() ? std::string("-") : cell_text(x); };
-        if (v.is_array() && v.size() == 2) summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
-        else summary += fmt::format("{}: {}", k, cell_text(v));
+        if (v.is_array() && v.size() == 2)
+          summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
+        else
+          summary += fmt::format("{}: {}", k, cell_text(v));
       }
     }
     rows.rows.push_back({{"id", e.id},
@@ -236,7 +254,8 @@ Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today
                     (s.kind == StageKind::approval || s.due == s.start_date);
     walk(s, label, s.start_date, s.due, hourly, same_day);
     if (s.escalated_at && s.escalated_due)
-      walk(s, label + " (escalated)", p.organization.timezone.local_date(*s.escalated_at), *s.escalated_due, true, false);
+      walk(s, label + " (escalated)", p.organization.timezone.local_date(*s.escalated_at), *s.escalated_due, true,
+           false);
   }
   return rows;
 }

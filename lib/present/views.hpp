@@ -24,7 +24,8 @@ nlohmann::ordered_json ticket_json(const Policy& p, const Ticket& t, Date today,
 
 /// Tickets as rows: every key of ticket_json (`compact` false), or the columns a
 /// person scans in a terminal (id, state, severity, from, to, handler, due, overdue, title).
-Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times, bool compact);
+Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times,
+                 bool compact);
 
 /// A list of tickets: compact with local times in a table, every key otherwise.
 View ticket_list(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, Format f);
@@ -33,7 +34,8 @@ View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Fo
 
 /// What a verb did to a ticket: one line in a table ("ticket 12: pending → routed; feedback due ..."),
 /// the ticket as a record otherwise. `before` is nullopt for a new ticket; `existed` for a repeated --ref.
-View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now, Format f);
+View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now,
+                 Format f);
 
 /// Events as rows (id, ticket, at, actor, via, verb, state_before, state_after, changes, note),
 /// with local times and the changes summarised ("state: pending → routed") for TimeStyle::local.

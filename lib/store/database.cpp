@@ -7,24 +7,38 @@ namespace linkctl::db {
 
 std::string failure_message(Failure failure, const std::string& where, const std::string& reason) {
   switch (failure) {
-    case Failure::locked: return fmt::format("{} is locked by another process ({}); try again", where, reason);
+    case Failure::locked:
+      return fmt::format("{} is locked by another process ({}); try again", where, reason);
     case Failure::read_only:
-      return fmt::format("{} cannot be written by you ({}); the file and its directory must be writable "
-                         "(see SECURITY in linkctl(1) for a shared installation)", where, reason);
+      return fmt::format(
+          "{} cannot be written by you ({}); the file and its directory must be writable "
+          "(see SECURITY in linkctl(1) for a shared installation)",
+          where, reason);
     case Failure::full:
-      return fmt::format("cannot write {} ({}: the disk is full or failing); nothing was changed, free space and try again", where, reason);
-    case Failure::corrupt: return fmt::format("{} is damaged or not a database ({}); restore it from a backup", where, reason);
-    case Failure::unreachable: return fmt::format("cannot reach the database {} ({}); check the server and the connection settings", where, reason);
-    case Failure::retry: return fmt::format("{}: the change kept conflicting with others ({}); nothing was changed, try again", where, reason);
-    case Failure::other: break;
+      return fmt::format(
+          "cannot write {} ({}: the disk is full or failing); nothing was changed, free space and try again", where,
+          reason);
+    case Failure::corrupt:
+      return fmt::format("{} is damaged or not a database ({}); restore it from a backup", where, reason);
+    case Failure::unreachable:
+      return fmt::format("cannot reach the database {} ({}); check the server and the connection settings", where,
+                         reason);
+    case Failure::retry:
+      return fmt::format("{}: the change kept conflicting with others ({}); nothing was changed, try again", where,
+                         reason);
+    case Failure::other:
+      break;
   }
   return fmt::format("database {}: {}", where, reason);
 }
 
 void Statement::bind(int index, const Value& value) {
-  if (const auto* text = std::get_if<std::string>(&value)) bind(index, *text);
-  else if (const auto* number = std::get_if<std::int64_t>(&value)) bind(index, *number);
-  else bind_null(index);
+  if (const auto* text = std::get_if<std::string>(&value))
+    bind(index, *text);
+  else if (const auto* number = std::get_if<std::int64_t>(&value))
+    bind(index, *number);
+  else
+    bind_null(index);
 }
 
 }  // namespace linkctl::db

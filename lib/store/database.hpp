@@ -13,12 +13,12 @@ namespace linkctl::db {
 
 /// What went wrong in the database, whichever engine said it.
 enum class Failure {
-  locked,        ///< another writer held the lock past the busy timeout
-  read_only,     ///< the file or its directory cannot be written by this user
-  full,          ///< disk full or I/O error
-  corrupt,       ///< damaged, or not a database at all
-  unreachable,   ///< the server cannot be reached, or refused the login
-  retry,         ///< a serialization failure or deadlock: the transaction may be run again
+  locked,       ///< another writer held the lock past the busy timeout
+  read_only,    ///< the file or its directory cannot be written by this user
+  full,         ///< disk full or I/O error
+  corrupt,      ///< damaged, or not a database at all
+  unreachable,  ///< the server cannot be reached, or refused the login
+  retry,        ///< a serialization failure or deadlock: the transaction may be run again
   other,
 };
 

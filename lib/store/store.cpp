@@ -2,6 +2,7 @@
 #include "store.hpp"
 
 #include <fmt/format.h>
+
 #include <map>
 
 #include "hash.hpp"
@@ -18,24 +19,29 @@ constexpr const char* kSelectLastEvent = "SELECT id, hash FROM events ORDER BY i
 constexpr const char* kSelectLastEventPolicy = "SELECT policy_version FROM events ORDER BY id DESC LIMIT 1";
 constexpr const char* kInsertEvent =
     "INSERT INTO events (id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, "
-    "state_after, changes, note, ticket_digest, policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-#define LINKCTL_EVENT_COLUMNS                                                                                        \
+    "state_after, changes, note, ticket_digest, policy_version, prev_hash, hash) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+#define LINKCTL_EVENT_COLUMNS                                                                                    \
   "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, " \
   "ticket_digest, policy_version, prev_hash, hash"
 constexpr const char* kSelectEventsSince = "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE id > ? ORDER BY id";
-constexpr const char* kSelectEventsSinceLimited = "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE id > ? ORDER BY id LIMIT ?";
-constexpr const char* kSelectTicketEvents = "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE ticket_id = ? ORDER BY id";
+constexpr const char* kSelectEventsSinceLimited =
+    "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE id > ? ORDER BY id LIMIT ?";
+constexpr const char* kSelectTicketEvents =
+    "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE ticket_id = ? ORDER BY id";
 constexpr const char* kSelectAllEvents = "SELECT " LINKCTL_EVENT_COLUMNS " FROM events ORDER BY id";
 constexpr const char* kSelectEventHash = "SELECT hash FROM events WHERE id = ?";
 constexpr const char* kSelectFreezeEvents =
     "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE ticket_id IS NULL AND verb = 'report.freeze' ORDER BY id";
 // Uses the events_admin index (schema 4): its WHERE is repeated here.
 constexpr const char* kSelectPolicyEvent =
-    "SELECT " LINKCTL_EVENT_COLUMNS " FROM events "
+    "SELECT " LINKCTL_EVENT_COLUMNS
+    " FROM events "
     "WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = ? ORDER BY id LIMIT 1";
 
 #define LINKCTL_POLICY_COLUMNS "version, applied_at, applied_by, source, sha256, text, compiled"
-constexpr const char* kSelectCurrentPolicy = "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version DESC LIMIT 1";
+constexpr const char* kSelectCurrentPolicy =
+    "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version DESC LIMIT 1";
 constexpr const char* kSelectPolicies = "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version";
 constexpr const char* kInsertPolicy =
     "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text, compiled) VALUES (?,?,?,?,?,?)";
@@ -45,18 +51,20 @@ constexpr const char* kInsertTicket =
     "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 // After an insert only the stage links change; naming no indexed column keeps
 // SQLite from rewriting the ticket's index entries.
-constexpr const char* kLinkStages = "UPDATE tickets SET approval_stage = ?, feedback_stage = ?, review_stage = ? WHERE id = ?";
+constexpr const char* kLinkStages =
+    "UPDATE tickets SET approval_stage = ?, feedback_stage = ?, review_stage = ? WHERE id = ?";
 constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
-    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-#define LINKCTL_STAGE_COLS(a)                                                                                    \
-  a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a \
-  ".escalated_at, " a ".escalated_due, " a ".finished_at, " a ".finished_on, " a ".outcome, " a              \
-  ".explained_at, " a ".explanation"
+#define LINKCTL_STAGE_COLS(a)                                                                                         \
+  a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a        \
+    ".escalated_at, " a ".escalated_due, " a ".finished_at, " a ".finished_on, " a ".outcome, " a ".explained_at, " a \
+    ".explanation"
 constexpr int kStageColumnCount = 15;
 constexpr int kTicketColumnCount = 18;
-#define LINKCTL_SELECT_TICKET                                                                                             \
+#define LINKCTL_SELECT_TICKET \
   "SELECT t.id, t.ref, t.ref_digest, t.state, t.title, t.body, t.category, t.severity, t.filer, t.from_dept, "          \
   "t.to_dept, t.handler, t.result, t.rating, t.escalated, t.resets, t.filed_at, t.updated_at, " LINKCTL_STAGE_COLS("a") \
   ", " LINKCTL_STAGE_COLS("f") ", " LINKCTL_STAGE_COLS("r")                                                            \
@@ -65,7 +73,8 @@ constexpr int kTicketColumnCount = 18;
 constexpr const char* kSelectTicket = LINKCTL_SELECT_TICKET;
 constexpr const char* kSelectTicketById = LINKCTL_SELECT_TICKET " WHERE t.id = ?";
 constexpr const char* kSelectTicketByRef = LINKCTL_SELECT_TICKET " WHERE t.ref = ?";
-constexpr const char* kSelectStages = "SELECT " LINKCTL_STAGE_COLS("s") " FROM stages s WHERE s.ticket_id = ? ORDER BY s.id";
+constexpr const char* kSelectStages =
+    "SELECT " LINKCTL_STAGE_COLS("s") " FROM stages s WHERE s.ticket_id = ? ORDER BY s.id";
 constexpr const char* kSelectOpenTicketsOf =
     "SELECT id FROM tickets WHERE (from_dept = ? OR to_dept = ?) AND state IN "
     "('pending', 'routed', 'assigned', 'handled', 'answered') ORDER BY id LIMIT ?";
@@ -74,7 +83,8 @@ constexpr const char* kSelectOpenTicketsOf =
 // migration adding a column does not change the digests of existing tickets.
 constexpr const char* kDigestTicket =
     "SELECT id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
-    "rating, escalated, resets, filed_at, updated_at, approval_stage, feedback_stage, review_stage FROM tickets WHERE id = ?";
+    "rating, escalated, resets, filed_at, updated_at, approval_stage, feedback_stage, review_stage FROM tickets WHERE "
+    "id = ?";
 constexpr const char* kDigestStages =
     "SELECT id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
     "finished_at, finished_on, outcome, explained_at, explanation FROM stages WHERE ticket_id = ? ORDER BY id";
@@ -84,10 +94,12 @@ constexpr const char* kTicketsWithLastEvent =
     "SELECT t.id, t.state, e.id, e.state_after, e.ticket_digest FROM tickets t LEFT JOIN events e ON e.id = "
     "(SELECT max(x.id) FROM events x WHERE x.ticket_id = t.id) ORDER BY t.id";
 constexpr const char* kOrphanStage =
-    "SELECT s.id, s.ticket_id FROM stages s WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = s.ticket_id) LIMIT 1";
+    "SELECT s.id, s.ticket_id FROM stages s WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = s.ticket_id) LIMIT "
+    "1";
 constexpr const char* kSelectFrozenReports =
     "SELECT month, frozen_at, frozen_by, policy_version, calendar_sha256, report FROM frozen_reports ORDER BY month";
-constexpr const char* kSelectSpotchecks = "SELECT id, ticket_id, finding, dept, at, on_date, by_person, note FROM spotchecks ORDER BY id";
+constexpr const char* kSelectSpotchecks =
+    "SELECT id, ticket_id, finding, dept, at, on_date, by_person, note FROM spotchecks ORDER BY id";
 constexpr const char* kSelectAnnouncedLapses =
     "SELECT l.stage_id, s.ticket_id, s.kind, l.due, l.recipient, l.announced_at FROM announced_lapses l "
     "LEFT JOIN stages s ON s.id = l.stage_id ORDER BY l.stage_id, l.due, l.recipient";
@@ -107,7 +119,8 @@ constexpr const char* kInsertAnnouncedLapse =
 constexpr const char* kSelectFrozenReport =
     "SELECT month, frozen_at, frozen_by, policy_version, calendar_sha256, report FROM frozen_reports WHERE month = ?";
 constexpr const char* kInsertFrozenReport =
-    "INSERT INTO frozen_reports (month, frozen_at, frozen_by, policy_version, calendar_sha256, report) VALUES (?,?,?,?,?,?)";
+    "INSERT INTO frozen_reports (month, frozen_at, frozen_by, policy_version, calendar_sha256, report) VALUES "
+    "(?,?,?,?,?,?)";
 
 // Overdue prefilter for one stage alias: a superset of Stage::overdue (hour-based
 // deadlines are judged in C++ afterwards). Takes `today` three times.
@@ -145,8 +158,10 @@ class Params {
 // ---- reading rows -------------------------------------------------------------
 
 [[noreturn]] void corrupt(std::string_view what, std::string_view value) {
-  throw Error(ErrorKind::database,
-              fmt::format("the database holds an unreadable {} '{}'; it was changed outside linkctl (run linkctl audit verify)", what, value));
+  throw Error(
+      ErrorKind::database,
+      fmt::format("the database holds an unreadable {} '{}'; it was changed outside linkctl (run linkctl audit verify)",
+                  what, value));
 }
 
 Instant instant_col(const db::Statement& st, int c) {
@@ -173,11 +188,15 @@ std::optional<Stage> read_stage(const db::Statement& st, int at) {
   Stage s;
   s.id = st.integer(at);
   auto kind = st.text(at + 1);
-  if (auto k = parse_stage_kind(kind)) s.kind = *k;
-  else corrupt("stage kind", kind);
+  if (auto k = parse_stage_kind(kind))
+    s.kind = *k;
+  else
+    corrupt("stage kind", kind);
   auto rule = st.text(at + 2);
-  if (auto r = parse_stage_rule(rule)) s.rule = *r;
-  else corrupt("stage rule", rule);
+  if (auto r = parse_stage_rule(rule))
+    s.rule = *r;
+  else
+    corrupt("stage rule", rule);
   s.dept = st.text(at + 3);
   s.started_at = instant_col(st, at + 4);
   s.start_date = date_col(st, at + 5);
@@ -199,22 +218,28 @@ Ticket read_ticket(const db::Statement& st) {
   t.ref = st.optional_text(1);
   t.ref_digest = st.optional_text(2);
   auto state = st.text(3);
-  if (auto s = parse_state(state)) t.state = *s;
-  else corrupt("state", state);
+  if (auto s = parse_state(state))
+    t.state = *s;
+  else
+    corrupt("state", state);
   t.title = st.text(4);
   t.body = st.text(5);
   t.category = st.text(6);
   auto sev = st.text(7);
-  if (auto s = parse_severity(sev)) t.severity = *s;
-  else corrupt("severity", sev);
+  if (auto s = parse_severity(sev))
+    t.severity = *s;
+  else
+    corrupt("severity", sev);
   t.filer = st.text(8);
   t.from_dept = st.text(9);
   t.to_dept = st.text(10);
   t.handler = st.optional_text(11);
   t.result = st.optional_text(12);
   if (auto r = st.optional_text(13)) {
-    if (auto rating = parse_rating(*r)) t.rating = *rating;
-    else corrupt("rating", *r);
+    if (auto rating = parse_rating(*r))
+      t.rating = *rating;
+    else
+      corrupt("rating", *r);
   }
   t.escalated = st.integer(14) != 0;
   t.resets = static_cast<int>(st.integer(15));
@@ -414,20 +439,27 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
     Event e = read_event(*st);
     ++r.events_checked;
     if (e.id != expected_id) {
-      r.fail(expected_id, fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
+      r.fail(expected_id,
+             fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
       return r;
     }
     if (e.prev_hash != prev) {
-      r.fail(e.id, fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered", e.id, e.id - 1));
+      r.fail(e.id,
+             fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered",
+                         e.id, e.id - 1));
       return r;
     }
     if (stored_event_hash(e, prev, st->text(5), st->text(6)) != e.hash) {
-      r.fail(e.id, fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
+      r.fail(e.id,
+             fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
       return r;
     }
     if (auto anchor = expected.find(e.id); anchor != expected.end() && anchor->second != e.hash) {
-      r.fail(e.id, fmt::format("event {} has hash {} but the anchor kept outside says {}; the chain was rewritten from event {} on "
-                               "(or the anchor is from another database)", e.id, e.hash, anchor->second, e.id));
+      r.fail(e.id,
+             fmt::format(
+                 "event {} has hash {} but the anchor kept outside says {}; the chain was rewritten from event {} on "
+                 "(or the anchor is from another database)",
+                 e.id, e.hash, anchor->second, e.id));
       return r;
     }
     prev = e.hash;
@@ -438,7 +470,8 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
   }
   if (!expected.empty() && expected.rbegin()->first > r.head_event) {
     auto n = expected.rbegin()->first;
-    r.fail(n, fmt::format("the chain ends at event {} but an anchor kept outside names event {}; events were removed", r.head_event, n));
+    r.fail(n, fmt::format("the chain ends at event {} but an anchor kept outside names event {}; events were removed",
+                          r.head_event, n));
     return r;
   }
   auto tickets = db_->prepare(kTicketsWithLastEvent);
@@ -453,19 +486,24 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
     auto last = tickets->integer(2);
     auto after = tickets->optional_text(3).value_or("");
     if (after != state) {
-      r.fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events were changed outside linkctl", id, state, last, after));
+      r.fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events "
+                               "were changed outside linkctl",
+                               id, state, last, after));
       return r;
     }
     if (tickets->optional_text(4) != ticket_digest(id)) {
-      r.fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was changed outside linkctl (or that ticket's later events were removed)", id, last));
+      r.fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was "
+                               "changed outside linkctl (or that ticket's later events were removed)",
+                               id, last));
       return r;
     }
   }
   // Stages of no ticket are in no digest, so none may exist.
   auto& orphans = db_->prepared(kOrphanStage);
   if (orphans.step()) {
-    r.fail(std::nullopt, fmt::format("stage {} belongs to ticket {}, which does not exist; it was inserted outside linkctl",
-                                     orphans.integer(0), orphans.integer(1)));
+    r.fail(std::nullopt,
+           fmt::format("stage {} belongs to ticket {}, which does not exist; it was inserted outside linkctl",
+                       orphans.integer(0), orphans.integer(1)));
     orphans.reset();
     return r;
   }
@@ -476,11 +514,12 @@ AuditRows Store::audit_rows() {
   AuditRows rows;
   rows.policies = policy_history();
   auto fr = db_->prepare(kSelectFrozenReports);
-  while (fr->step()) rows.frozen.push_back({fr->text(0), fr->text(1), fr->text(2), fr->integer(3), fr->text(4), fr->text(5)});
+  while (fr->step())
+    rows.frozen.push_back({fr->text(0), fr->text(1), fr->text(2), fr->integer(3), fr->text(4), fr->text(5)});
   auto sc = db_->prepare(kSelectSpotchecks);
   while (sc->step())
-    rows.spotchecks.push_back({sc->integer(0), sc->integer(1), sc->text(2), sc->text(3), sc->text(4), sc->text(5), sc->text(6),
-                               sc->optional_text(7)});
+    rows.spotchecks.push_back({sc->integer(0), sc->integer(1), sc->text(2), sc->text(3), sc->text(4), sc->text(5),
+                               sc->text(6), sc->optional_text(7)});
   auto la = db_->prepare(kSelectAnnouncedLapses);
   while (la->step()) {
     LapseRow l;
@@ -704,7 +743,8 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
     conds.push_back(fmt::format("({})", fmt::join(any, " OR ")));
   }
   if (f.visible_depts) {
-    if (f.visible_depts->empty()) conds.push_back("1 = 0");
+    if (f.visible_depts->empty())
+      conds.push_back("1 = 0");
     else {
       std::string from = p.list(*f.visible_depts);
       std::string to = p.list(*f.visible_depts);
@@ -731,7 +771,8 @@ std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
   if (q.dept) sql += fmt::format(" AND s.dept = {}", p.add(*q.dept));
   if (q.severity) sql += fmt::format(" AND t.severity = {}", p.add(text(to_string(*q.severity))));
   if (q.visible_depts) {
-    if (q.visible_depts->empty()) sql += " AND 1 = 0";
+    if (q.visible_depts->empty())
+      sql += " AND 1 = 0";
     else {
       std::string from = p.list(*q.visible_depts);
       std::string to = p.list(*q.visible_depts);
@@ -820,11 +861,13 @@ MonthFacts Store::month_facts(Date first, Date last, Instant from, Instant to, M
   for (int i = 0; i < 4; ++i) p.add(f), p.add(l);  // four date ranges, then the instants
   p.add(a);
   p.add(b);
-  auto st = db_->prepare(fmt::format("SELECT " LINKCTL_STAGE_COLS("s") ", s.ticket_id, t.from_dept, "
-                                     "(SELECT f.dept FROM stages f WHERE f.ticket_id = s.ticket_id AND f.kind = 'feedback' AND f.id < s.id "
-                                     " ORDER BY f.id DESC LIMIT 1) "
-                                     "FROM stages s JOIN tickets t ON t.id = s.ticket_id WHERE {} ORDER BY s.id",
-                                     where));
+  auto st = db_->prepare(fmt::format(
+      "SELECT " LINKCTL_STAGE_COLS(
+          "s") ", s.ticket_id, t.from_dept, "
+               "(SELECT f.dept FROM stages f WHERE f.ticket_id = s.ticket_id AND f.kind = 'feedback' AND f.id < s.id "
+               " ORDER BY f.id DESC LIMIT 1) "
+               "FROM stages s JOIN tickets t ON t.id = s.ticket_id WHERE {} ORDER BY s.id",
+      where));
   p.bind(*st);
   while (st->step()) {
     StageFact fact;

@@ -20,8 +20,8 @@ namespace linkctl {
 
 /// Which open stages to look at for `overdue`. Unset fields do not filter.
 struct OpenStageQuery {
-  Date due_by{};                          ///< due (the escalation's date, once escalated) on or before
-  std::optional<std::string> dept;       ///< the department that owes the stage
+  Date due_by{};                    ///< due (the escalation's date, once escalated) on or before
+  std::optional<std::string> dept;  ///< the department that owes the stage
   std::optional<Severity> severity;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
 };
@@ -29,16 +29,16 @@ struct OpenStageQuery {
 /// Which tickets to list. Unset fields do not filter.
 struct TicketFilter {
   std::vector<State> states;
-  std::optional<std::string> dept;       ///< sending or receiving
+  std::optional<std::string> dept;  ///< sending or receiving
   std::optional<std::string> from_dept, to_dept;
   std::optional<Severity> severity;
   std::optional<std::string> category;
   std::optional<bool> escalated;
-  bool overdue_only = false;             ///< prefilter; callers refine with Ticket::overdue_stages
-  std::optional<Date> overdue_today;     ///< the local date overdue_only is judged against
+  bool overdue_only = false;          ///< prefilter; callers refine with Ticket::overdue_stages
+  std::optional<Date> overdue_today;  ///< the local date overdue_only is judged against
   std::optional<Instant> filed_from, filed_before;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
-  std::optional<std::int64_t> after_id;  ///< keyset paging
+  std::optional<std::int64_t> after_id;                   ///< keyset paging
   std::optional<std::int64_t> limit;
 };
 

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: MIT
 // The audit chain's coverage of the other tables (lib/audit), the policy in force
 // checked on load, anchors, and the store's recognition of its own files.
+#include "audit.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
-#include <filesystem>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "admin.hpp"
-#include "audit.hpp"
 #include "deadlines.hpp"
 #include "error.hpp"
 #include "hash.hpp"
 #include "helpers.hpp"
-#include "policy_snapshot.hpp"
 #include "overdue.hpp"
+#include "policy_snapshot.hpp"
 #include "reports.hpp"
 #include "spotchecks.hpp"
 #include "text.hpp"
@@ -43,8 +45,10 @@ struct Busy : World {
     done = file("li.na", "2026-09-14", "delivery-late");
     approve("zhang.wei", "2026-09-14", done);
     assign("wang.qiang", "2026-09-15", done, "yang.fan");
-    act("yang.fan", "2026-09-16", done, [](auto& p, auto& a, auto& m, auto& t) { return linkctl::close(p, a, m, t, "已送"); });
-    act("wang.qiang", "2026-09-16", done, [](auto& p, auto& a, auto& m, auto& t) { return linkctl::confirm(p, a, m, t, std::nullopt); });
+    act("yang.fan", "2026-09-16", done,
+        [](auto& p, auto& a, auto& m, auto& t) { return linkctl::close(p, a, m, t, "已送"); });
+    act("wang.qiang", "2026-09-16", done,
+        [](auto& p, auto& a, auto& m, auto& t) { return linkctl::confirm(p, a, m, t, std::nullopt); });
     act("zhang.wei", "2026-09-17", done,
         [](auto& p, auto& a, auto& m, auto& t) { return linkctl::rate(p, a, m, t, Rating::satisfied, std::nullopt); });
     late = file("li.na", "2026-09-14", "delivery-late");
@@ -69,7 +73,8 @@ TEST_CASE("anchors are N:HASH with 64 lower-case hex digits") {
   REQUIRE(a);
   CHECK(a->event == 15);
   CHECK(format_anchor(*a) == "15:" + h);
-  for (std::string bad : {std::string("15"), ":" + h, "0:" + h, "x:" + h, "15:" + h.substr(1), "15:" + std::string(64, 'A'), "-1:" + h})
+  for (std::string bad :
+       {std::string("15"), ":" + h, "0:" + h, "x:" + h, "15:" + h.substr(1), "15:" + std::string(64, 'A'), "-1:" + h})
     CHECK_FALSE(parse_anchor(bad));
 }
 
@@ -94,7 +99,9 @@ TEST_CASE("audit verify: every row of the other tables agrees with its event") {
     CHECK(w.audit().find("(the date it counts in)") != std::string::npos);
   }
   SUBCASE("a spot check inserted") {
-    raw.execute("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) SELECT ticket_id, 'fake', dept, at, on_date, by_person FROM spotchecks");
+    raw.execute(
+        "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) SELECT ticket_id, 'fake', dept, at, "
+        "on_date, by_person FROM spotchecks");
     CHECK(w.audit().find("was recorded by no event") != std::string::npos);
   }
   SUBCASE("an announced lapse removed") {
@@ -106,7 +113,8 @@ TEST_CASE("audit verify: every row of the other tables agrees with its event") {
     CHECK(w.audit() != "ok");
   }
   SUBCASE("an announced lapse moved to another stage of the ticket") {
-    raw.execute("UPDATE announced_lapses SET stage_id = (SELECT id FROM stages WHERE ticket_id = 2 AND kind = 'approval')");
+    raw.execute(
+        "UPDATE announced_lapses SET stage_id = (SELECT id FROM stages WHERE ticket_id = 2 AND kind = 'approval')");
     CHECK(w.audit() != "ok");
   }
   SUBCASE("a policy version's applied_by edited") {
@@ -222,7 +230,8 @@ TEST_CASE("init builds the database beside its path and leaves nothing when it f
   TempDir dir;
   auto policy = load_ok(kMiniPolicy);
   FixedClock clock(Instant(D("2026-11-16")));
-  CHECK_THROWS_AS(Store::create(dir.file("x.db"), [](Store&) { throw Error(ErrorKind::internal, "interrupted"); }), Error);
+  CHECK_THROWS_AS(Store::create(dir.file("x.db"), [](Store&) { throw Error(ErrorKind::internal, "interrupted"); }),
+                  Error);
   CHECK(std::filesystem::is_empty(dir.path));
   init_database(dir.file("x.db"), *policy, "mini", clock, admin());
   CHECK(std::filesystem::exists(dir.file("x.db")));
@@ -237,7 +246,7 @@ TEST_CASE("dates are four-digit years: 0001-01-01 to 9999-12-31") {
   CHECK(parse_date("9999-12-31"));
   CHECK_FALSE(parse_date("0000-12-31"));
   TimeZone shanghai = *TimeZone::find("Asia/Shanghai");
-  CHECK_FALSE(shanghai.parse_iso("0001-01-01T00:00"));   // 0000-12-31 in UTC
+  CHECK_FALSE(shanghai.parse_iso("0001-01-01T00:00"));  // 0000-12-31 in UTC
   CHECK(shanghai.parse_iso("0001-01-01T09:00"));
   CHECK_FALSE(TimeZone::find("UTC-05:00")->parse_iso("9999-12-31T23:00"));  // 10000-01-01 in UTC
   WorkCalendar cal;
@@ -248,13 +257,17 @@ TEST_CASE("dates are four-digit years: 0001-01-01 to 9999-12-31") {
 }
 
 TEST_CASE("C1 control characters are refused like C0 ones, and escaped in messages") {
-  CHECK(find_control("a\xc2\x9b" "31m", false) == "control character U+009B");
+  CHECK(find_control("a\xc2\x9b"
+                     "31m",
+                     false) == "control character U+009B");
   CHECK(find_control("\x1b[31m", false) == "control character 0x1b");
   CHECK_FALSE(find_control("中文 ½ ©", false));  // U+00BD, U+00A9: C2 BD, C2 A9 are fine
   CHECK_FALSE(find_control("a\nb", true));
   CHECK_THROWS_AS(check_text("the title", "x\xc2\x85y", 100, true, true), Error);  // NEL
-  CHECK(printable("a\xc2\x9b" "b") == "a\\xc2\\x9bb");
-  auto load = load_policy(replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试\\u009b局\""), "p.toml", D("2026-11-01"));
+  CHECK(printable("a\xc2\x9b"
+                  "b") == "a\\xc2\\x9bb");
+  auto load =
+      load_policy(replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试\\u009b局\""), "p.toml", D("2026-11-01"));
   CHECK_FALSE(load.ok());
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include "calendar.hpp"
+
 #include <doctest/doctest.h>
 
-#include "calendar.hpp"
 #include "deadlines.hpp"
 #include "helpers.hpp"
 
@@ -17,10 +18,10 @@ Date due_cd(const Policy& p, const char* from, int n) { return calendar_days_aft
 
 TEST_CASE("a day's kind: weekend, holiday, make-up workday") {
   auto p = builtin();
-  CHECK(p->calendar.kind(D("2026-11-16")) == DayKind::workday);   // Monday
-  CHECK(p->calendar.kind(D("2026-11-21")) == DayKind::weekend);   // Saturday
-  CHECK(p->calendar.kind(D("2026-10-01")) == DayKind::holiday);   // National Day
-  CHECK(p->calendar.kind(D("2026-10-03")) == DayKind::holiday);   // a Saturday inside the holiday
+  CHECK(p->calendar.kind(D("2026-11-16")) == DayKind::workday);         // Monday
+  CHECK(p->calendar.kind(D("2026-11-21")) == DayKind::weekend);         // Saturday
+  CHECK(p->calendar.kind(D("2026-10-01")) == DayKind::holiday);         // National Day
+  CHECK(p->calendar.kind(D("2026-10-03")) == DayKind::holiday);         // a Saturday inside the holiday
   CHECK(p->calendar.kind(D("2026-09-20")) == DayKind::makeup_workday);  // Sunday, 调休上班
   CHECK(p->calendar.is_workday(D("2026-09-20")));
   CHECK_FALSE(p->calendar.is_workday(D("2026-10-08") - std::chrono::days(1)));

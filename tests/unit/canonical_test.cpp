@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The audit chain hashes CanonicalArray's text; chains written when it was
 // nlohmann::json::dump() must still verify, so the two must agree byte for byte.
+#include "canonical.hpp"
+
 #include <doctest/doctest.h>
+
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
-
-#include "canonical.hpp"
 
 using linkctl::CanonicalArray;
 using json = nlohmann::ordered_json;
@@ -21,8 +22,8 @@ TEST_CASE("CanonicalArray writes what nlohmann::json::dump writes") {
   std::vector<std::string> pieces = {"\"", "\\", "/", "\x7f", "a", " ", "é", "王记烟酒店", "€", "😀", "{", "]", ","};
   for (int c = 0; c < 0x20; ++c) pieces.push_back(std::string(1, static_cast<char>(c)));
   // Not UTF-8 (a store edited outside linkctl): stray, overlong, surrogate and cut-off sequences.
-  for (const char* bad : {"\xFF", "\x80", "\xC0", "\xC3", "\xE4\xB8", "\xE0\x80", "\xED\xA0", "\xF0\x9F", "\xF0\x9F\x98",
-                          "\xF4\x90", "\xF5"})
+  for (const char* bad : {"\xFF", "\x80", "\xC0", "\xC3", "\xE4\xB8", "\xE0\x80", "\xED\xA0", "\xF0\x9F",
+                          "\xF0\x9F\x98", "\xF4\x90", "\xF5"})
     pieces.push_back(bad);
   std::mt19937 rng(20261122);
   int compared = 0;
@@ -33,19 +34,24 @@ TEST_CASE("CanonicalArray writes what nlohmann::json::dump writes") {
       std::string s;
       for (auto n = rng() % 12; n > 0; --n) s += pieces[rng() % pieces.size()];
       switch (rng() % 5) {
-        case 0: fast.str(s), reference.push_back(s); break;
+        case 0:
+          fast.str(s), reference.push_back(s);
+          break;
         case 1: {
           auto v = static_cast<std::int64_t>(rng()) - static_cast<std::int64_t>(rng()) * 4096;
           fast.num(v), reference.push_back(v);
           break;
         }
-        case 2: fast.null(), reference.push_back(nullptr); break;
+        case 2:
+          fast.null(), reference.push_back(nullptr);
+          break;
         case 3: {
           bool b = rng() % 2;
           fast.boolean(b), reference.push_back(b);
           break;
         }
-        default: inner.str(s), nested.push_back(s);
+        default:
+          inner.str(s), nested.push_back(s);
       }
     }
     fast.array(inner), reference.push_back(nested);
@@ -60,9 +66,19 @@ TEST_CASE("CanonicalArray writes what nlohmann::json::dump writes") {
 }
 
 TEST_CASE("CanonicalArray replaces bytes that are not UTF-8 and keeps the rest") {
-  CHECK(CanonicalArray{}.str("a\xff" "b").text() == "[\"a\xEF\xBF\xBD" "b\"]");
+  CHECK(CanonicalArray{}
+            .str("a\xff"
+                 "b")
+            .text() ==
+        "[\"a\xEF\xBF\xBD"
+        "b\"]");
   CHECK(CanonicalArray{}.str("\xC0\xAF").text() == "[\"\xEF\xBF\xBD\xEF\xBF\xBD\"]");  // overlong "/"
-  CHECK(CanonicalArray{}.str("\xE4\xB8" "A").text() == "[\"\xEF\xBF\xBD" "A\"]");  // a cut-off 中: one mark
+  CHECK(CanonicalArray{}
+            .str("\xE4\xB8"
+                 "A")
+            .text() ==
+        "[\"\xEF\xBF\xBD"
+        "A\"]");                                                                         // a cut-off 中: one mark
   CHECK(CanonicalArray{}.str("\xED\xA0\x80").text().find("\xED") == std::string::npos);  // a surrogate
   CHECK(CanonicalArray{}.str("中").text() == "[\"中\"]");
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include "date.hpp"
+
 #include <doctest/doctest.h>
 
-#include "date.hpp"
 #include "error.hpp"
 
 using namespace linkctl;

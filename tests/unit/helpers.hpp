@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <doctest/doctest.h>
+
 #include <string>
 
 #include "default_policy.hpp"
@@ -117,9 +118,7 @@ inline std::shared_ptr<const Policy> load_ok(const std::string& text, Date today
 }
 
 /// The built-in policy (examples/four-roles.toml).
-inline std::shared_ptr<const Policy> builtin() {
-  return load_ok(std::string(default_policy()));
-}
+inline std::shared_ptr<const Policy> builtin() { return load_ok(std::string(default_policy())); }
 
 /// Replaces the first occurrence of `from` in `text`.
 inline std::string replace(std::string text, const std::string& from, const std::string& to) {

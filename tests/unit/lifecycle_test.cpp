@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include "admin.hpp"
-
 #include "text.hpp"
 #include "world.hpp"
 
@@ -134,10 +133,10 @@ TEST_CASE("approve may change severity, category, receiving department and text"
 TEST_CASE("approve and reject: refusals for the wrong actor and the wrong state") {
   World w;
   auto id = w.file("li.na", "2026-09-29", "delivery-late");
-  CHECK(error_of([&] { w.approve("wang.qiang", "2026-09-29", id); }) == ErrorKind::permission);  // receiving lead
-  CHECK(error_of([&] { w.approve("li.na", "2026-09-29", id); }) == ErrorKind::permission);       // the filer
+  CHECK(error_of([&] { w.approve("wang.qiang", "2026-09-29", id); }) == ErrorKind::permission);   // receiving lead
+  CHECK(error_of([&] { w.approve("li.na", "2026-09-29", id); }) == ErrorKind::permission);        // the filer
   CHECK(error_of([&] { w.approve("lin.xiuying", "2026-09-29", id); }) == ErrorKind::permission);  // supervisor
-  CHECK(error_of([&] { w.reject("yang.fan", "2026-09-29", id); }) == ErrorKind::permission);  // receiving side
+  CHECK(error_of([&] { w.reject("yang.fan", "2026-09-29", id); }) == ErrorKind::permission);      // receiving side
   CHECK(event_count(w, id) == 1);
   w.approve("zhang.wei", "2026-09-29", id);
   CHECK(error_of([&] { w.approve("zhang.wei", "2026-09-29", id); }) == ErrorKind::conflict);
@@ -170,7 +169,8 @@ TEST_CASE("reject: final, with a reason; the approval stage ends") {
 TEST_CASE("route --to: receiving lead assigns a handler of the receiving department") {
   World w;
   auto id = routed_ticket(w);
-  CHECK(error_of([&] { w.assign("zhang.wei", "2026-09-29", id, "yang.fan"); }) == ErrorKind::permission);  // sending lead
+  CHECK(error_of([&] { w.assign("zhang.wei", "2026-09-29", id, "yang.fan"); }) ==
+        ErrorKind::permission);                                                                     // sending lead
   CHECK(error_of([&] { w.assign("wang.qiang", "2026-09-29", id, "li.na"); }) == ErrorKind::usage);  // not in logistics
   CHECK(error_of([&] { w.assign("wang.qiang", "2026-09-29", id, "nobody"); }) == ErrorKind::not_found);
   Ticket t = w.assign("wang.qiang", "2026-09-29", id, "yang.fan");
@@ -288,7 +288,7 @@ TEST_CASE("escalate: supervisor; same state; calendar days replace the feedback 
   CHECK(t.escalated);
   CHECK(t.feedback->escalated_due == D("2026-10-02"));  // SPEC 4 example 3: normal, 2 calendar days
   CHECK(t.feedback->current_due() == D("2026-10-02"));
-  CHECK(t.feedback->due == D("2026-10-16"));           // the original stays for scoring
+  CHECK(t.feedback->due == D("2026-10-16"));  // the original stays for scoring
   CHECK(error_of([&] { w.escalate("lin.xiuying", "2026-09-30", id); }) == ErrorKind::conflict);
   // Late against the escalation on 10-08 even though the original due is later.
   CHECK(t.overdue_stages(D("2026-10-08"), Instant{}) == std::vector<std::string>{"feedback"});
@@ -320,7 +320,8 @@ TEST_CASE("spec 4 example 2 end to end: major approved Fri 2026-09-18 is due 202
 }
 
 TEST_CASE("review due over a make-up Saturday: confirmed Fri 2026-02-13 -> 2026-02-14") {
-  World w(replace(kMiniPolicy, "workdays = [2026-09-20, 2026-10-10]", "workdays = [2026-02-14, 2026-09-20, 2026-10-10]"));
+  World w(
+      replace(kMiniPolicy, "workdays = [2026-09-20, 2026-10-10]", "workdays = [2026-02-14, 2026-09-20, 2026-10-10]"));
   auto id = w.file("li.na", "2026-02-09", "delivery-late");
   w.approve("zhang.wei", "2026-02-09", id);
   w.assign("wang.qiang", "2026-02-10", id, "yang.fan");
@@ -338,8 +339,9 @@ TEST_CASE("visibility: own departments only; supervisors and admins see all") {
   CHECK(visible_ticket(sup, id).id == id);
   auto logistics = w.as("yang.fan", "2026-09-28");
   CHECK(visible_ticket(logistics, id).id == id);  // receiving department
-  World other(kMiniPolicy + "\n[[departments]]\ncode = \"phone\"\nname = \"电访中心\"\nkind = \"front\"\nleads = [\"chen.jing\"]\n"
-                            "\n[[people]]\nid = \"chen.jing\"\nname = \"陈静\"\ndepartment = \"phone\"\nroles = [\"lead\"]\n");
+  World other(kMiniPolicy +
+              "\n[[departments]]\ncode = \"phone\"\nname = \"电访中心\"\nkind = \"front\"\nleads = [\"chen.jing\"]\n"
+              "\n[[people]]\nid = \"chen.jing\"\nname = \"陈静\"\ndepartment = \"phone\"\nroles = [\"lead\"]\n");
   auto id2 = other.file("li.na", "2026-09-28", "delivery-late");
   auto phone = other.as("chen.jing", "2026-09-28");
   CHECK(error_of([&] { visible_ticket(phone, id2); }) == ErrorKind::not_found);
@@ -377,7 +379,7 @@ TEST_CASE("inbox: what waits on me, overdue first, then escalated, then by due d
   auto c = w.file("li.na", "2026-09-28", "delivery-late", "c");
   w.approve("zhang.wei", "2026-09-28", c);  // -> 10-16
   auto b = w.file("li.na", "2026-09-29", "delivery-late", "b");
-  w.approve("zhang.wei", "2026-09-29", b);  // -> 10-19
+  w.approve("zhang.wei", "2026-09-29", b);     // -> 10-19
   w.escalate("lin.xiuying", "2026-09-30", b);  // -> 10-02
   auto s = w.as("wang.qiang", "2026-09-30");
   auto rows = inbox(s);
@@ -435,7 +437,9 @@ TEST_CASE("audit verify catches edited ticket columns, edited stages and a remov
     w.store.connection().execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
   }
   SUBCASE("a spot check row without its event") {
-    w.store.connection().execute("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', '2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
+    w.store.connection().execute(
+        "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', "
+        "'2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
   }
   CHECK_FALSE(audit_database(w.store, {}).ok);
 }

@@ -59,48 +59,84 @@ roles = ["handler"]
 // ---------------------------------------------------------------------------
 // The dimensions.
 
-enum class TVerb { approve, reject, route_to, route_dept, close, confirm, explain, rate, reset, escalate, comment, spotcheck, show };
+enum class TVerb {
+  approve,
+  reject,
+  route_to,
+  route_dept,
+  close,
+  confirm,
+  explain,
+  rate,
+  reset,
+  escalate,
+  comment,
+  spotcheck,
+  show
+};
 enum class TRole { filer, sending_lead, receiving_lead, handler, other_lead, other_member, supervisor, admin, unknown };
 
-constexpr std::array kAllVerbs = {TVerb::approve, TVerb::reject,   TVerb::route_to, TVerb::route_dept, TVerb::close,
-                               TVerb::confirm, TVerb::explain,  TVerb::rate,     TVerb::reset,      TVerb::escalate,
-                               TVerb::comment, TVerb::spotcheck, TVerb::show};
-constexpr std::array kAllRoles = {TRole::filer,     TRole::sending_lead, TRole::receiving_lead,
-                               TRole::handler,   TRole::other_lead,   TRole::other_member,
-                               TRole::supervisor, TRole::admin,       TRole::unknown};
-constexpr std::array kAllStates = {State::pending, State::routed, State::assigned, State::handled,
-                                State::answered, State::done,  State::rejected};
+constexpr std::array kAllVerbs = {TVerb::approve, TVerb::reject,    TVerb::route_to, TVerb::route_dept, TVerb::close,
+                                  TVerb::confirm, TVerb::explain,   TVerb::rate,     TVerb::reset,      TVerb::escalate,
+                                  TVerb::comment, TVerb::spotcheck, TVerb::show};
+constexpr std::array kAllRoles = {TRole::filer,      TRole::sending_lead, TRole::receiving_lead,
+                                  TRole::handler,    TRole::other_lead,   TRole::other_member,
+                                  TRole::supervisor, TRole::admin,        TRole::unknown};
+constexpr std::array kAllStates = {State::pending,  State::routed, State::assigned, State::handled,
+                                   State::answered, State::done,   State::rejected};
 
 const char* name(TVerb v) {
   switch (v) {
-    case TVerb::approve: return "approve";
-    case TVerb::reject: return "reject";
-    case TVerb::route_to: return "route --to";
-    case TVerb::route_dept: return "route --dept";
-    case TVerb::close: return "close";
-    case TVerb::confirm: return "confirm";
-    case TVerb::explain: return "explain";
-    case TVerb::rate: return "rate";
-    case TVerb::reset: return "reset";
-    case TVerb::escalate: return "escalate";
-    case TVerb::comment: return "comment";
-    case TVerb::spotcheck: return "spotcheck record";
-    case TVerb::show: return "show";
+    case TVerb::approve:
+      return "approve";
+    case TVerb::reject:
+      return "reject";
+    case TVerb::route_to:
+      return "route --to";
+    case TVerb::route_dept:
+      return "route --dept";
+    case TVerb::close:
+      return "close";
+    case TVerb::confirm:
+      return "confirm";
+    case TVerb::explain:
+      return "explain";
+    case TVerb::rate:
+      return "rate";
+    case TVerb::reset:
+      return "reset";
+    case TVerb::escalate:
+      return "escalate";
+    case TVerb::comment:
+      return "comment";
+    case TVerb::spotcheck:
+      return "spotcheck record";
+    case TVerb::show:
+      return "show";
   }
   return "?";
 }
 
 const char* name(TRole r) {
   switch (r) {
-    case TRole::filer: return "filer";
-    case TRole::sending_lead: return "sending lead";
-    case TRole::receiving_lead: return "receiving lead";
-    case TRole::handler: return "handler";
-    case TRole::other_lead: return "unrelated lead";
-    case TRole::other_member: return "unrelated member";
-    case TRole::supervisor: return "supervisor";
-    case TRole::admin: return "admin";
-    case TRole::unknown: return "unknown person";
+    case TRole::filer:
+      return "filer";
+    case TRole::sending_lead:
+      return "sending lead";
+    case TRole::receiving_lead:
+      return "receiving lead";
+    case TRole::handler:
+      return "handler";
+    case TRole::other_lead:
+      return "unrelated lead";
+    case TRole::other_member:
+      return "unrelated member";
+    case TRole::supervisor:
+      return "supervisor";
+    case TRole::admin:
+      return "admin";
+    case TRole::unknown:
+      return "unknown person";
   }
   return "?";
 }
@@ -109,15 +145,24 @@ const char* name(TRole r) {
 /// category delivery-late, received by logistics, assigned to yang.fan).
 const char* person_of(TRole r) {
   switch (r) {
-    case TRole::filer: return "li.na";
-    case TRole::sending_lead: return "zhang.wei";
-    case TRole::receiving_lead: return "wang.qiang";
-    case TRole::handler: return "yang.fan";
-    case TRole::other_lead: return "chen.jing";
-    case TRole::other_member: return "xu.lei";
-    case TRole::supervisor: return "lin.xiuying";
-    case TRole::admin: return "gao.feng";
-    case TRole::unknown: return "nobody";
+    case TRole::filer:
+      return "li.na";
+    case TRole::sending_lead:
+      return "zhang.wei";
+    case TRole::receiving_lead:
+      return "wang.qiang";
+    case TRole::handler:
+      return "yang.fan";
+    case TRole::other_lead:
+      return "chen.jing";
+    case TRole::other_member:
+      return "xu.lei";
+    case TRole::supervisor:
+      return "lin.xiuying";
+    case TRole::admin:
+      return "gao.feng";
+    case TRole::unknown:
+      return "nobody";
   }
   return "?";
 }
@@ -130,13 +175,20 @@ using Verdict = std::optional<ErrorKind>;
 std::string describe(const Verdict& o) {
   if (!o) return "allowed";
   switch (*o) {
-    case ErrorKind::internal: return "internal(1)";
-    case ErrorKind::usage: return "usage(2)";
-    case ErrorKind::not_found: return "not_found(3)";
-    case ErrorKind::permission: return "permission(4)";
-    case ErrorKind::conflict: return "conflict(5)";
-    case ErrorKind::invalid: return "invalid(6)";
-    case ErrorKind::database: return "database(7)";
+    case ErrorKind::internal:
+      return "internal(1)";
+    case ErrorKind::usage:
+      return "usage(2)";
+    case ErrorKind::not_found:
+      return "not_found(3)";
+    case ErrorKind::permission:
+      return "permission(4)";
+    case ErrorKind::conflict:
+      return "conflict(5)";
+    case ErrorKind::invalid:
+      return "invalid(6)";
+    case ErrorKind::database:
+      return "database(7)";
   }
   return "?";
 }
@@ -159,10 +211,12 @@ bool spec_sees(TRole r) {
     case TRole::receiving_lead:
     case TRole::handler:
     case TRole::supervisor:
-    case TRole::admin: return true;
+    case TRole::admin:
+      return true;
     case TRole::other_lead:
     case TRole::other_member:
-    case TRole::unknown: return false;
+    case TRole::unknown:
+      return false;
   }
   return false;
 }
@@ -172,19 +226,32 @@ bool spec_state_allows(TVerb v, State s) {
   using S = State;
   auto in = [&](std::initializer_list<S> ss) { return std::find(ss.begin(), ss.end(), s) != ss.end(); };
   switch (v) {
-    case TVerb::approve: return in({S::pending});                              // pending -> routed
-    case TVerb::reject: return in({S::pending});                               // pending -> rejected
-    case TVerb::route_to: return in({S::routed, S::assigned, S::handled});     // assign, reassign, send back
-    case TVerb::route_dept: return in({S::routed, S::assigned});               // routed/assigned -> routed at D
-    case TVerb::close: return in({S::assigned});                               // assigned -> handled
-    case TVerb::confirm: return in({S::handled});                              // handled -> answered
-    case TVerb::explain: return in({S::routed, S::assigned, S::handled});      // same state
-    case TVerb::rate: return in({S::answered});                                // answered -> done
-    case TVerb::reset: return in({S::answered, S::done});                      // answered/done -> routed
-    case TVerb::escalate: return in({S::routed, S::assigned, S::handled});     // open after approval, not answered (design)
-    case TVerb::comment: return true;                                          // any
-    case TVerb::spotcheck: return in({S::done});                               // done, same state
-    case TVerb::show: return true;                                             // any (SPEC 7/8: visibility only)
+    case TVerb::approve:
+      return in({S::pending});  // pending -> routed
+    case TVerb::reject:
+      return in({S::pending});  // pending -> rejected
+    case TVerb::route_to:
+      return in({S::routed, S::assigned, S::handled});  // assign, reassign, send back
+    case TVerb::route_dept:
+      return in({S::routed, S::assigned});  // routed/assigned -> routed at D
+    case TVerb::close:
+      return in({S::assigned});  // assigned -> handled
+    case TVerb::confirm:
+      return in({S::handled});  // handled -> answered
+    case TVerb::explain:
+      return in({S::routed, S::assigned, S::handled});  // same state
+    case TVerb::rate:
+      return in({S::answered});  // answered -> done
+    case TVerb::reset:
+      return in({S::answered, S::done});  // answered/done -> routed
+    case TVerb::escalate:
+      return in({S::routed, S::assigned, S::handled});  // open after approval, not answered (design)
+    case TVerb::comment:
+      return true;  // any
+    case TVerb::spotcheck:
+      return in({S::done});  // done, same state
+    case TVerb::show:
+      return true;  // any (SPEC 7/8: visibility only)
   }
   return false;
 }
@@ -194,20 +261,25 @@ bool spec_actor_allows(TVerb v, TRole r, State s) {
   switch (v) {
     case TVerb::approve:
     case TVerb::reject:
-    case TVerb::rate: return r == TRole::sending_lead;  // lead of the sending department
+    case TVerb::rate:
+      return r == TRole::sending_lead;  // lead of the sending department
     case TVerb::route_to:
     case TVerb::route_dept:
     case TVerb::confirm:
-    case TVerb::explain: return r == TRole::receiving_lead;  // lead of the receiving department
-    case TVerb::close: return r == TRole::handler || r == TRole::receiving_lead;  // "the handler (or receiving lead)"
+    case TVerb::explain:
+      return r == TRole::receiving_lead;  // lead of the receiving department
+    case TVerb::close:
+      return r == TRole::handler || r == TRole::receiving_lead;  // "the handler (or receiving lead)"
     case TVerb::reset:
       // answered: sending lead or supervisor; done: supervisor only.
       if (s == State::answered) return r == TRole::sending_lead || r == TRole::supervisor;
       return r == TRole::supervisor;
     case TVerb::escalate:
-    case TVerb::spotcheck: return r == TRole::supervisor;
+    case TVerb::spotcheck:
+      return r == TRole::supervisor;
     case TVerb::comment:
-    case TVerb::show: return true;  // anyone who can see the ticket
+    case TVerb::show:
+      return true;  // anyone who can see the ticket
   }
   return false;
 }
@@ -223,15 +295,24 @@ Verdict spec_expected(TVerb v, TRole r, State s) {
 /// SPEC 3, the "to" column: the ticket's state after an accepted verb.
 State spec_state_after(TVerb v, State s) {
   switch (v) {
-    case TVerb::approve: return State::routed;
-    case TVerb::reject: return State::rejected;
-    case TVerb::route_to: return State::assigned;
-    case TVerb::route_dept: return State::routed;
-    case TVerb::close: return State::handled;
-    case TVerb::confirm: return State::answered;
-    case TVerb::rate: return State::done;
-    case TVerb::reset: return State::routed;
-    default: return s;  // explain, escalate, comment, spotcheck, show: same state
+    case TVerb::approve:
+      return State::routed;
+    case TVerb::reject:
+      return State::rejected;
+    case TVerb::route_to:
+      return State::assigned;
+    case TVerb::route_dept:
+      return State::routed;
+    case TVerb::close:
+      return State::handled;
+    case TVerb::confirm:
+      return State::answered;
+    case TVerb::rate:
+      return State::done;
+    case TVerb::reset:
+      return State::routed;
+    default:
+      return s;  // explain, escalate, comment, spotcheck, show: same state
   }
 }
 
@@ -240,8 +321,7 @@ State spec_state_after(TVerb v, State s) {
 // with a comment on the SPEC reference. Reported with MESSAGE, not failed.
 // Keep this empty unless the code really disagrees with SPEC.
 using Combo = std::tuple<TVerb, TRole, State>;
-const std::set<Combo> known_disagreements = {
-};
+const std::set<Combo> known_disagreements = {};
 
 // ---------------------------------------------------------------------------
 // Building a ticket in each state, and running one verb as one role.
@@ -279,10 +359,16 @@ Verdict run(World& w, std::int64_t id, TVerb v, TRole r, State s) {
     FixedClock clock(*at);
     Session ss{w.store, *w.policy, 1, clock, actor};
     auto m = ss.moment();
-    auto act = [&](auto fn) { linkctl::act(ss, id, [&](const Ticket& t, const Moment&) { return fn(ss.policy, ss.actor, m, t); }); };
+    auto act = [&](auto fn) {
+      linkctl::act(ss, id, [&](const Ticket& t, const Moment&) { return fn(ss.policy, ss.actor, m, t); });
+    };
     switch (v) {
-      case TVerb::approve: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::approve(p, a, mm, t, ApproveRequest{}); }); break;
-      case TVerb::reject: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reject(p, a, mm, t, "重复上报"); }); break;
+      case TVerb::approve:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::approve(p, a, mm, t, ApproveRequest{}); });
+        break;
+      case TVerb::reject:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reject(p, a, mm, t, "重复上报"); });
+        break;
       case TVerb::route_to: {
         RouteRequest rr{route_target(s), std::nullopt, std::string("请再处理一次")};
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::route(p, a, mm, t, rr); });
@@ -293,19 +379,37 @@ Verdict run(World& w, std::int64_t id, TVerb v, TRole r, State s) {
         act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::route(p, a, mm, t, rr); });
         break;
       }
-      case TVerb::close: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::close(p, a, mm, t, "已处理"); }); break;
-      case TVerb::confirm: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::confirm(p, a, mm, t, std::nullopt); }); break;
-      case TVerb::explain: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::explain(p, a, mm, t, "客户外出"); }); break;
+      case TVerb::close:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::close(p, a, mm, t, "已处理"); });
+        break;
+      case TVerb::confirm:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::confirm(p, a, mm, t, std::nullopt); });
+        break;
+      case TVerb::explain:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::explain(p, a, mm, t, "客户外出"); });
+        break;
       case TVerb::rate:
-        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::rate(p, a, mm, t, Rating::fair, std::nullopt); });
+        act([&](auto& p, auto& a, auto& mm, auto& t) {
+          return linkctl::rate(p, a, mm, t, Rating::fair, std::nullopt);
+        });
         break;
-      case TVerb::reset: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reset(p, a, mm, t, "处理不合理"); }); break;
+      case TVerb::reset:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::reset(p, a, mm, t, "处理不合理"); });
+        break;
       case TVerb::escalate:
-        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::escalate(p, a, mm, t, std::string("尽快处理")); });
+        act([&](auto& p, auto& a, auto& mm, auto& t) {
+          return linkctl::escalate(p, a, mm, t, std::string("尽快处理"));
+        });
         break;
-      case TVerb::comment: act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::comment(p, a, mm, t, "备注"); }); break;
-      case TVerb::spotcheck: record_spotcheck(ss, id, false, std::string("抽查属实")); break;
-      case TVerb::show: (void)visible_ticket(ss, id); break;
+      case TVerb::comment:
+        act([&](auto& p, auto& a, auto& mm, auto& t) { return linkctl::comment(p, a, mm, t, "备注"); });
+        break;
+      case TVerb::spotcheck:
+        record_spotcheck(ss, id, false, std::string("抽查属实"));
+        break;
+      case TVerb::show:
+        (void)visible_ticket(ss, id);
+        break;
     }
   });
 }
@@ -314,7 +418,9 @@ Verdict run(World& w, std::int64_t id, TVerb v, TRole r, State s) {
 
 TEST_CASE("permissions: the unknown person is refused by resolve_actor with not_found") {
   World w(kPolicy);
-  CHECK(error_of([&] { resolve_actor(*w.policy, OsUser{"tester", false}, std::string("nobody")); }) == ErrorKind::not_found);
+  CHECK(error_of([&] {
+          resolve_actor(*w.policy, OsUser{"tester", false}, std::string("nobody"));
+        }) == ErrorKind::not_found);
   for (TRole r : kAllRoles)
     if (r != TRole::unknown) {
       CAPTURE(person_of(r));
@@ -454,14 +560,17 @@ TEST_CASE("permissions: visibility in list, export and the monthly report (SPEC 
     std::set<std::string> penalties;
   };
   const std::vector<View> views = {
-      {"xu.lei", none, {"phone"}, {}},                                          // unrelated member: nothing of the tickets
-      {"chen.jing", none, {"phone"}, {}},                                       // unrelated lead: the same
-      {"li.na", all, {"market"}, {"market"}},                                   // sending department
+      {"xu.lei", none, {"phone"}, {}},         // unrelated member: nothing of the tickets
+      {"chen.jing", none, {"phone"}, {}},      // unrelated lead: the same
+      {"li.na", all, {"market"}, {"market"}},  // sending department
       {"zhang.wei", all, {"market"}, {"market"}},
-      {"wang.qiang", only_t1, {"logistics"}, {"logistics"}},                    // receiving department of t1 only
+      {"wang.qiang", only_t1, {"logistics"}, {"logistics"}},  // receiving department of t1 only
       {"yang.fan", only_t1, {"logistics"}, {"logistics"}},
-      {"lin.xiuying", all, {"market", "logistics", "phone"}, {"market", "logistics"}},  // supervisor: all (office not scored)
-      {"gao.feng", all, {"market", "logistics", "phone"}, {"market", "logistics"}},     // admin: all
+      {"lin.xiuying",
+       all,
+       {"market", "logistics", "phone"},
+       {"market", "logistics"}},  // supervisor: all (office not scored)
+      {"gao.feng", all, {"market", "logistics", "phone"}, {"market", "logistics"}},  // admin: all
   };
   int checked = 0;
   for (const auto& view : views) {
@@ -485,7 +594,8 @@ TEST_CASE("permissions: visibility in list, export and the monthly report (SPEC 
   f.dept = "market";
   CHECK(list_visible(outsider, f).empty());
   CHECK(exported(outsider).empty());
-  MESSAGE("visibility: " << checked << " people x (list, export, monthly report rows and penalties, show of 2 tickets)");
+  MESSAGE("visibility: " << checked
+                         << " people x (list, export, monthly report rows and penalties, show of 2 tickets)");
 }
 
 namespace {
@@ -493,19 +603,32 @@ namespace {
 // The rules table's verb for each verb of the oracle (show has no row: it is visibility alone).
 std::optional<linkctl::Verb> table_verb(TVerb v) {
   switch (v) {
-    case TVerb::approve: return linkctl::Verb::approve;
-    case TVerb::reject: return linkctl::Verb::reject;
-    case TVerb::route_to: return linkctl::Verb::route;
-    case TVerb::route_dept: return linkctl::Verb::forward;
-    case TVerb::close: return linkctl::Verb::close;
-    case TVerb::confirm: return linkctl::Verb::confirm;
-    case TVerb::explain: return linkctl::Verb::explain;
-    case TVerb::rate: return linkctl::Verb::rate;
-    case TVerb::reset: return linkctl::Verb::reset;
-    case TVerb::escalate: return linkctl::Verb::escalate;
-    case TVerb::comment: return linkctl::Verb::comment;
-    case TVerb::spotcheck: return linkctl::Verb::spotcheck;
-    case TVerb::show: return std::nullopt;
+    case TVerb::approve:
+      return linkctl::Verb::approve;
+    case TVerb::reject:
+      return linkctl::Verb::reject;
+    case TVerb::route_to:
+      return linkctl::Verb::route;
+    case TVerb::route_dept:
+      return linkctl::Verb::forward;
+    case TVerb::close:
+      return linkctl::Verb::close;
+    case TVerb::confirm:
+      return linkctl::Verb::confirm;
+    case TVerb::explain:
+      return linkctl::Verb::explain;
+    case TVerb::rate:
+      return linkctl::Verb::rate;
+    case TVerb::reset:
+      return linkctl::Verb::reset;
+    case TVerb::escalate:
+      return linkctl::Verb::escalate;
+    case TVerb::comment:
+      return linkctl::Verb::comment;
+    case TVerb::spotcheck:
+      return linkctl::Verb::spotcheck;
+    case TVerb::show:
+      return std::nullopt;
   }
   return std::nullopt;
 }
@@ -551,8 +674,10 @@ TEST_CASE("the rules table says what SPEC section 3 says: states, parties and th
       }
     }
   }
-  MESSAGE("rules table: " << lifecycle_rules().size() << " rows; " << rows_checked << " (verb, state, party) combinations allowed, as SPEC 3 says");
+  MESSAGE("rules table: " << lifecycle_rules().size() << " rows; " << rows_checked
+                          << " (verb, state, party) combinations allowed, as SPEC 3 says");
   // "allowed here" lists come from the same rows.
-  CHECK(verbs_allowed(State::handled) == std::vector<std::string>{"confirm", "route", "explain", "escalate", "comment"});
+  CHECK(verbs_allowed(State::handled) ==
+        std::vector<std::string>{"confirm", "route", "explain", "escalate", "comment"});
   CHECK(verbs_allowed(State::done) == std::vector<std::string>{"reset (supervisor)", "spotcheck record", "comment"});
 }

@@ -80,7 +80,6 @@ TEST_CASE("the built-in policy has the State Council schedules' day counts for 2
 
 TEST_CASE("the mini test policy is valid") { load_ok(kMiniPolicy); }
 
-
 TEST_CASE("policy validation: every rule has a failing policy") {
   SUBCASE("TOML syntax error") {
     auto text = replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试局");
@@ -95,7 +94,8 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, line_of(text, "time_zone"), "unknown key 'time_zone'");
   }
   SUBCASE("unknown key in a department") {
-    auto text = replace(kMiniPolicy, "kind = \"front\"\nleads = [\"zhang.wei\"]", "kind = \"front\"\nlead = [\"zhang.wei\"]");
+    auto text =
+        replace(kMiniPolicy, "kind = \"front\"\nleads = [\"zhang.wei\"]", "kind = \"front\"\nlead = [\"zhang.wei\"]");
     expect_error(text, line_of(text, "lead = ["), "unknown key 'lead'");
   }
   SUBCASE("wrong type") {
@@ -103,7 +103,8 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, line_of(text, "allow_clock_override"), "must be true or false");
   }
   SUBCASE("unknown department of a person") {
-    auto text = replace(kMiniPolicy, "department = \"logistics\"\nroles = [\"filer:delivery\"", "department = \"logstics\"\nroles = [\"filer:delivery\"");
+    auto text = replace(kMiniPolicy, "department = \"logistics\"\nroles = [\"filer:delivery\"",
+                        "department = \"logstics\"\nroles = [\"filer:delivery\"");
     expect_error(text, line_of(text, "id = \"yang.fan\"") - 1, "did you mean 'logistics'");
   }
   SUBCASE("unknown receiving department of a category") {
@@ -123,19 +124,23 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, line_of(text, "code = \"logistics\"") - 1, "must be a member of the department they lead");
   }
   SUBCASE("role lead without being listed in the department's leads") {
-    auto text = replace(kMiniPolicy, "roles = [\"filer:customer-manager\", \"handler\"]", "roles = [\"filer:customer-manager\", \"lead\"]");
-    expect_error(text, line_of(text, "id = \"li.na\"") - 1, "has role 'lead' but is not in department 'market''s leads");
+    auto text = replace(kMiniPolicy, "roles = [\"filer:customer-manager\", \"handler\"]",
+                        "roles = [\"filer:customer-manager\", \"lead\"]");
+    expect_error(text, line_of(text, "id = \"li.na\"") - 1,
+                 "has role 'lead' but is not in department 'market''s leads");
   }
   SUBCASE("a department without leads") {
     auto text = replace(kMiniPolicy, "leads = [\"wang.qiang\"]", "leads = []");
     expect_error(text, line_of(text, "code = \"logistics\"") - 1, "has no leads");
   }
   SUBCASE("duplicate department code") {
-    auto text = kMiniPolicy + "\n[[departments]]\ncode = \"market\"\nname = \"又一个\"\nkind = \"back\"\nleads = [\"zhang.wei\"]\n";
+    auto text = kMiniPolicy +
+                "\n[[departments]]\ncode = \"market\"\nname = \"又一个\"\nkind = \"back\"\nleads = [\"zhang.wei\"]\n";
     expect_error(text, line_of(text, "name = \"又一个\"") - 2, "defined twice");
   }
   SUBCASE("duplicate person id") {
-    auto text = kMiniPolicy + "\n[[people]]\nid = \"li.na\"\nname = \"李娜二\"\ndepartment = \"market\"\nroles = [\"handler\"]\n";
+    auto text = kMiniPolicy +
+                "\n[[people]]\nid = \"li.na\"\nname = \"李娜二\"\ndepartment = \"market\"\nroles = [\"handler\"]\n";
     expect_error(text, line_of(text, "name = \"李娜二\"") - 2, "person id 'li.na' is defined twice");
   }
   SUBCASE("duplicate login") {
@@ -143,7 +148,9 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, line_of(text, "id = \"yang.fan\"") - 1, "login 'li.na' is already used");
   }
   SUBCASE("duplicate category code") {
-    auto text = kMiniPolicy + "\n[[categories]]\ncode = \"shop-moved\"\nname = \"重复\"\nseverity = \"normal\"\nfilers = [\"delivery\"]\nto = \"market\"\n";
+    auto text = kMiniPolicy +
+                "\n[[categories]]\ncode = \"shop-moved\"\nname = \"重复\"\nseverity = \"normal\"\nfilers = "
+                "[\"delivery\"]\nto = \"market\"\n";
     expect_error(text, line_of(text, "name = \"重复\"") - 2, "category code 'shop-moved' is defined twice");
   }
   SUBCASE("negative deadline") {
@@ -155,7 +162,8 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, line_of(text, "[deadlines]"), "[deadlines] needs 'review'");
   }
   SUBCASE("missing severity in a deadline") {
-    auto text = replace(kMiniPolicy, "reset = { major = 3, urgent = 1, normal = 2 }", "reset = { major = 3, urgent = 1 }");
+    auto text =
+        replace(kMiniPolicy, "reset = { major = 3, urgent = 1, normal = 2 }", "reset = { major = 3, urgent = 1 }");
     expect_error(text, line_of(text, "reset = {"), "missing 'normal'");
   }
   SUBCASE("missing [deadlines]") {
@@ -165,7 +173,8 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     expect_error(text, 1, "needs a [deadlines] table");
   }
   SUBCASE("hour units where they make no sense") {
-    auto text = replace(kMiniPolicy, "approval = 0", "approval = { major = 1, urgent = 1, normal = 1, unit = \"hours\" }");
+    auto text =
+        replace(kMiniPolicy, "approval = 0", "approval = { major = 1, urgent = 1, normal = 1, unit = \"hours\" }");
     expect_error(text, line_of(text, "approval = {"), "cannot be counted in hours");
   }
   SUBCASE("a category no filer kind can use") {

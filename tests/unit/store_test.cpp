@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: MIT
+#include "store.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
-#include <filesystem>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "admin.hpp"
-#include "error.hpp"
 #include "default_policy.hpp"
-#include "migrations.hpp"
-#include "helpers.hpp"
+#include "error.hpp"
 #include "hash.hpp"
+#include "helpers.hpp"
+#include "migrations.hpp"
 #include "policy_snapshot.hpp"
 #include "policy_view.hpp"
-#include "store.hpp"
 #include "world.hpp"
 
 using namespace linkctl;
@@ -160,7 +162,8 @@ TEST_CASE("a database made by schema version 1 is migrated in one transaction, a
     raw.exec("PRAGMA journal_mode = WAL");
     raw.exec(std::string(sqlite_migrations()[0].sql));
     raw.exec("PRAGMA user_version = 1");
-    SQLite::Statement st(raw, "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)");
+    SQLite::Statement st(
+        raw, "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES (?,?,?,?,?)");
     st.bind(1, "2026-01-01T00:00:00Z");
     st.bind(2, "gao.feng");
     st.bind(3, "mini");

@@ -15,7 +15,8 @@ struct World {
   std::unique_ptr<FixedClock> clock;
 
   explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
-    store.add_policy_version({0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});
+    store.add_policy_version(
+        {0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});
     // Every policy version has its event, as init_database writes it, or audit verify objects.
     EventDraft init;
     init.verb = "init";
@@ -73,19 +74,24 @@ struct World {
     return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::close(p, a, m, t, "已处理"); });
   }
   Ticket confirm(const std::string& who, const std::string& when, std::int64_t id) {
-    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::confirm(p, a, m, t, std::nullopt); });
+    return act(who, when, id,
+               [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::confirm(p, a, m, t, std::nullopt); });
   }
   Ticket explain(const std::string& who, const std::string& when, std::int64_t id) {
-    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::explain(p, a, m, t, "客户外出"); });
+    return act(who, when, id,
+               [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::explain(p, a, m, t, "客户外出"); });
   }
   Ticket rate(const std::string& who, const std::string& when, std::int64_t id, Rating rating) {
-    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::rate(p, a, m, t, rating, std::nullopt); });
+    return act(who, when, id,
+               [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::rate(p, a, m, t, rating, std::nullopt); });
   }
   Ticket reset(const std::string& who, const std::string& when, std::int64_t id) {
-    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::reset(p, a, m, t, "处理不合理"); });
+    return act(who, when, id,
+               [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::reset(p, a, m, t, "处理不合理"); });
   }
   Ticket escalate(const std::string& who, const std::string& when, std::int64_t id) {
-    return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::escalate(p, a, m, t, std::nullopt); });
+    return act(who, when, id,
+               [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::escalate(p, a, m, t, std::nullopt); });
   }
   Ticket comment(const std::string& who, const std::string& when, std::int64_t id) {
     return act(who, when, id, [&](auto& p, auto& a, auto& m, auto& t) { return linkctl::comment(p, a, m, t, "备注"); });

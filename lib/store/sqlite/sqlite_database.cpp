@@ -5,17 +5,18 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
-#include <fmt/format.h>
-#include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <unordered_map>
 
 #include "migrations.hpp"
@@ -48,15 +49,20 @@ const bool kSqliteConfigured = [] {
 Failure classify(int code) {
   switch (code & 0xff) {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Failure::locked;
+    case SQLITE_LOCKED:
+      return Failure::locked;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_CANTOPEN: return Failure::read_only;
+    case SQLITE_CANTOPEN:
+      return Failure::read_only;
     case SQLITE_FULL:
-    case SQLITE_IOERR: return Failure::full;
+    case SQLITE_IOERR:
+      return Failure::full;
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return Failure::corrupt;
-    default: return Failure::other;
+    case SQLITE_NOTADB:
+      return Failure::corrupt;
+    default:
+      return Failure::other;
   }
 }
 
@@ -69,7 +75,7 @@ Failure classify(int code) {
 // (to see what a command asks of SQLite, or replay it in the sqlite3 CLI; bench/run.sh does).
 int trace_statement(unsigned, void*, void* stmt, void*) {
   if (char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt))) {
-    std::fprintf(stderr, "%s;\n", sql);
+    std::fprintf(stderr, "%s;\n", sql);  // LINKCTL_TRACE_SQL, asked for
     sqlite3_free(sql);
   }
   return 0;
@@ -77,7 +83,8 @@ int trace_statement(unsigned, void*, void* stmt, void*) {
 
 class SqliteStatement final : public db::Statement {
  public:
-  SqliteStatement(SQLite::Database& db, const std::string& sql, const std::string& where) try : st_(db, sql), where_(where) {
+  SqliteStatement(SQLite::Database& db, const std::string& sql, const std::string& where) try
+      : st_(db, sql), where_(where) {
   } catch (const SQLite::Exception& e) {
     fail(e, where);
   }
@@ -150,7 +157,9 @@ class SqliteConnection final : public db::Connection {
     slot->reset();
     return *slot;
   }
-  std::unique_ptr<db::Statement> prepare(const std::string& sql) override { return std::make_unique<SqliteStatement>(*db_, sql, name_); }
+  std::unique_ptr<db::Statement> prepare(const std::string& sql) override {
+    return std::make_unique<SqliteStatement>(*db_, sql, name_);
+  }
   void execute(const std::string& sql) override {
     try {
       db_->exec(sql);
@@ -164,9 +173,11 @@ class SqliteConnection final : public db::Connection {
       db_->exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
-        throw DatabaseError(Failure::locked,
-                            fmt::format("the database stayed locked by another process for {} ms; try again (is a long import running? "
-                                        "LINKCTL_BUSY_TIMEOUT sets the wait)", busy_timeout_ms_));
+        throw DatabaseError(
+            Failure::locked,
+            fmt::format("the database stayed locked by another process for {} ms; try again (is a long import running? "
+                        "LINKCTL_BUSY_TIMEOUT sets the wait)",
+                        busy_timeout_ms_));
       fail(e, name_);
     }
   }
@@ -212,8 +223,10 @@ void SqliteConnection::configure(bool wal) {
     if (wal) {
       auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
       if (mode != "wal")
-        throw DatabaseError(Failure::other, fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
-                                                        "supports shared memory", name_, mode));
+        throw DatabaseError(Failure::other,
+                            fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
+                                        "supports shared memory",
+                                        name_, mode));
     }
     // Durable commits: an acknowledged verb survives power loss.
     db_->exec("PRAGMA synchronous = FULL");
@@ -224,15 +237,17 @@ void SqliteConnection::configure(bool wal) {
 
 void SqliteConnection::require_linkctl_file() {
   auto not_ours = [&](const std::string& why) {
-    return DatabaseError(Failure::corrupt,
-                         fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
+    return DatabaseError(
+        Failure::corrupt,
+        fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
   };
   int version = schema_version();
   if (version == 0) throw not_ours("it has no linkctl schema");
   if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
   int app = integer_pragma("PRAGMA application_id");
   if (app == kApplicationId) return;
-  if (app != 0) throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
+  if (app != 0)
+    throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
   if (integer_pragma(kCountLinkctlTables) != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
 }
 
@@ -240,8 +255,10 @@ void SqliteConnection::migrate() {
   int have = schema_version();
   int want = latest_schema_version();
   if (have > want)
-    throw DatabaseError(Failure::other, fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl",
-                                                    name_, have, want));
+    throw DatabaseError(
+        Failure::other,
+        fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have,
+                    want));
   if (have == want) return;
   begin_write();
   try {
@@ -261,8 +278,10 @@ void SqliteConnection::migrate() {
 std::string file_uri(const std::string& path) {
   std::string uri = "file:";
   for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') uri += static_cast<char>(c);
-    else uri += fmt::format("%{:02X}", c);
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
+      uri += static_cast<char>(c);
+    else
+      uri += fmt::format("%{:02X}", c);
   }
   return uri;
 }
@@ -271,13 +290,16 @@ std::string file_uri(const std::string& path) {
 // -shm it needs for WAL mode there, but everything committed is in the file itself.
 std::unique_ptr<SqliteConnection> open_immutable(const std::string& path, int busy_timeout_ms) {
   auto c = std::make_unique<SqliteConnection>(
-      std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLITE_OPEN_URI | kOpenFlags), path,
-      busy_timeout_ms);
+      std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1",
+                                         SQLite::OPEN_READONLY | SQLITE_OPEN_URI | kOpenFlags),
+      path, busy_timeout_ms);
   c->execute("PRAGMA foreign_keys = ON");
   c->require_linkctl_file();
   if (c->schema_version() < c->latest_schema_version())
-    throw DatabaseError(Failure::read_only, fmt::format("{} has schema version {} and must be migrated, which needs write access to it "
-                                                        "and its directory; open it once as its owner", path, c->schema_version()));
+    throw DatabaseError(Failure::read_only,
+                        fmt::format("{} has schema version {} and must be migrated, which needs write access to it "
+                                    "and its directory; open it once as its owner",
+                                    path, c->schema_version()));
   c->migrate();  // refuses a newer schema
   return c;
 }
@@ -289,11 +311,13 @@ int latest_schema_version() { return static_cast<int>(sqlite_migrations().size()
 std::unique_ptr<db::Connection> open(const std::string& path, int busy_timeout_ms) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
-    throw DatabaseError(Failure::other, fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
+    throw DatabaseError(
+        Failure::other,
+        fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
   auto attempt = [&]() -> std::unique_ptr<db::Connection> {
     try {
-      auto c = std::make_unique<SqliteConnection>(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOpenFlags), path,
-                                                  busy_timeout_ms);
+      auto c = std::make_unique<SqliteConnection>(
+          std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | kOpenFlags), path, busy_timeout_ms);
       // Recognised before anything is changed: switching to WAL writes the file's header.
       c->set_busy_timeout(busy_timeout_ms);
       c->require_linkctl_file();
@@ -320,7 +344,9 @@ std::unique_ptr<db::Connection> open(const std::string& path, int busy_timeout_m
 void require_absent(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0)
-    throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use 'linkctl policy apply' to change its policy)", path));
+    throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use "
+                                                 "'linkctl policy apply' to change its policy)",
+                                                 path));
 }
 
 void create(const std::string& path, const std::function<void(std::unique_ptr<db::Connection>)>& build) {
@@ -331,7 +357,9 @@ void create(const std::string& path, const std::function<void(std::unique_ptr<db
   std::string temp = (dir / ("." + target.filename().string() + ".init-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
-    throw DatabaseError(Failure::read_only, fmt::format("cannot create {} ({}); the directory must exist and be writable", path, std::strerror(errno)));
+    throw DatabaseError(
+        Failure::read_only,
+        fmt::format("cannot create {} ({}); the directory must exist and be writable", path, std::strerror(errno)));
   ::close(fd);
   struct RemoveUnlessPublished {
     std::string temp;
@@ -347,8 +375,8 @@ void create(const std::string& path, const std::function<void(std::unique_ptr<db
   ::umask(mask);
   ::chmod(temp.c_str(), 0666 & ~mask);
   try {
-    auto c = std::make_unique<SqliteConnection>(std::make_unique<SQLite::Database>(temp, SQLite::OPEN_READWRITE | kOpenFlags), path,
-                                                0);
+    auto c = std::make_unique<SqliteConnection>(
+        std::make_unique<SQLite::Database>(temp, SQLite::OPEN_READWRITE | kOpenFlags), path, 0);
     c->configure(true);
     c->migrate();
     // `build` owns the connection and closes it when done: the WAL is then checkpointed into the file and removed.
@@ -365,7 +393,8 @@ void create(const std::string& path, const std::function<void(std::unique_ptr<db
     // An empty file someone made for us (mktemp) is replaced; a file system without
     // RENAME_NOREPLACE gets a hard link, which never replaces either.
     bool placed = empty_file ? ::rename(temp.c_str(), path.c_str()) == 0
-                             : (err == EINVAL || err == ENOSYS) && ::link(temp.c_str(), path.c_str()) == 0 && ::unlink(temp.c_str()) == 0;
+                             : (err == EINVAL || err == ENOSYS) && ::link(temp.c_str(), path.c_str()) == 0 &&
+                                   ::unlink(temp.c_str()) == 0;
     if (!placed) {
       if (errno == EEXIST) require_absent(path);
       throw DatabaseError(Failure::other, fmt::format("cannot create {} ({})", path, std::strerror(errno)));
@@ -382,7 +411,8 @@ void create(const std::string& path, const std::function<void(std::unique_ptr<db
 std::unique_ptr<db::Connection> memory() {
   try {
     auto c = std::make_unique<SqliteConnection>(
-        std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOpenFlags), ":memory:", 0);
+        std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOpenFlags),
+        ":memory:", 0);
     c->configure(false);
     c->migrate();
     return c;
