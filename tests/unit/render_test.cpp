@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+// Rows into text: aligned tables (CJK by display width), TSV escaping, RFC 4180 CSV,
+// JSON, records, views, and the streaming writer agreeing with the whole renderer.
+#include "render.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using namespace linkctl;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+Rows sample() {
+  return {{"id", "name", "ok", "note"},
+          {json{{"id", 7}, {"name", "市场部"}, {"ok", true}, {"note", nullptr}},
+           json{{"id", 12}, {"name", "logistics"}, {"ok", false}, {"note", "a\tb\nc"}}}};
+}
+
+}  // namespace
+
+TEST_CASE("a table aligns CJK text by display width and right-aligns numbers") {
+  std::string out = render_table(sample());
+  // 市场部 is 6 columns wide, as wide as "logistics" minus 3; numbers to the right.
+  CHECK(out ==
+        "id  name       ok   note\n"
+        " 7  市场部     yes  -\n"
+        "12  logistics  no   a b ⏎ c\n");
+}
+
+TEST_CASE("TSV escapes tab, newline and backslash; CSV quotes as RFC 4180 with CRLF") {
+  Rows rows{{"a", "b"}, {json{{"a", "x\\y\tz"}, {"b", "line\nbreak"}}, json{{"a", "say \"hi\", ok"}, {"b", 3}}}};
+  CHECK(render_tsv(rows) == "a\tb\nx\\\\y\\tz\tline\\nbreak\nsay \"hi\", ok\t3\n");
+  CHECK(render_csv(rows) == "a,b\r\nx\\y\tz,\"line\nbreak\"\r\n\"say \"\"hi\"\", ok\",3\r\n");
+  CHECK(render_tsv(rows, {false, false}) == "x\\\\y\\tz\tline\\nbreak\nsay \"hi\", ok\t3\n");
+}
+
+TEST_CASE("JSON is an array of objects, one a line; an empty list is []") {
+  CHECK(render_json(sample()) ==
+        "[\n{\"id\":7,\"name\":\"市场部\",\"ok\":true,\"note\":null},\n"
+        "{\"id\":12,\"name\":\"logistics\",\"ok\":false,\"note\":\"a\\tb\\nc\"}\n]\n");
+  CHECK(render_json(Rows{{"id"}, {}}) == "[]\n");
+}
+
+TEST_CASE("a record is key: value lines in a table, an object in JSON") {
+  Rows one{{"id", "名称"}, {json{{"id", 3}, {"名称", "物流中心"}}}};
+  CHECK(render_record(one, Format::table) == "id:   3\n名称: 物流中心\n");
+  CHECK(render_record(one, Format::json) == "{\"id\":3,\"名称\":\"物流中心\"}\n");
+  CHECK(render_record(one, Format::tsv) == "id\t名称\n3\t物流中心\n");
+}
+
+TEST_CASE("a view renders its blocks in order") {
+  View v;
+  v.text("heading\n").rows(Rows{{"n"}, {json{{"n", 1}}}}).record(Rows{{"k"}, {json{{"k", "v"}}}});
+  CHECK(render(v, Format::tsv) == "heading\nn\n1\nk\nv\n");
+  CHECK(render(View{}, Format::json).empty());
+}
+
+TEST_CASE("the streaming writer writes what the whole renderer writes") {
+  for (Format f : {Format::tsv, Format::csv, Format::json}) {
+    std::ostringstream out;
+    auto rows = sample();
+    RowWriter w(f, rows.columns, {}, out);
+    for (const auto& r : rows.rows) w.write(r);
+    w.finish();
+    CHECK(out.str() == render(rows, f));
+  }
+  std::ostringstream empty;
+  RowWriter w(Format::csv, {"a", "b"}, {}, empty);
+  w.finish();
+  CHECK(empty.str() == "a,b\r\n");
+}
