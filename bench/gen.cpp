@@ -11,7 +11,7 @@
 #include <iterator>
 
 #include "admin.hpp"
-#include "embedded.hpp"
+#include "default_policy.hpp"
 #include "lifecycle.hpp"
 #include "policy_view.hpp"
 
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s DB N [POLICY]\n", argv[0]);
     return 2;
   }
-  std::string text(embedded::default_policy());
+  std::string text(default_policy());
   if (argc > 3) {
     std::ifstream in(argv[3]);
     text.assign(std::istreambuf_iterator<char>(in), {});
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   for (const auto& x : p.people)
     if (x.supervisor) supervisor = &x;
   Date first = *parse_date("2026-01-05");
-  store.raw().exec("BEGIN IMMEDIATE");
+  store.connection().execute("BEGIN IMMEDIATE");
   for (long i = 0; i < n; ++i) {
     const Filer& f = filers[static_cast<std::size_t>(i) % filers.size()];
     const Category* cat = f.cats[static_cast<std::size_t>(i / 7) % f.cats.size()];
@@ -120,10 +120,10 @@ int main(int argc, char** argv) {
     Date rated = done + std::chrono::days(1 + shape % 2);
     Rating rating = shape % 5 == 0 ? Rating::unsatisfied : shape % 3 == 0 ? Rating::fair : Rating::satisfied;
     s.apply(rate(p, Actor{sender, std::nullopt}, at(p, rated, 0), s.t, rating, std::nullopt));
-    if (i % 1000 == 999) store.raw().exec("COMMIT; BEGIN IMMEDIATE");  // commit in batches
+    if (i % 1000 == 999) store.connection().execute("COMMIT; BEGIN IMMEDIATE");  // commit in batches
   }
-  store.raw().exec("COMMIT");
-  store.raw().exec("PRAGMA optimize");
+  store.connection().execute("COMMIT");
+  store.connection().execute("PRAGMA optimize");
   std::printf("%ld tickets\n", n);
   return 0;
 }
