@@ -31,18 +31,23 @@ struct View {
   };
   std::vector<Block> blocks;
 
-  View& text(std::string t) {
+  // Builders: on a named view they return it by reference; on a temporary by rvalue, so
+  // that `return View().rows(r);` moves the rows out instead of copying them.
+  View& text(std::string t) & {
     blocks.push_back({std::move(t), std::nullopt, false});
     return *this;
   }
-  View& rows(Rows r) {
+  View& rows(Rows r) & {
     blocks.push_back({{}, std::move(r), false});
     return *this;
   }
-  View& record(Rows r) {
+  View& record(Rows r) & {
     blocks.push_back({{}, std::move(r), true});
     return *this;
   }
+  View&& text(std::string t) && { return std::move(text(std::move(t))); }
+  View&& rows(Rows r) && { return std::move(rows(std::move(r))); }
+  View&& record(Rows r) && { return std::move(record(std::move(r))); }
 };
 
 struct RenderOptions {

@@ -32,9 +32,11 @@ View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& froz
   if (f == Format::json && !detail) {
     auto j = report_json(r);
     j["frozen"] = frozen.has_value();
-    return v.text(j.dump() + "\n");
+    v.text(j.dump() + "\n");
+    return v;
   }
-  return v.rows(detail ? penalty_rows(r) : report_rows(r));
+  v.rows(detail ? penalty_rows(r) : report_rows(r));
+  return v;
 }
 
 Rows stats_rows(const std::vector<DepartmentStats>& stats) {

@@ -16,7 +16,6 @@ namespace {
 // where a portable form exists.
 
 constexpr const char* kSelectLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
-constexpr const char* kSelectLastEventPolicy = "SELECT policy_version FROM events ORDER BY id DESC LIMIT 1";
 constexpr const char* kInsertEvent =
     "INSERT INTO events (id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, "
     "state_after, changes, note, ticket_digest, policy_version, prev_hash, hash) VALUES "
@@ -33,13 +32,12 @@ constexpr const char* kSelectAllEvents = "SELECT " LINKCTL_EVENT_COLUMNS " FROM 
 constexpr const char* kSelectEventHash = "SELECT hash FROM events WHERE id = ?";
 constexpr const char* kSelectFreezeEvents =
     "SELECT " LINKCTL_EVENT_COLUMNS " FROM events WHERE ticket_id IS NULL AND verb = 'report.freeze' ORDER BY id";
-// Uses the events_admin index (schema 4): its WHERE is repeated here.
-constexpr const char* kSelectPolicyEvent =
-    "SELECT " LINKCTL_EVENT_COLUMNS
-    " FROM events "
-    "WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = ? ORDER BY id LIMIT 1";
-
 #define LINKCTL_POLICY_COLUMNS "version, applied_at, applied_by, source, sha256, text, compiled"
+// Read by every command: short, since preparing a statement costs more than running it here.
+// Uses the events_admin index (schema 4): its WHERE is repeated here.
+constexpr const char* kSelectPolicySeal =
+    "SELECT id, changes, (SELECT x.policy_version FROM events x ORDER BY x.id DESC LIMIT 1) FROM events "
+    "WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = ? ORDER BY id LIMIT 1";
 constexpr const char* kSelectCurrentPolicy =
     "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version DESC LIMIT 1";
 constexpr const char* kSelectPolicies = "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version";
@@ -251,27 +249,28 @@ Ticket read_ticket(const db::Statement& st) {
   return t;
 }
 
-Event read_event(const db::Statement& st) {
+// An event's 16 columns from column `at` on.
+Event read_event(const db::Statement& st, int at = 0) {
   Event e;
-  e.id = st.integer(0);
-  if (!st.is_null(1)) e.ticket_id = st.integer(1);
-  e.verb = st.text(2);
-  e.actor = st.text(3);
-  e.via = st.optional_text(4);
+  e.id = st.integer(at);
+  if (!st.is_null(at + 1)) e.ticket_id = st.integer(at + 1);
+  e.verb = st.text(at + 2);
+  e.actor = st.text(at + 3);
+  e.via = st.optional_text(at + 4);
   // Times are kept as stored text for hashing; a malformed one fails the chain check, not the read.
-  e.at = parse_utc_instant(st.text(5)).value_or(Instant{});
-  e.recorded_at = parse_utc_instant(st.text(6)).value_or(Instant{});
-  e.clock_override = st.integer(7) != 0;
-  e.state_before = st.optional_text(8);
-  e.state_after = st.optional_text(9);
-  e.changes_json = st.text(10);
+  e.at = parse_utc_instant(st.text(at + 5)).value_or(Instant{});
+  e.recorded_at = parse_utc_instant(st.text(at + 6)).value_or(Instant{});
+  e.clock_override = st.integer(at + 7) != 0;
+  e.state_before = st.optional_text(at + 8);
+  e.state_after = st.optional_text(at + 9);
+  e.changes_json = st.text(at + 10);
   e.changes = nlohmann::ordered_json::parse(e.changes_json, nullptr, false);
   if (e.changes.is_discarded()) e.changes = nlohmann::ordered_json::object();
-  e.note = st.optional_text(11);
-  e.ticket_digest = st.optional_text(12);
-  e.policy_version = st.integer(13);
-  e.prev_hash = st.text(14);
-  e.hash = st.text(15);
+  e.note = st.optional_text(at + 11);
+  e.ticket_digest = st.optional_text(at + 12);
+  e.policy_version = st.integer(at + 13);
+  e.prev_hash = st.text(at + 14);
+  e.hash = st.text(at + 15);
   return e;
 }
 
@@ -366,20 +365,18 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   return db_->last_insert_id();
 }
 
-std::optional<Event> Store::policy_event(std::int64_t version) {
-  auto& st = db_->prepared(kSelectPolicyEvent);
+std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
+  auto& st = db_->prepared(kSelectPolicySeal);
   st.bind(1, version);
-  std::optional<Event> e;
-  if (st.step()) e = read_event(st);
+  std::optional<PolicySeal> seal;
+  if (st.step()) {
+    seal.emplace();
+    seal->event = st.integer(0);
+    seal->changes = nlohmann::ordered_json::parse(st.text(1), nullptr, false);
+    seal->last_event_policy_version = st.is_null(2) ? 0 : st.integer(2);
+  }
   st.reset();  // a statement left stepping would hold its read transaction open
-  return e;
-}
-
-std::int64_t Store::last_event_policy_version() {
-  auto& st = db_->prepared(kSelectLastEventPolicy);
-  std::int64_t v = st.step() ? st.integer(0) : 0;
-  st.reset();
-  return v;
+  return seal;
 }
 
 // ---- events ------------------------------------------------------------------

@@ -105,10 +105,14 @@ class Store {
   std::optional<PolicyVersion> current_policy();
   std::vector<PolicyVersion> policy_history();
   std::int64_t add_policy_version(const PolicyVersion& v);
-  /// The event that applied policy `version` (verb init or policy.apply), if any.
-  std::optional<Event> policy_event(std::int64_t version);
-  /// The policy version the newest event was judged under (0 when there are no events).
-  std::int64_t last_event_policy_version();
+  /// What loading the policy in force checks it against: the id and changes of the
+  /// event that applied `version`, and the policy version of the newest event.
+  struct PolicySeal {
+    std::int64_t event = 0;
+    nlohmann::ordered_json changes;
+    std::int64_t last_event_policy_version = 0;
+  };
+  std::optional<PolicySeal> policy_seal(std::int64_t version);
 
   // Events.
   /// Appends `e` to the hash chain under `policy_version`; returns its id.

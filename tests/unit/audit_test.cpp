@@ -161,9 +161,20 @@ TEST_CASE("the policy in force is checked against the event that applied it") {
     st.exec();
     CHECK_THROWS_AS(policy_in_force(s), Error);
   }
-  SUBCASE("its applying event edited") {
-    s.connection().execute("UPDATE events SET note = 'elsewhere' WHERE id = 1");
-    CHECK_THROWS_AS(policy_in_force(s), Error);
+  SUBCASE("its applying event edited to seal another snapshot: the chain shows it") {
+    // The load checks the snapshot against the event; the event itself is audit verify's to check.
+    auto forged = compile_policy(*other);
+    auto& st = s.connection().prepared(std::string("UPDATE policy_versions SET compiled = ?"));
+    st.bind(1, forged);
+    st.exec();
+    auto& ev = s.connection().prepared(
+        std::string("UPDATE events SET changes = json_set(changes, '$.compiled_sha256', ?) WHERE id = 1"));
+    ev.bind(1, sha256_hex(forged));
+    ev.exec();
+    CHECK(policy_in_force(s).policy->organization.allow_clock_override == false);
+    auto r = audit_database(s, {});
+    CHECK_FALSE(r.ok);
+    CHECK(r.first_bad_event == 1);
   }
   SUBCASE("a newer version removed (rolled back)") {
     auto v2 = load_ok(replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试局二\""));
