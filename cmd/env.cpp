@@ -132,9 +132,19 @@ OsUser Env::os_user() const {
   return u;
 }
 
-Requester Env::requester() const {
+Requester Env::os_requester() const {
   Requester r;
   r.os = os_user();
+  if (!opts.as.empty()) r.declared = opts.as;
+  return r;
+}
+
+Requester Env::requester() {
+  Requester r;
+  if (policy().organization.identity == IdentityMode::database)
+    r.os = session_user_of(store());
+  else
+    r.os = os_user();
   if (!opts.as.empty()) r.declared = opts.as;
   return r;
 }

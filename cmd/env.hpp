@@ -80,7 +80,12 @@ class Env {
   /// Today's local date in the policy's time zone.
   Date today() { return policy().organization.timezone.local_date(clock().now()); }
   OsUser os_user() const;
-  Requester requester() const;
+  /// Who runs the command: the OS account, or under identity = "database" (in the
+  /// policy in force) the database session user; and --as.
+  Requester requester();
+  /// The OS account and --as, before there is a database (init: init_database asks the
+  /// new database for its session user itself under identity = "database").
+  Requester os_requester() const;
   /// The acting person under the policy in force.
   Actor actor();
   /// Reads a policy file ("-" for stdin), for check/apply/init.
@@ -105,6 +110,7 @@ void register_init(CLI::App& app, Env& env);
 void register_policy(CLI::App& app, Env& env);
 void register_calendar(CLI::App& app, Env& env);
 void register_audit(CLI::App& app, Env& env);
+void register_copy(CLI::App& app, Env& env);
 void register_completion(CLI::App& app, Env& env);
 void register_file(CLI::App& app, Env& env);
 void register_approve(CLI::App& app, Env& env);

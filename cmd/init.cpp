@@ -20,7 +20,7 @@ void register_init(CLI::App& app, Env& env) {
     std::string source = opt->policy.empty() ? "(built-in)" : opt->policy;
     std::string text = opt->policy.empty() ? std::string(default_policy()) : env.read_policy_file(opt->policy);
     auto policy = env.load_checked(text, source);
-    auto applied = init_database(env.opts.db, *policy, source, env.clock_for(*policy), env.requester());
+    auto applied = init_database(env.opts.db, *policy, source, env.clock_for(*policy), env.os_requester());
     env.out().print(fmt::format("created {} with policy v{} from {}: {} ({} departments, {} people, {} categories)\n",
                                 env.opts.db, applied.version, source, policy->organization.name,
                                 policy->departments.size(), policy->people.size(), policy->categories.size()));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// linkctl: cross-department linkage (联动) tickets over one SQLite file.
+// linkctl: cross-department linkage (联动) tickets on one SQLite file or a PostgreSQL server.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -53,6 +53,7 @@ constexpr std::pair<std::string_view, Register> kVerbs[] = {
     {"calendar", cli::register_calendar},
     {"completion", cli::register_completion},
     {"audit", cli::register_audit},
+    {"copy", cli::register_copy},
 };
 
 // Registers the verb the command line names, or all of them when it names none
@@ -78,7 +79,8 @@ void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.\n"
+      "linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores, on one SQLite file or a "
+      "PostgreSQL server.\n"
       "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
       "linkctl"};
   app.set_version_flag("--version", fmt::format("linkctl {} (schema {})", kVersion, Store::latest_schema_version()));
@@ -87,7 +89,9 @@ int main(int argc, char** argv) {
 
   cli::Env env;
   auto& o = env.opts;
-  app.add_option("--db", o.db, "SQLite database file")->envname("LINKCTL_DB")->capture_default_str();
+  app.add_option("--db", o.db, "the database: an SQLite file, or a postgresql:// URI")
+      ->envname("LINKCTL_DB")
+      ->capture_default_str();
   app.add_option("--as", o.as, "act as this person (see IDENTITY in linkctl(1))")->envname("LINKCTL_USER");
   app.add_option("--format", o.format, "table|tsv|csv|json (default: table on a terminal, else tsv)")
       ->envname("LINKCTL_FORMAT");

@@ -12,6 +12,11 @@
 
 namespace linkctl {
 
+OsUser session_user_of(Store& store) {
+  auto u = store.connection().database_user();
+  return database_user(u ? std::optional<std::string>(u->name) : std::nullopt, u && u->owner);
+}
+
 std::string admin_actor(const Policy& policy, const Requester& who, bool require_admin) {
   auto refuse = [](const std::string& name) {
     return Error(ErrorKind::permission,
@@ -149,6 +154,44 @@ Anchor audit_anchor(Store& store, std::optional<std::int64_t> event) {
 
 std::vector<PolicyVersion> policy_history(Store& store) { return store.policy_history(); }
 
+Copied copy_database(Store& source, const Policy& policy, const std::string& target, const Requester& who) {
+  Copied c;
+  c.actor = admin_actor(policy, who, true);
+  if (who.os.elevated && !who.os.root)
+    throw Error(ErrorKind::permission,
+                fmt::format("linkctl copy refused: this linkctl runs with its installation's group; the "
+                            "installation's owner copies with the plain binary"));
+  try {
+    Store::require_absent(target);
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::conflict) throw;
+    throw Error(ErrorKind::conflict, fmt::format("{} already holds a database; copy --to writes only into a new file "
+                                                 "or an empty PostgreSQL database (CREATE DATABASE ...)",
+                                                 target));
+  }
+  c.source = audit_database(source, {});
+  if (!c.source.ok)
+    throw Error(ErrorKind::invalid,
+                fmt::format("{} fails audit verify ({}); nothing was copied", source.name(), c.source.problem));
+  Store::create(target, [&](Store& copy) {
+    auto tx = copy.begin_write();
+    c.rows = source.copy_into(copy);
+    tx.commit();
+  });
+  auto copy = Store::open(target);
+  c.target_name = copy.name();
+  c.target = audit_database(copy, {});
+  if (!c.target.ok)
+    throw Error(ErrorKind::database, fmt::format("the copy at {} fails audit verify ({}); keep using {}", target,
+                                                 c.target.problem, source.name()));
+  c.source_head = audit_anchor(source, c.target.head_event);
+  if (c.source_head.hash != c.target.head_hash)
+    throw Error(ErrorKind::database,
+                fmt::format("the copy's head {}:{} differs from the source's event {}:{}", c.target.head_event,
+                            c.target.head_hash, c.source_head.event, c.source_head.hash));
+  return c;
+}
+
 PolicyApplied init_database(const std::string& path, const Policy& policy, const std::string& source,
                             const Clock& clock, const Requester& who) {
   if (who.os.elevated && !who.os.root)
@@ -158,16 +201,22 @@ PolicyApplied init_database(const std::string& path, const Policy& policy, const
             "linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
             "group's directory; the installation's owner creates the database with the plain binary",
             path));
-  std::string actor = admin_actor(policy, who, false);
+  bool by_database = policy.organization.identity == IdentityMode::database;
+  std::string actor = by_database ? std::string() : admin_actor(policy, who, false);
   std::int64_t version = 0;
   Store::create(path, [&](Store& store) {
+    Requester as = who;
+    if (by_database) {
+      as.os = session_user_of(store);
+      actor = admin_actor(policy, as, false);
+    }
     auto tx = store.begin_write();
     Instant at = clock.now();
     auto v = version_of(policy, at, actor, source);
     version = store.add_policy_version(v);
-    auto event = policy_event(at, clock, "init", actor, who, std::nullopt, version, v);
-    // The OS account that created the file is always worth recording.
-    event.via = who.os.login == actor ? std::nullopt : std::optional<std::string>(who.os.login);
+    auto event = policy_event(at, clock, "init", actor, as, std::nullopt, version, v);
+    // The account that created the database is always worth recording.
+    event.via = as.os.login == actor ? std::nullopt : std::optional<std::string>(as.os.login);
     store.append_event(event, version);
     tx.commit();
   });

@@ -16,6 +16,10 @@ struct Requester {
   std::optional<std::string> declared;  ///< --as / LINKCTL_USER
 };
 
+/// identity = "database": the database session user of `store` as the one who runs
+/// the command (Error(invalid) on SQLite, which has none).
+OsUser session_user_of(Store& store);
+
 /// The policy in force, as loaded and checked against the audit chain.
 struct PolicyInForce {
   std::shared_ptr<const Policy> policy;
@@ -38,6 +42,23 @@ AuditResult audit_database(Store& store, const std::vector<Anchor>& anchors);
 /// The anchor of event `event` (default: the newest) as `audit anchor` prints it.
 /// Throws Error(not_found) when there is no such event.
 Anchor audit_anchor(Store& store, std::optional<std::int64_t> event);
+
+/// Result of copy: the rows copied and the two chains' heads, which are equal.
+struct Copied {
+  std::string actor;
+  std::int64_t rows = 0;
+  std::string target_name;  ///< the target as messages name it (a URI without its password)
+  AuditResult source;       ///< `audit verify` of the source before the copy
+  AuditResult target;       ///< and of the new database after it
+  Anchor source_head;       ///< the source's event at the target's head
+};
+
+/// `copy --to TARGET` (SPEC 12): admins (or root) copy the whole database into a new
+/// one (a file that does not exist, or an empty PostgreSQL database) in one
+/// transaction: nothing appears at `target` unless everything was copied. The
+/// source's chain is verified first (Error(invalid) when it fails: a damaged chain is
+/// not spread), the target's after; Error(conflict) when `target` holds a database.
+Copied copy_database(Store& source, const Policy& policy, const std::string& target, const Requester& who);
 
 /// Every policy version applied, oldest first (`policy history`).
 std::vector<PolicyVersion> policy_history(Store& store);

@@ -15,6 +15,18 @@ const Person* lookup(const Policy& policy, const std::string& name) {
 
 }  // namespace
 
+OsUser database_user(const std::optional<std::string>& name, bool owner) {
+  if (!name)
+    throw Error(ErrorKind::invalid,
+                "identity = \"database\" needs a PostgreSQL database (the actor is its session user); on an SQLite "
+                "file use identity = \"os\"");
+  OsUser u;
+  u.login = *name;
+  u.root = owner;
+  u.database = true;
+  return u;
+}
+
 Actor resolve_actor(const Policy& policy, const OsUser& os, const std::optional<std::string>& declared) {
   if (policy.organization.identity == IdentityMode::declared) {
     std::string name = declared.value_or(os.login);
@@ -30,9 +42,8 @@ Actor resolve_actor(const Policy& policy, const OsUser& os, const std::optional<
     if (!self)
       throw Error(
           ErrorKind::permission,
-          fmt::format(
-              "OS user '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry",
-              os.login, os.login));
+          fmt::format("{} '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry",
+                      os.database ? "database user" : "OS user", os.login, os.login));
     return {self, std::nullopt};
   }
   if (!os.root && !(self && self->admin))

@@ -13,8 +13,9 @@
 
 namespace linkctl {
 
-/// Who the actor is: the OS login ("os") or whatever --as says ("declared").
-enum class IdentityMode { os, declared };
+/// Who the actor is: the OS login ("os"), whatever --as says ("declared"), or the
+/// PostgreSQL session user ("database": the server's authentication says who acts).
+enum class IdentityMode { os, declared, database };
 
 /// One stage's deadline: an amount per severity and the unit it is counted in.
 struct Deadline {

@@ -89,9 +89,13 @@ void Loader::read_organization(const TV& root, Policy& p) {
       p.organization.identity = IdentityMode::os;
     else if (*s == "declared")
       p.organization.identity = IdentityMode::declared;
+    else if (*s == "database")
+      p.organization.identity = IdentityMode::database;
     else
       error(*find(*t, "identity"),
-            fmt::format("[organization].identity = \"{}\" is not known; use \"os\" or \"declared\"", *s));
+            fmt::format("[organization].identity = \"{}\" is not known; use \"os\", \"declared\" or \"database\" "
+                        "(PostgreSQL only)",
+                        *s));
   }
 }
 

@@ -172,7 +172,7 @@ std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, st
     o.timezone = *tz;
     o.base_score = r.integer();
     o.allow_clock_override = r.small(0, 1) == 1;
-    o.identity = enum_of(r, IdentityMode::declared);
+    o.identity = enum_of(r, IdentityMode::database);
     auto& c = p->calendar;
     for (auto n = r.count(); n > 0; --n) c.covered_years.insert(r.small(1, 9999));
     for (bool& b : c.weekend) b = r.small(0, 1) == 1;

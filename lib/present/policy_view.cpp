@@ -17,7 +17,17 @@ json deadline_json(const Deadline& d) {
   return j;
 }
 
-std::string identity_name(IdentityMode m) { return m == IdentityMode::os ? "os" : "declared"; }
+std::string identity_name(IdentityMode m) {
+  switch (m) {
+    case IdentityMode::os:
+      return "os";
+    case IdentityMode::declared:
+      return "declared";
+    case IdentityMode::database:
+      return "database";
+  }
+  return "os";
+}
 
 }  // namespace
 
@@ -162,6 +172,17 @@ Rows audit_record(const AuditResult& r) {
             {"first_bad_event", r.first_bad_event ? json(*r.first_bad_event) : json(nullptr)},
             {"problem", r.problem.empty() ? json(nullptr) : json(r.problem)},
             {"head_hash", r.ok ? json(r.head_hash) : json(nullptr)}}}};
+}
+
+Rows copy_record(const std::string& source, const std::string& target, std::int64_t rows, const Anchor& source_head,
+                 const Anchor& target_head) {
+  return {{"source", "target", "rows", "events", "source_head", "target_head"},
+          {{{"source", source},
+            {"target", target},
+            {"rows", rows},
+            {"events", target_head.event},
+            {"source_head", format_anchor(source_head)},
+            {"target_head", format_anchor(target_head)}}}};
 }
 
 }  // namespace linkctl

@@ -28,5 +28,8 @@ View policy_view(const Policy& p, Format f);
 Rows policy_history_rows(const std::vector<PolicyVersion>& versions);
 /// `audit verify`: status, events, tickets, first_bad_event, problem, head_hash.
 Rows audit_record(const AuditResult& r);
+/// `copy`: where from and to, the rows copied, and both chains' heads as N:HASH.
+Rows copy_record(const std::string& source, const std::string& target, std::int64_t rows, const Anchor& source_head,
+                 const Anchor& target_head);
 
 }  // namespace linkctl

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,13 @@ class Statement {
   }
 };
 
+/// The role a database server authenticated, and whether it owns the database (a
+/// superuser, or the owner: the database's "root").
+struct DatabaseUser {
+  std::string name;
+  bool owner = false;
+};
+
 /// One connection to one database. Engines implement it; lib/store is the only user.
 class Connection {
  public:
@@ -96,10 +104,22 @@ class Connection {
   virtual void migrate() = 0;
   /// The latest schema version this build writes.
   virtual int latest_schema_version() const = 0;
-  /// The id the last INSERT gave its row.
-  virtual std::int64_t last_insert_id() = 0;
-  /// The database's name in messages (its path).
+  /// The database's name in messages (its path, or its URI without a password).
   virtual const std::string& name() const = 0;
+  /// The user the database server authenticated (identity = "database"); nullopt for a file.
+  virtual std::optional<DatabaseUser> database_user() { return std::nullopt; }
+  /// Until end_snapshot(), every read sees the database as it was at the first one
+  /// (copy reads many tables that must agree while writers go on).
+  virtual void begin_snapshot() = 0;
+  virtual void end_snapshot() noexcept = 0;
+  /// After rows were inserted with explicit ids: the next id `table` generates for
+  /// `column` follows the largest one stored (a PostgreSQL identity's sequence does not
+  /// follow explicit ids by itself; SQLite's rowid does).
+  virtual void follow_ids(const std::string& /*table*/, const std::string& /*column*/) {}
 };
+
+/// What `create` runs on a new database's connection, handing the connection back
+/// when done so that the engine can make the database whole (commit, rename into place).
+using Build = std::function<std::unique_ptr<Connection>(std::unique_ptr<Connection>)>;
 
 }  // namespace linkctl::db

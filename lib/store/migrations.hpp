@@ -14,5 +14,7 @@ struct Migration {
 /// schema/sqlite/*.sql as built into the binary, in order; migration i brings the
 /// schema to version i + 1.
 std::span<const Migration> sqlite_migrations();
+/// schema/postgres/*.sql, numbered as schema/sqlite/ is: version N means the same tables.
+std::span<const Migration> postgres_migrations();
 
 }  // namespace linkctl

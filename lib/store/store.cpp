@@ -6,6 +6,7 @@
 #include <map>
 
 #include "hash.hpp"
+#include "pg_database.hpp"
 #include "sqlite_database.hpp"
 
 namespace linkctl {
@@ -42,11 +43,13 @@ constexpr const char* kSelectCurrentPolicy =
     "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version DESC LIMIT 1";
 constexpr const char* kSelectPolicies = "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version";
 constexpr const char* kInsertPolicy =
-    "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text, compiled) VALUES (?,?,?,?,?,?)";
+    "INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text, compiled) VALUES (?,?,?,?,?,?) "
+    "RETURNING version";
 
 constexpr const char* kInsertTicket =
     "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
-    "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "RETURNING id";
 // After an insert only the stage links change; naming no indexed column keeps
 // SQLite from rewriting the ticket's index entries.
 constexpr const char* kLinkStages =
@@ -54,7 +57,7 @@ constexpr const char* kLinkStages =
 constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
     "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES "
-    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 
 #define LINKCTL_STAGE_COLS(a)                                                                                         \
   a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a        \
@@ -152,6 +155,14 @@ class Params {
  private:
   std::vector<Value> values_;
 };
+
+// The id an INSERT ... RETURNING gave its row.
+std::int64_t inserted_id(db::Statement& st) {
+  if (!st.step()) throw Error(ErrorKind::internal, "an insert returned no id");
+  auto id = st.integer(0);
+  st.exec();  // to the end of the statement
+  return id;
+}
 
 // ---- reading rows -------------------------------------------------------------
 
@@ -304,16 +315,29 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Store Store::open(const std::string& where, int busy_timeout_ms) { return Store(sqlite::open(where, busy_timeout_ms)); }
-
-void Store::create(const std::string& where, const std::function<void(Store&)>& build) {
-  sqlite::create(where, [&](std::unique_ptr<db::Connection> c) {
-    Store s(std::move(c));
-    build(s);
-  });
+Store Store::open(const std::string& where, int busy_timeout_ms) {
+  if (postgres::is_uri(where)) return Store(postgres::open(where, busy_timeout_ms));
+  return Store(sqlite::open(where, busy_timeout_ms));
 }
 
-void Store::require_absent(const std::string& where) { sqlite::require_absent(where); }
+void Store::create(const std::string& where, const std::function<void(Store&)>& build) {
+  auto run = [&](std::unique_ptr<db::Connection> c) {
+    Store s(std::move(c));
+    build(s);
+    return std::move(s.db_);
+  };
+  if (postgres::is_uri(where))
+    postgres::create(where, run);
+  else
+    sqlite::create(where, run);
+}
+
+void Store::require_absent(const std::string& where) {
+  if (postgres::is_uri(where))
+    postgres::require_absent(where);
+  else
+    sqlite::require_absent(where);
+}
 
 Store Store::memory() { return Store(sqlite::memory()); }
 
@@ -361,8 +385,7 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   st.bind(4, v.sha256);
   st.bind(5, v.text);
   st.bind(6, v.compiled);
-  st.exec();
-  return db_->last_insert_id();
+  return inserted_id(st);
 }
 
 std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
@@ -606,8 +629,7 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
   Row row = stage_row(ticket_id, s);
   auto& st = db_->prepared(kInsertStage);
   for (std::size_t i = 1; i < row.size(); ++i) st.bind(static_cast<int>(i), row[i].value);
-  st.exec();
-  s.id = db_->last_insert_id();
+  s.id = inserted_id(st);
 }
 
 std::string Store::digest_of_new(const Ticket& t) {
@@ -624,8 +646,7 @@ void Store::insert_ticket(Ticket& t) {
   Row row = ticket_row(t);
   auto& st = db_->prepared(kInsertTicket);
   for (int i = 1; i <= 17; ++i) st.bind(i, row[static_cast<std::size_t>(i)].value);
-  st.exec();
-  t.id = db_->last_insert_id();
+  t.id = inserted_id(st);
   // The ticket and its stages point at each other: the stages go in after the
   // ticket, then the ticket gets their ids. (Deferring the foreign keys instead
   // makes SQLite scan tickets for each new stage: tickets.approval_stage has no index.)
@@ -949,6 +970,75 @@ void Store::freeze_report(const FrozenReport& r) {
   st.bind(5, r.calendar_sha256);
   st.bind(6, r.report);
   st.exec();
+}
+
+}  // namespace linkctl
+
+// ---- copy between databases ---------------------------------------------------
+
+namespace linkctl {
+namespace {
+
+/// The tables copy moves, parents first, with every stored column (not the generated
+/// stages.current_due). Tickets go in without their stage links, which point at stages
+/// not yet copied; kLinkStages sets them afterwards.
+struct CopiedTable {
+  const char* name;
+  const char* columns;
+  int count;
+  const char* order;
+  const char* generated_id;  ///< the column a PostgreSQL identity generates, if any
+};
+constexpr CopiedTable kCopiedTables[] = {
+    {"policy_versions", "version, applied_at, applied_by, source, sha256, text, compiled", 7, "version", "version"},
+    {"tickets",
+     "id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
+     "rating, escalated, resets, filed_at, updated_at",
+     18, "id", "id"},
+    {"stages",
+     "id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
+     "finished_at, finished_on, outcome, explained_at, explanation",
+     16, "id", "id"},
+    {"events",
+     "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
+     "ticket_digest, policy_version, prev_hash, hash",
+     16, "id", nullptr},
+    {"spotchecks", "id, ticket_id, finding, dept, at, on_date, by_person, note", 8, "id", "id"},
+    {"announced_lapses", "stage_id, due, announced_at, recipient", 4, "stage_id, due, recipient", nullptr},
+    {"frozen_reports", "month, frozen_at, frozen_by, policy_version, calendar_sha256, report", 6, "month", nullptr},
+};
+
+}  // namespace
+
+std::int64_t Store::copy_into(Store& target) {
+  struct EndSnapshot {
+    db::Connection& c;
+    ~EndSnapshot() { c.end_snapshot(); }
+  } end{*db_};
+  db_->begin_snapshot();
+  std::int64_t rows = 0;
+  for (const auto& t : kCopiedTables) {
+    std::string marks;
+    for (int i = 0; i < t.count; ++i) marks += i ? ",?" : "?";
+    auto read = db_->prepare(fmt::format("SELECT {} FROM {} ORDER BY {}", t.columns, t.name, t.order));
+    auto& write = target.db_->prepared(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, t.columns, marks));
+    while (read->step()) {
+      write.reset();
+      for (int i = 0; i < t.count; ++i) write.bind(i + 1, read->value(i));
+      write.exec();
+      ++rows;
+    }
+    if (t.generated_id) target.db_->follow_ids(t.name, t.generated_id);
+  }
+  auto links = db_->prepare(
+      "SELECT approval_stage, feedback_stage, review_stage, id FROM tickets WHERE approval_stage IS NOT NULL OR "
+      "feedback_stage IS NOT NULL OR review_stage IS NOT NULL ORDER BY id");
+  while (links->step()) {
+    auto& link = target.db_->prepared(kLinkStages);
+    for (int i = 0; i < 4; ++i) link.bind(i + 1, links->value(i));
+    link.exec();
+  }
+  return rows;
 }
 
 }  // namespace linkctl

@@ -175,6 +175,12 @@ class Store {
   std::optional<Event> freeze_event(const std::string& month);
   void freeze_report(const FrozenReport& r);
 
+  /// Copies every row of this database into `target`, a new database inside its
+  /// write transaction (Store::create): policy versions, tickets, stages, events with
+  /// their hashes, spot checks, announced lapses, frozen reports, ids kept. The rows are
+  /// read from one snapshot. Returns the number of rows copied.
+  std::int64_t copy_into(Store& target);
+
   /// A ticket's row and a stage's row, every column in the order digests hash them.
   static Row ticket_row(const Ticket& t);
   static Row stage_row(std::int64_t ticket_id, const Stage& s);

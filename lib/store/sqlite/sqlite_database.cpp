@@ -183,11 +183,12 @@ class SqliteConnection final : public db::Connection {
   }
   void commit() override { execute("COMMIT"); }
   void rollback() noexcept override { db_->tryExec("ROLLBACK"); }
+  void begin_snapshot() override { execute("BEGIN DEFERRED"); }
+  void end_snapshot() noexcept override { db_->tryExec("COMMIT"); }
 
   int schema_version() override { return integer_pragma("PRAGMA user_version"); }
   int latest_schema_version() const override { return static_cast<int>(sqlite_migrations().size()); }
   void migrate() override;
-  std::int64_t last_insert_id() override { return db_->getLastInsertRowid(); }
   const std::string& name() const override { return name_; }
 
   /// WAL, foreign keys, durable commits, the busy timeout, and the trace when asked for.
@@ -349,7 +350,7 @@ void require_absent(const std::string& path) {
                                                  path));
 }
 
-void create(const std::string& path, const std::function<void(std::unique_ptr<db::Connection>)>& build) {
+void create(const std::string& path, const db::Build& build) {
   namespace fs = std::filesystem;
   require_absent(path);
   fs::path target(path);
@@ -379,8 +380,8 @@ void create(const std::string& path, const std::function<void(std::unique_ptr<db
         std::make_unique<SQLite::Database>(temp, SQLite::OPEN_READWRITE | kOpenFlags), path, 0);
     c->configure(true);
     c->migrate();
-    // `build` owns the connection and closes it when done: the WAL is then checkpointed into the file and removed.
-    build(std::move(c));
+    // Closing the last connection checkpoints the WAL into the file and removes it.
+    build(std::move(c)).reset();
   } catch (const SQLite::Exception& e) {
     fail(e, path);
   }

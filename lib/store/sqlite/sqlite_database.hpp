@@ -17,9 +17,9 @@ namespace linkctl::sqlite {
 std::unique_ptr<db::Connection> open(const std::string& path, int busy_timeout_ms);
 
 /// Creates a database at `path` with the current schema: builds it under a temporary
-/// name beside `path`, hands the connection to `build` (which commits the first rows
-/// and closes it), then renames it into place without replacing anything.
-void create(const std::string& path, const std::function<void(std::unique_ptr<db::Connection>)>& build);
+/// name beside `path`, hands the connection to `build` (which commits the first rows),
+/// closes it, then renames the file into place without replacing anything.
+void create(const std::string& path, const db::Build& build);
 
 /// Throws Error(conflict) when `path` is a non-empty file (init never overwrites).
 void require_absent(const std::string& path);

@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: MIT
+// The PostgreSQL engine: the only code that knows PostgreSQL. libpq is loaded with
+// dlopen on first use (it cannot be linked statically, and its two dozen shared
+// libraries would cost every SQLite command ~11 ms to load). No server-side prepared
+// statements and no session settings outlive a transaction, so a pooler in transaction
+// mode (pgbouncer) works.
+#include "pg_database.hpp"
+
+#include <dlfcn.h>
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "migrations.hpp"
+#include "user_file.hpp"
+
+namespace linkctl::postgres {
+namespace {
+
+using db::DatabaseError;
+using db::Failure;
+
+// ---- libpq, loaded when a PostgreSQL database is first opened ------------------------
+
+struct Libpq {
+  decltype(&PQconnectdb) connectdb;
+  decltype(&PQfinish) finish;
+  decltype(&PQstatus) status;
+  decltype(&PQerrorMessage) error_message;
+  decltype(&PQexec) exec;
+  decltype(&PQexecParams) exec_params;
+  decltype(&PQresultStatus) result_status;
+  decltype(&PQresultErrorField) result_error_field;
+  decltype(&PQresultErrorMessage) result_error_message;
+  decltype(&PQntuples) ntuples;
+  decltype(&PQnfields) nfields;
+  decltype(&PQftype) ftype;
+  decltype(&PQgetvalue) getvalue;
+  decltype(&PQgetlength) getlength;
+  decltype(&PQgetisnull) getisnull;
+  decltype(&PQclear) clear;
+  decltype(&PQsetNoticeProcessor) set_notice_processor;
+};
+
+template <typename F>
+void load(void* handle, F& into, const char* name) {
+  into = reinterpret_cast<F>(::dlsym(handle, name));
+  if (!into)
+    throw DatabaseError(Failure::unreachable,
+                        fmt::format("the installed libpq lacks {}; install Debian's libpq5", name));
+}
+
+const Libpq& pq() {
+  static const Libpq lib = [] {
+    void* handle = ::dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
+    if (!handle)
+      throw DatabaseError(
+          Failure::unreachable,
+          "PostgreSQL databases need libpq, which is not installed here; install it (apt-get install libpq5)");
+    Libpq l{};
+    load(handle, l.connectdb, "PQconnectdb");
+    load(handle, l.finish, "PQfinish");
+    load(handle, l.status, "PQstatus");
+    load(handle, l.error_message, "PQerrorMessage");
+    load(handle, l.exec, "PQexec");
+    load(handle, l.exec_params, "PQexecParams");
+    load(handle, l.result_status, "PQresultStatus");
+    load(handle, l.result_error_field, "PQresultErrorField");
+    load(handle, l.result_error_message, "PQresultErrorMessage");
+    load(handle, l.ntuples, "PQntuples");
+    load(handle, l.nfields, "PQnfields");
+    load(handle, l.ftype, "PQftype");
+    load(handle, l.getvalue, "PQgetvalue");
+    load(handle, l.getlength, "PQgetlength");
+    load(handle, l.getisnull, "PQgetisnull");
+    load(handle, l.clear, "PQclear");
+    load(handle, l.set_notice_processor, "PQsetNoticeProcessor");
+    return l;
+  }();
+  return lib;
+}
+
+// Type OIDs of the integer types (pg_type): the columns digests hash as numbers.
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25;
+
+// ---- errors ----------------------------------------------------------------------
+
+Failure classify(std::string_view sqlstate) {
+  auto is = [&](std::string_view code) { return sqlstate == code; };
+  auto cls = [&](std::string_view prefix) { return sqlstate.substr(0, prefix.size()) == prefix; };
+  if (cls("08") || cls("28") || is("3D000") || cls("57P") || is("25P03")) return Failure::unreachable;
+  if (is("40001") || is("40P01")) return Failure::retry;
+  if (is("55P03") || is("57014")) return Failure::locked;
+  if (is("42501") || is("25006")) return Failure::read_only;
+  if (cls("53")) return Failure::full;
+  if (is("XX001") || is("XX002")) return Failure::corrupt;
+  return Failure::other;
+}
+
+std::string first_line(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  if (auto nl = s.find('\n'); nl != std::string::npos) s.resize(nl);
+  return s;
+}
+
+// `?` placeholders (the store's SQL) as $1, $2, ... (PostgreSQL's), outside quoted text.
+std::string numbered_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote) quote = 0;
+      out += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+    } else if (c == '?') {
+      out += fmt::format("${}", ++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// LINKCTL_TRACE_SQL=1: each statement on stderr as it runs, its parameters written in,
+// as the SQLite engine prints them (not in a setgid installation).
+bool tracing() {
+  static const bool on = [] {
+    const char* v = elevated() ? nullptr : std::getenv("LINKCTL_TRACE_SQL");
+    return v && *v && std::string_view(v) != "0";
+  }();
+  return on;
+}
+
+void trace(const std::string& sql, const std::vector<std::optional<std::string>>& values,
+           const std::vector<Oid>& types) {
+  std::string out;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    if (sql[i] == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+      std::size_t j = i + 1;
+      while (j < sql.size() && std::isdigit(static_cast<unsigned char>(sql[j]))) ++j;
+      auto n = static_cast<std::size_t>(std::stoul(sql.substr(i + 1, j - i - 1)));
+      if (n >= 1 && n <= values.size()) {
+        const auto& v = values[n - 1];
+        if (!v)
+          out += "NULL";
+        else if (types[n - 1] == kInt8)
+          out += *v;
+        else {
+          out += '\'';
+          for (char c : *v) out += c == '\'' ? std::string("''") : std::string(1, c);
+          out += '\'';
+        }
+        i = j - 1;
+        continue;
+      }
+    }
+    out += sql[i];
+  }
+  std::fprintf(stderr, "%s;\n", out.c_str());  // LINKCTL_TRACE_SQL, asked for
+}
+
+// A result, cleared when it goes.
+struct Result {
+  PGresult* res = nullptr;
+  explicit Result(PGresult* r = nullptr) : res(r) {}
+  Result(const Result&) = delete;
+  Result& operator=(const Result&) = delete;
+  Result(Result&& o) noexcept : res(o.res) { o.res = nullptr; }
+  Result& operator=(Result&& o) noexcept {
+    std::swap(res, o.res);
+    return *this;
+  }
+  ~Result() {
+    if (res) pq().clear(res);
+  }
+};
+
+class PgConnection;
+
+class PgStatement final : public db::Statement {
+ public:
+  PgStatement(PgConnection& c, const std::string& sql, bool streaming)
+      : c_(c), sql_(numbered_placeholders(sql)), streaming_(streaming) {}
+  ~PgStatement() override { close_cursor(); }
+
+  void bind(int index, std::int64_t value) override { set(index, std::to_string(value), kInt8); }
+  void bind(int index, const std::string& value) override { set(index, value, kText); }
+  void bind_null(int index) override { set(index, std::nullopt, 0); }
+  using db::Statement::bind;
+
+  bool step() override;
+  void reset() override {
+    close_cursor();
+    result_ = Result();
+    values_.clear();
+    types_.clear();
+    executed_ = exhausted_ = false;
+    row_ = -1;
+  }
+
+  int column_count() const override { return result_.res ? pq().nfields(result_.res) : 0; }
+  bool is_null(int column) const override { return pq().getisnull(result_.res, row_, column) != 0; }
+  std::int64_t integer(int column) const override {
+    return std::strtoll(pq().getvalue(result_.res, row_, column), nullptr, 10);
+  }
+  std::string text(int column) const override {
+    return std::string(pq().getvalue(result_.res, row_, column),
+                       static_cast<std::size_t>(pq().getlength(result_.res, row_, column)));
+  }
+  Value value(int column) const override {
+    if (is_null(column)) return Value();
+    Oid type = pq().ftype(result_.res, column);
+    if (type == kInt8 || type == kInt4 || type == kInt2) return Value(integer(column));
+    return Value(text(column));
+  }
+
+ private:
+  void set(int index, std::optional<std::string> value, Oid type) {
+    auto i = static_cast<std::size_t>(index - 1);
+    if (values_.size() <= i) values_.resize(i + 1), types_.resize(i + 1, 0);
+    values_[i] = std::move(value);
+    types_[i] = type;
+  }
+  void execute();
+  void fetch();
+  void close_cursor();
+
+  PgConnection& c_;
+  std::string sql_;
+  bool streaming_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  Result result_;
+  std::string cursor_;
+  bool executed_ = false, exhausted_ = false;
+  int row_ = -1;
+};
+
+class PgConnection final : public db::Connection {
+ public:
+  PgConnection(PGconn* conn, std::string name, int busy_timeout_ms)
+      : conn_(conn), name_(std::move(name)), busy_ms_(busy_timeout_ms) {
+    // Server notices (e.g. "relation already exists, skipping") are not ours to print.
+    pq().set_notice_processor(
+        conn_, [](void*, const char*) {}, nullptr);
+  }
+  ~PgConnection() override {
+    constants_.clear();
+    built_.clear();
+    if (tx_ != Tx::none) pq().exec(conn_, "ROLLBACK");  // a read transaction, or a write never committed
+    pq().finish(conn_);
+  }
+
+  db::Statement& prepared(const char* sql) override {
+    auto& slot = constants_[sql];
+    if (!slot) slot = std::make_unique<PgStatement>(*this, sql, false);
+    slot->reset();
+    return *slot;
+  }
+  db::Statement& prepared(const std::string& sql) override {
+    auto& slot = built_[sql];
+    if (!slot) slot = std::make_unique<PgStatement>(*this, sql, false);
+    slot->reset();
+    return *slot;
+  }
+  std::unique_ptr<db::Statement> prepare(const std::string& sql) override {
+    return std::make_unique<PgStatement>(*this, sql, true);
+  }
+  void execute(const std::string& sql) override {
+    in_transaction();
+    run(sql);
+  }
+
+  void begin_write() override;
+  void commit() override;
+  void rollback() noexcept override;
+  void begin_snapshot() override { in_transaction(); }
+  void end_snapshot() noexcept override {
+    if (tx_ == Tx::read) rollback();
+  }
+  void follow_ids(const std::string& table, const std::string& column) override {
+    run(fmt::format("SELECT setval(pg_get_serial_sequence('{0}', '{1}'), coalesce(max({1}), 0) + 1, false) FROM {0}",
+                    table, column));
+  }
+
+  int schema_version() override;
+  void migrate() override;
+  int latest_schema_version() const override { return static_cast<int>(postgres_migrations().size()); }
+  const std::string& name() const override { return name_; }
+  std::optional<db::DatabaseUser> database_user() override;
+
+  /// Runs `sql` (no parameters; one or more statements) and returns its result; throws on failure.
+  Result run(const std::string& sql) {
+    if (tracing()) trace(sql, {}, {});
+    return check(pq().exec(conn_, sql.c_str()));
+  }
+  /// Runs `sql` with parameters (text values, typed by `types`).
+  Result run(const std::string& sql, const std::vector<std::optional<std::string>>& values,
+             const std::vector<Oid>& types) {
+    if (tracing()) trace(sql, values, types);
+    std::vector<const char*> params;
+    params.reserve(values.size());
+    for (const auto& v : values) params.push_back(v ? v->c_str() : nullptr);
+    return check(pq().exec_params(conn_, sql.c_str(), static_cast<int>(params.size()), types.data(), params.data(),
+                                  nullptr, nullptr, 0));
+  }
+  /// Every statement runs in a transaction: a write transaction, or else a read-only
+  /// snapshot opened on the first read (cursors need one; the reads of one command agree).
+  void in_transaction() {
+    if (tx_ != Tx::none) return;
+    run(fmt::format("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {}", timeouts()));
+    tx_ = Tx::read;
+  }
+  std::string next_cursor() { return fmt::format("linkctl_cursor_{}", ++cursors_); }
+  /// The one transaction of `create`: everything from the schema to the first event.
+  void begin_outer() {
+    run(fmt::format("BEGIN; {}", timeouts()));
+    tx_ = Tx::outer;
+  }
+  void commit_outer() {
+    run("COMMIT");
+    tx_ = Tx::none;
+  }
+  bool has_tables();
+
+ private:
+  enum class Tx { none, read, write, outer };
+
+  // A stopped client must not hold the office up: the server ends a transaction idle
+  // for half the busy timeout, and a writer waits for the lock at most the busy timeout.
+  std::string timeouts() const {
+    int idle = busy_ms_ > 0 ? std::max(1000, busy_ms_ / 2) : 5000;
+    return fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}; SET LOCAL lock_timeout = {}", idle,
+                       busy_ms_ > 0 ? busy_ms_ : 0);
+  }
+  Result check(PGresult* res) {
+    Result r(res);
+    auto status = res ? pq().result_status(res) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
+    std::string sqlstate =
+        res ? (pq().result_error_field(res, PG_DIAG_SQLSTATE) ? pq().result_error_field(res, PG_DIAG_SQLSTATE) : "")
+            : "";
+    std::string message = res ? first_line(pq().result_error_message(res)) : first_line(pq().error_message(conn_));
+    if (message.rfind("ERROR:  ", 0) == 0) message = message.substr(8);
+    if (pq().status(conn_) != CONNECTION_OK && sqlstate.empty()) sqlstate = "08000";
+    auto failure = classify(sqlstate);
+    if (failure == Failure::locked && tx_ == Tx::write && lock_pending_)
+      throw DatabaseError(
+          failure, fmt::format("the database stayed locked by another writer for {} ms; try again (is a long import "
+                               "running? LINKCTL_BUSY_TIMEOUT sets the wait)",
+                               busy_ms_));
+    throw DatabaseError(failure, db::failure_message(failure, name_, message));
+  }
+
+  PGconn* conn_;
+  std::string name_;
+  int busy_ms_;
+  Tx tx_ = Tx::none;
+  bool lock_pending_ = false;
+  int cursors_ = 0;
+  std::unordered_map<const char*, std::unique_ptr<PgStatement>> constants_;
+  std::unordered_map<std::string, std::unique_ptr<PgStatement>> built_;
+};
+
+void PgStatement::execute() {
+  c_.in_transaction();
+  executed_ = true;
+  if (!streaming_) {
+    result_ = c_.run(sql_, values_, types_);
+    exhausted_ = true;
+    return;
+  }
+  // A cursor, read in batches: memory stays flat however many rows, and other
+  // statements may run while it is open (libpq runs one query at a time).
+  cursor_ = c_.next_cursor();
+  c_.run(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor_, sql_), values_, types_);
+  fetch();
+}
+
+void PgStatement::fetch() {
+  result_ = c_.run(fmt::format("FETCH 1000 FROM {}", cursor_));
+  row_ = -1;
+  if (pq().ntuples(result_.res) < 1000) {
+    exhausted_ = true;
+    close_cursor();
+  }
+}
+
+void PgStatement::close_cursor() {
+  if (cursor_.empty()) return;
+  std::string name = std::move(cursor_);
+  cursor_.clear();
+  try {
+    c_.run("CLOSE " + name);
+  } catch (const DatabaseError&) {
+    // The transaction is gone already (an error, or a commit): the cursor went with it.
+  }
+}
+
+bool PgStatement::step() {
+  if (!executed_) execute();
+  if (++row_ < pq().ntuples(result_.res)) return true;
+  if (exhausted_) return false;
+  fetch();
+  return ++row_ < pq().ntuples(result_.res);
+}
+
+void PgConnection::begin_write() {
+  if (tx_ == Tx::read) {
+    run("COMMIT");
+    tx_ = Tx::none;
+  }
+  if (tx_ == Tx::none) {
+    run(fmt::format("BEGIN; {}", timeouts()));
+    tx_ = Tx::write;
+  } else if (tx_ == Tx::outer) {
+    // init: the schema's transaction is the one transaction; the lock is taken in it.
+  }
+  // Writers queue on the chain's head row, so the event chain stays one line.
+  lock_pending_ = true;
+  run(busy_ms_ > 0 ? "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE"
+                   : "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE NOWAIT");
+  lock_pending_ = false;
+}
+
+void PgConnection::commit() {
+  if (tx_ == Tx::outer) return;  // committed with the schema, by create()
+  run("COMMIT");
+  tx_ = Tx::none;
+}
+
+void PgConnection::rollback() noexcept {
+  if (tx_ == Tx::none) return;
+  if (Result r(pq().exec(conn_, "ROLLBACK")); r.res) {
+  }
+  tx_ = Tx::none;
+}
+
+bool PgConnection::has_tables() {
+  in_transaction();
+  auto r = run("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
+  return std::strtoll(pq().getvalue(r.res, 0, 0), nullptr, 10) > 0;
+}
+
+int PgConnection::schema_version() {
+  in_transaction();
+  auto exists = run("SELECT to_regclass('linkctl_schema') IS NOT NULL");
+  if (std::string_view(pq().getvalue(exists.res, 0, 0)) != "t") return 0;
+  auto r = run("SELECT max(version) FROM linkctl_schema");
+  return pq().getisnull(r.res, 0, 0) ? 0 : static_cast<int>(std::strtol(pq().getvalue(r.res, 0, 0), nullptr, 10));
+}
+
+std::optional<db::DatabaseUser> PgConnection::database_user() {
+  in_transaction();
+  // The owner: a superuser, or the role that owns the database (who ran init).
+  auto r =
+      run("SELECT session_user, r.rolsuper OR d.datdba = r.oid FROM pg_catalog.pg_roles r, pg_catalog.pg_database d "
+          "WHERE r.rolname = session_user AND d.datname = current_database()");
+  if (pq().ntuples(r.res) != 1) return db::DatabaseUser{std::string(), false};
+  return db::DatabaseUser{pq().getvalue(r.res, 0, 0), std::string_view(pq().getvalue(r.res, 0, 1)) == "t"};
+}
+
+void PgConnection::migrate() {
+  int have = schema_version();
+  int want = latest_schema_version();
+  if (have > want)
+    throw DatabaseError(
+        Failure::other,
+        fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have,
+                    want));
+  if (have == want) return;
+  bool outer = tx_ == Tx::outer;
+  if (!outer) begin_write();
+  try {
+    if (have == 0) run("CREATE TABLE IF NOT EXISTS linkctl_schema (version INTEGER NOT NULL)");
+    // Another process may have migrated while this one waited (the chain lock needs version 1's tables).
+    have = schema_version();
+    auto migrations = postgres_migrations();
+    for (int v = have; v < want; ++v) run(std::string(migrations[static_cast<std::size_t>(v)].sql));
+    run("DELETE FROM linkctl_schema");
+    run(fmt::format("INSERT INTO linkctl_schema (version) VALUES ({})", want));
+    if (!outer) commit();
+  } catch (...) {
+    if (!outer) rollback();
+    throw;
+  }
+}
+
+std::unique_ptr<PgConnection> connect(const std::string& uri, int busy_timeout_ms) {
+  std::string name = display_name(uri);
+  PGconn* conn = pq().connectdb(uri.c_str());
+  if (!conn)
+    throw DatabaseError(Failure::unreachable, fmt::format("cannot reach the database {} (out of memory)", name));
+  if (pq().status(conn) != CONNECTION_OK) {
+    std::string why = first_line(pq().error_message(conn));
+    pq().finish(conn);
+    throw DatabaseError(Failure::unreachable, db::failure_message(Failure::unreachable, name, why));
+  }
+  return std::make_unique<PgConnection>(conn, name, busy_timeout_ms);
+}
+
+}  // namespace
+
+bool is_uri(std::string_view where) {
+  return where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0;
+}
+
+std::string display_name(const std::string& where) {
+  // postgresql://user:secret@host/db -> postgresql://user:***@host/db
+  auto scheme = where.find("://");
+  auto at = where.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return where;
+  auto colon = where.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return where;
+  return where.substr(0, colon + 1) + "***" + where.substr(at);
+}
+
+int latest_schema_version() { return static_cast<int>(postgres_migrations().size()); }
+
+std::unique_ptr<db::Connection> open(const std::string& uri, int busy_timeout_ms) {
+  auto c = connect(uri, busy_timeout_ms);
+  if (c->schema_version() == 0) {
+    if (c->has_tables())
+      throw DatabaseError(Failure::corrupt,
+                          fmt::format("{} is not a linkctl database (it holds other tables); create one with "
+                                      "'linkctl init' in an empty database",
+                                      c->name()));
+    throw DatabaseError(Failure::other,
+                        fmt::format("no linkctl database at {}; create one with 'linkctl init' or point --db / "
+                                    "LINKCTL_DB at it",
+                                    c->name()));
+  }
+  c->migrate();
+  return c;
+}
+
+void require_absent(const std::string& uri) {
+  auto c = connect(uri, 0);
+  if (c->schema_version() > 0 || c->has_tables())
+    throw Error(ErrorKind::conflict,
+                fmt::format("{} is not empty; linkctl init and copy never write into a database that holds "
+                            "tables (create an empty one: CREATE DATABASE ...)",
+                            c->name()));
+}
+
+void create(const std::string& uri, const db::Build& build) {
+  require_absent(uri);
+  auto c = connect(uri, 0);
+  c->begin_outer();
+  c->migrate();
+  auto back = build(std::move(c));
+  // The build's commits happened inside the one transaction; this is the one that counts.
+  static_cast<PgConnection&>(*back).commit_outer();
+}
+
+}  // namespace linkctl::postgres
