@@ -22,10 +22,30 @@ trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/bin"
 ln -s "$binary" "$work/bin/linkctl"
+for tool in dbaddr dbnew dbcopy sql; do ln -s "$(cd "$(dirname "$0")" && pwd)/tools/db.sh" "$work/bin/$tool"; done
 # A clean environment: nothing from the developer's shell leaks in.
 unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW
 export PATH="$work/bin:$PATH" NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
 export SRC="${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+# On PostgreSQL (LINKCTL_TEST_PG: the directory of a cluster tests/pg/cluster.sh started):
+# the case's database is a new, empty one in that cluster instead of ./linkctl.db, and the
+# tools above make others there. Its address is shown as ./linkctl.db in what is compared.
+# Cases about a file as such (permissions, a foreign SQLite file) say "# engines: sqlite".
+if [ -n "${LINKCTL_TEST_PG:-}" ]; then
+  if grep -q '^# engines: sqlite' "$case_file"; then echo "$name: skipped on PostgreSQL (# engines: sqlite)"; exit 0; fi
+  cluster=$(cd "$(dirname "$0")/../pg" && pwd)/cluster.sh
+  export LINKCTL_TEST_PGDB="e2e_${name//-/_}_$$" LINKCTL_DB
+  LINKCTL_DB=$(bash "$cluster" createdb "$LINKCTL_TEST_PG" "$LINKCTL_TEST_PGDB") || { echo "$name: cannot create a database"; exit 1; }
+  drop_all() {
+    local psql db
+    psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/psql
+    for db in $("$psql" -X -A -t "postgresql:///postgres?host=$LINKCTL_TEST_PG&user=linkctl" \
+                  -c "SELECT datname FROM pg_database WHERE datname LIKE '${LINKCTL_TEST_PGDB}%'"); do
+      bash "$cluster" dropdb "$LINKCTL_TEST_PG" "$db" >/dev/null 2>&1
+    done
+  }
+  trap 'drop_all; rm -rf "$work"' EXIT
+fi
 cd "$work" || exit 1
 
 failures=0 commands=0 lineno=0
@@ -36,6 +56,7 @@ run_pending() {
   commands=$((commands + 1))
   bash -c "$cmd" >"$work/.out" 2>"$work/.err" </dev/null
   local rc=$? ok=1
+  if [ -n "${LINKCTL_TEST_PG:-}" ]; then sed -i "s|$LINKCTL_DB|./linkctl.db|g" "$work/.out" "$work/.err"; fi
   if [ "$rc" != "$want_rc" ]; then
     ok=0; echo "$case_file:$cmd_line: exit status $rc, expected $want_rc: $cmd"
   fi

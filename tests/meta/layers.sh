@@ -23,7 +23,7 @@ fail() { echo "FAIL: $*"; status=1; }
 header_layer() {  # the layer a project header belongs to
   local h=$1 layer
   for layer in "${!below[@]}"; do
-    [ -e "$layer/$h" ] || [ -e "$layer/sqlite/$h" ] && { echo "$layer"; return; }
+    [ -e "$layer/$h" ] || [ -e "$layer/sqlite/$h" ] || [ -e "$layer/postgres/$h" ] && { echo "$layer"; return; }
   done
 }
 for layer in "${!below[@]}"; do
@@ -41,6 +41,7 @@ for layer in "${!below[@]}"; do
         h=${BASH_REMATCH[1]}
         case "$h" in
           SQLiteCpp/*|sqlite3.h) [[ $file == store/sqlite/* ]] || fail "$file includes <$h>: only lib/store/sqlite knows SQLite" ;;
+          libpq-fe.h|pqxx/*) [[ $file == store/postgres/* ]] || fail "$file includes <$h>: only lib/store/postgres knows PostgreSQL" ;;
           CLI/*) fail "$file includes <$h>: lib/ never parses a command line" ;;
           toml.hpp) [ "$layer" = policy ] || fail "$file includes <$h>: only lib/policy reads TOML" ;;
           iostream) fail "$file includes <iostream>: lib/ never prints" ;;

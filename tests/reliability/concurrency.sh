@@ -2,17 +2,22 @@
 # SPDX-License-Identifier: MIT
 # Concurrent use: 8 processes x 200 mixed verbs on one database at once.
 # Every verb must succeed (writers wait for the lock: WAL, BEGIN IMMEDIATE, busy
-# timeout), every accepted write must have exactly one event, and the audit chain
-# and SQLite's integrity check must pass. Then: a write lock held past the busy
-# timeout gives exit 7 with a message, while readers still read (WAL).
+# timeout; on PostgreSQL: each write first locks the chain head), every accepted write
+# must have exactly one event, and the audit chain and the engine's integrity check must
+# pass. Then: a write lock held past the busy timeout gives exit 7 with a message, while
+# readers still read. Runs on PostgreSQL when LINKCTL_TEST_PG is set (lib/engine.sh).
 set -euo pipefail
 BIN=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROCS=${PROCS:-8} OPS=${OPS:-200}
+# shellcheck source=lib/engine.sh
+. "$(dirname "$0")/lib/engine.sh"
+# (Each process on PostgreSQL opens a connection over the socket: 100 verbs each there.)
+PROCS=${PROCS:-8} OPS=${OPS:-$([ "$ENGINE" = postgresql ] && echo 100 || echo 200)}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-concurrency.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
+trap 'engine_cleanup; rm -rf "$dir"' EXIT
 cd "$dir"
-export LINKCTL_DB=$dir/linkctl.db NO_COLOR=1
+engine_init
+export NO_COLOR=1
 unset LINKCTL_USER LINKCTL_NOW LINKCTL_FORMAT
 L() { "$BIN" "$@"; }
 cp "$SRC/tests/e2e/policies/mini.toml" .
@@ -53,12 +58,12 @@ for ((w = 0; w < PROCS; w++)); do
   writes=$((writes + a)) reads=$((reads + b)) failures=$((failures + c))
 done
 status=0
-events=$(sqlite3 linkctl.db 'SELECT count(*) FROM events')
-tickets=$(sqlite3 linkctl.db 'SELECT count(*) FROM tickets')
-integrity=$(sqlite3 linkctl.db 'PRAGMA integrity_check')
+events=$(engine_sql 'SELECT count(*) FROM events')
+tickets=$(engine_sql 'SELECT count(*) FROM tickets')
+integrity=$(engine_integrity)
 audit=$(L audit verify --format tsv --no-header | cut -f1)
-echo "concurrency: $PROCS processes, $((writes + reads + failures)) verbs in all ($writes writes, $reads reads): $failures failures"
-echo "concurrency: $events events for $writes accepted writes + 1 init; $tickets tickets; integrity_check: $integrity; audit: $audit"
+echo "concurrency ($ENGINE): $PROCS processes, $((writes + reads + failures)) verbs in all ($writes writes, $reads reads): $failures failures"
+echo "concurrency ($ENGINE): $events events for $writes accepted writes + 1 init; $tickets tickets; integrity_check: $integrity; audit: $audit"
 if [ "$failures" -ne 0 ]; then echo "FAIL: some verbs failed:"; cat err.* | sort | uniq -c | head; status=1; fi
 [ "$events" -eq $((writes + 1)) ] || { echo "FAIL: events ($events) != accepted writes + 1 ($((writes + 1)))"; status=1; }
 [ "$integrity" = ok ] || { echo "FAIL: integrity_check: $integrity"; status=1; }
@@ -66,18 +71,32 @@ if [ "$failures" -ne 0 ]; then echo "FAIL: some verbs failed:"; cat err.* | sort
 [ $((writes + reads + failures)) -ge $((PROCS * OPS)) ] || { echo "FAIL: fewer verbs ran than planned"; status=1; }
 
 # A write lock held by another process past the busy timeout: exit 7 with a message,
-# no crash; readers are not blocked meanwhile. (sqlite3 holds the lock while .shell runs linkctl.)
-out=$(sqlite3 linkctl.db <<SQL
-BEGIN IMMEDIATE;
-INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES ('x', 'x', 'x', 'x', 'x');
-.shell LINKCTL_BUSY_TIMEOUT=300 "$BIN" comment 1 blocked --as li.na 2>&1; echo "write-exit=\$?"
-.shell "$BIN" show 1 --as li.na --format tsv --no-header | cut -f2; echo "read-exit=\$?"
+# no crash; readers are not blocked meanwhile. (sqlite3 or psql holds the lock while its
+# shell escape runs linkctl.)
+probe="LINKCTL_BUSY_TIMEOUT=300 $BIN comment 1 blocked --as li.na 2>&1; echo write-exit=\$?
+$BIN show 1 --as li.na --format tsv --no-header | cut -f2; echo read-exit=\$?"
+if [ "$ENGINE" = postgresql ]; then
+  out=$(engine_psql "$LINKCTL_DB" <<SQL
+BEGIN;
+SELECT 1 FROM chain_head FOR UPDATE;
+\\! $(echo "$probe" | tr '\n' ';')
 ROLLBACK;
 SQL
 )
+  message='^linkctl: error: the database stayed locked by another writer for 300 ms'
+else
+  out=$(sqlite3 linkctl.db <<SQL
+BEGIN IMMEDIATE;
+INSERT INTO policy_versions (applied_at, applied_by, source, sha256, text) VALUES ('x', 'x', 'x', 'x', 'x');
+.shell $(echo "$probe" | tr '\n' ';')
+ROLLBACK;
+SQL
+)
+  message='^linkctl: error: the database stayed locked by another process for 300 ms'
+fi
 echo "$out" | sed 's/^/  lock: /'
-echo "$out" | grep -q '^linkctl: error: the database stayed locked by another process for 300 ms' || { echo "FAIL: no lock message"; status=1; }
+echo "$out" | grep -q "$message" || { echo "FAIL: no lock message"; status=1; }
 echo "$out" | grep -q '^write-exit=7$' || { echo "FAIL: a held lock did not give exit 7"; status=1; }
 echo "$out" | grep -q '^done$' || { echo "FAIL: a reader was blocked by the writer"; status=1; }
-[ "$(sqlite3 linkctl.db 'SELECT count(*) FROM events')" -eq "$events" ] || { echo "FAIL: the refused write left an event"; status=1; }
+[ "$(engine_sql 'SELECT count(*) FROM events')" -eq "$events" ] || { echo "FAIL: the refused write left an event"; status=1; }
 exit $status

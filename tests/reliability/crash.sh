@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Crash safety: SIGKILL `import` and runs of multi-step verbs at random moments,
-# many times, and check after each kill that SQLite's integrity check and the
-# audit chain pass and that each import is all or nothing.
+# many times, and check after each kill that the engine's integrity check and the
+# audit chain pass and that each import is all or nothing. On PostgreSQL when
+# LINKCTL_TEST_PG is set (lib/engine.sh).
 set -euo pipefail
 BIN=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 KILLS=${KILLS:-25} ROWS=${ROWS:-3000}
+# shellcheck source=lib/engine.sh
+. "$(dirname "$0")/lib/engine.sh"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-crash.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
+trap 'engine_cleanup; rm -rf "$dir"' EXIT
 cd "$dir"
-export LINKCTL_DB=$dir/linkctl.db NO_COLOR=1
+engine_init
+export NO_COLOR=1
 unset LINKCTL_USER LINKCTL_NOW LINKCTL_FORMAT
 L() { "$BIN" "$@"; }
 cp "$SRC/tests/e2e/policies/mini.toml" .
@@ -20,7 +24,7 @@ L init --policy mini.toml --as gao.feng >/dev/null
 status=0
 check() {
   local what=$1 integrity audit
-  integrity=$(sqlite 'PRAGMA integrity_check')
+  integrity=$(engine_integrity)
   audit=$(L audit verify --format tsv --no-header 2>&1 | cut -f1)
   if [ "$integrity" != ok ] || [ "$audit" != ok ]; then
     echo "FAIL after $what: integrity_check=$integrity audit=$audit"; status=1
@@ -29,7 +33,7 @@ check() {
 # A random delay of 0..max-1 milliseconds, so the kill lands anywhere in the run.
 pause() { sleep "0.$(printf '%03d' $((RANDOM % $1)))"; }
 
-sqlite() { sqlite3 -cmd '.timeout 10000' linkctl.db "$@"; }
+sqlite() { engine_sql "$@"; }
 # How long one import takes here, so that the kills spread over the whole run (and a bit past it).
 start=$(date +%s%N)
 "$BIN" import big.csv --as gao.feng >/dev/null
@@ -51,7 +55,7 @@ for ((k = 0; k < KILLS; k++)); do
   fi
   check "import kill $k"
 done
-echo "crash: $KILLS SIGKILLs aimed at 'import' of $ROWS rows (one import takes about $((span * 10 / 13)) ms here): $nothing left nothing, $completed had completed, none partial ($killed were still running when killed)"
+echo "crash ($ENGINE): $KILLS SIGKILLs aimed at 'import' of $ROWS rows (one import takes about $((span * 10 / 13)) ms here): $nothing left nothing, $completed had completed, none partial ($killed were still running when killed)"
 
 # Multi-step verbs: a loop moving tickets through the lifecycle, killed at random moments.
 for ((k = 0; k < KILLS; k++)); do
@@ -72,7 +76,7 @@ for ((k = 0; k < KILLS; k++)); do
   wait "$pid" 2>/dev/null || true
   check "verb kill $k"
 done
-states=$(sqlite "SELECT group_concat(state || ':' || n, ' ') FROM (SELECT state, count(*) n FROM tickets GROUP BY state)")
-echo "crash: $KILLS SIGKILLs during runs of file/approve/route/close/confirm/rate; tickets by state: $states"
-echo "crash: integrity_check and audit verify after each of $((KILLS * 2)) kills: $([ $status = 0 ] && echo passed || echo FAILED)"
+states=$(sqlite "SELECT state || ':' || count(*) FROM tickets GROUP BY state ORDER BY state" | tr '\n' ' ')
+echo "crash ($ENGINE): $KILLS SIGKILLs during runs of file/approve/route/close/confirm/rate; tickets by state: $states"
+echo "crash ($ENGINE): integrity_check and audit verify after each of $((KILLS * 2)) kills: $([ $status = 0 ] && echo passed || echo FAILED)"
 exit $status

@@ -17,7 +17,8 @@
 #     must start with "linkctl: error: "),
 #   - the database is byte for byte what it was before (sha256 of linkctl.db, and
 #     of linkctl.db-wal when it holds anything: an empty or absent WAL holds no
-#     data, so the two count as the same).
+#     data, so the two count as the same; on PostgreSQL, when LINKCTL_TEST_PG is
+#     set, the sha256 of a data-only pg_dump: see lib/engine.sh).
 # The expected exit codes were derived from the SPEC and the nature of each
 # input, not from what the binary does. Where the binary disagrees, the case
 # stays in the table with the SPEC's code and its description is listed in
@@ -36,14 +37,16 @@ if [ $# -ne 1 ]; then
 fi
 binary=$(readlink -f "$1")
 [ -x "$binary" ] || { echo "hostile: $1 is not an executable" >&2; exit 2; }
-for tool in sqlite3 sha256sum timeout awk sed; do
+for tool in sha256sum timeout awk sed; do
   command -v "$tool" >/dev/null || { echo "hostile: needs $tool" >&2; exit 2; }
 done
 SRC="${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
 [ -f "$SRC/tests/e2e/policies/mini.toml" ] || { echo "hostile: cannot find $SRC/tests/e2e/policies/mini.toml (set LINKCTL_SOURCE_DIR)" >&2; exit 2; }
 
+# shellcheck source=lib/engine.sh
+. "$(dirname "$0")/lib/engine.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-hostile.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap 'engine_cleanup; rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
 ln -s "$binary" "$work/bin/linkctl"
 unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW LINKCTL_BUSY_TIMEOUT
@@ -51,6 +54,7 @@ export PATH="$work/bin:$PATH" NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
 # The clock for every case that needs one (a date the mini policy's calendar covers).
 export T="--today 2026-11-20"
 cd "$work" || exit 1
+engine_init
 
 die() { echo "hostile: setup failed: $*" >&2; exit 1; }
 
@@ -74,8 +78,7 @@ setup route 4 --to yang.fan --as wang.qiang
 setup close 4 --result '已上门核实' --as yang.fan
 setup confirm 4 --as wang.qiang
 setup rate 4 satisfied --as zhang.wei
-sqlite3 linkctl.db 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null || die "checkpoint"
-cp linkctl.db pristine.db   # restored after any case that changed the database
+engine_save pristine || die "a copy of the database"   # restored after any case that changed it
 
 # ---------------------------------------------------------------- fixtures
 # Policy files: each is mini.toml with one thing wrong (or something else entirely).
@@ -352,12 +355,7 @@ EOF
 KNOWN_BUGS=()  # all fixed: deep nesting is refused before parsing, empty option values are usage errors
 
 # ---------------------------------------------------------------- the loop
-fingerprint() {
-  local fp
-  fp=$(sha256sum linkctl.db | cut -d' ' -f1)
-  if [ -s linkctl.db-wal ]; then fp+=" wal:$(sha256sum linkctl.db-wal | cut -d' ' -f1)"; fi
-  printf '%s' "$fp"
-}
+fingerprint() { engine_fingerprint; }
 is_known_bug() {
   local b
   for b in "${KNOWN_BUGS[@]+"${KNOWN_BUGS[@]}"}"; do [ "$b" = "$1" ] && return 0; done
@@ -400,7 +398,7 @@ while IFS= read -r line; do
   else
     problems+=("the database changed ($before → $after)")
     # Put the data back so the next cases start from the same state.
-    rm -f linkctl.db-wal linkctl.db-shm && cp pristine.db linkctl.db
+    engine_restore pristine
   fi
   if [ ${#problems[@]} = 0 ]; then
     if [ "$want" = 0 ]; then accepted=$((accepted + 1)); else refused=$((refused + 1)); fi
@@ -441,8 +439,8 @@ file_rc=$?
 check "SQL-looking text is filed (exit 0, no stderr, the next id on stdout)" test "$file_rc" = 0 -a ! -s .err -a "$id" = 5
 check "the SQL-looking title is stored verbatim" test "$(field 5 title)" = "$sql_title"
 check "the SQL-looking body is stored verbatim" test "$(field 5 body)" = "$sql_body"
-check "the tickets table still exists and holds 5 tickets" test "$(sqlite3 linkctl.db 'SELECT count(*) FROM tickets')" = 5
-check "the stored title is byte for byte the text given" test "$(sqlite3 linkctl.db 'SELECT title FROM tickets WHERE id = 5')" = "$sql_title"
+check "the tickets table still exists and holds 5 tickets" test "$(engine_sql 'SELECT count(*) FROM tickets')" = 5
+check "the stored title is byte for byte the text given" test "$(engine_sql 'SELECT title FROM tickets WHERE id = 5')" = "$sql_title"
 check "the event chain still verifies" linkctl audit verify --format tsv >/dev/null
 # init with a broken policy creates no database.
 linkctl init --db fresh.db --policy p-syntax-array.toml --as gao.feng >/dev/null 2>&1
@@ -454,7 +452,7 @@ check "init with a broken policy leaves no database file" test ! -e fresh.db
 if [ -n "$failure_report" ]; then printf 'hostile: FAILURES\n%s' "$failure_report"; fi
 if [ -n "$known_report" ]; then printf 'hostile: known bugs (the binary disagrees with the SPEC; not counted as failures)\n%s' "$known_report"; fi
 if [ -n "$fixed_report" ]; then printf 'hostile: known bugs that pass with this binary\n%s' "$fixed_report"; fi
-summary="hostile: $tried inputs tried, $refused refused with the documented exit code"
+summary="hostile ($ENGINE): $tried inputs tried, $refused refused with the documented exit code"
 [ "$accepted" = 0 ] || summary+=", $accepted accepted as a no-op (exit 0)"
 if [ "$unchanged" = "$tried" ]; then summary+=", database unchanged"
 else summary+=", database unchanged after $unchanged of $tried"; fi

@@ -1,7 +1,8 @@
 # `audit verify` (SPEC sections 7, 8): the events form a SHA-256 hash chain and every
 # ticket must be in the state its last event left it; rows edited or removed behind
 # linkctl's back make it exit 6, naming the first event that fails.
-# Each tampering below is done with the sqlite3 CLI on a copy of the intact database.
+# Each tampering below is done on a copy of the intact database, with the engine's own
+# SQL client (tests/e2e/tools/db.sh: sqlite3, or psql on PostgreSQL).
 $ cp $SRC/tests/e2e/policies/mini.toml . && linkctl init --policy mini.toml --as gao.feng >/dev/null
 
 # Events 2-6: ticket 1 filed, approved, assigned, closed, commented; 7-8: ticket 2 filed and rejected.
@@ -15,67 +16,67 @@ $ linkctl file --as li.na --today 2026-10-08 --category delivery-late --title '�
 $ linkctl audit verify --format json | sed 's/"head_hash":"[0-9a-f]\{64\}"/"head_hash":HASH/'
 > {"status":"ok","events":8,"tickets":2,"first_bad_event":null,"problem":null,"head_hash":HASH}
 # The head printed is the last event's stored hash (to anchor the chain elsewhere).
-$ [ "$(linkctl audit verify --format tsv --no-header | cut -f6)" = "$(sqlite3 linkctl.db 'SELECT hash FROM events ORDER BY id DESC LIMIT 1')" ] && echo same
+$ [ "$(linkctl audit verify --format tsv --no-header | cut -f6)" = "$(sql 'SELECT hash FROM events ORDER BY id DESC LIMIT 1')" ] && echo same
 > same
 $ linkctl audit verify --format tsv | cut -f1-3
 > status	events	tickets
 > ok	8	2
 
 # An event's note edited (the comment 6 rewritten).
-$ sqlite3 linkctl.db '.backup note.db' && sqlite3 note.db "UPDATE events SET note = '未催办' WHERE id = 6"
-$ set -o pipefail; linkctl --db note.db audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
+$ dbcopy note >/dev/null && sql note "UPDATE events SET note = '未催办' WHERE id = 6"
+$ set -o pipefail; linkctl --db "$(dbaddr note)" audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
 > "status":"tampered"
 > "first_bad_event":6
 ! linkctl: error: audit failed: event 6 was altered after it was written (its hash does not match its content)
 [6]
 
 # An event back-dated (the approval 3 moved a day earlier).
-$ sqlite3 linkctl.db '.backup backdated.db' && sqlite3 backdated.db "UPDATE events SET at = '2026-09-28T01:00:00Z' WHERE id = 3"
-$ set -o pipefail; linkctl --db backdated.db audit verify --format tsv --no-header | cut -f1,4
+$ dbcopy backdated >/dev/null && sql backdated "UPDATE events SET at = '2026-09-28T01:00:00Z' WHERE id = 3"
+$ set -o pipefail; linkctl --db "$(dbaddr backdated)" audit verify --format tsv --no-header | cut -f1,4
 > tampered	3
 ! linkctl: error: audit failed: event 3 was altered after it was written (its hash does not match its content)
 [6]
 
 # An event's recorded changes edited (the result of close, event 5).
-$ sqlite3 linkctl.db '.backup changes.db' && sqlite3 changes.db "UPDATE events SET changes = replace(changes, '已送到', '未送到') WHERE id = 5"
-$ set -o pipefail; linkctl --db changes.db audit verify --format tsv --no-header | cut -f1,4
+$ dbcopy changes >/dev/null && sql changes "UPDATE events SET changes = replace(changes, '已送到', '未送到') WHERE id = 5"
+$ set -o pipefail; linkctl --db "$(dbaddr changes)" audit verify --format tsv --no-header | cut -f1,4
 > tampered	5
 ! linkctl: error: audit failed: event 5 was altered after it was written (its hash does not match its content)
 [6]
 
 # An event deleted from the middle of the chain (the route, event 4).
-$ sqlite3 linkctl.db '.backup deleted.db' && sqlite3 deleted.db 'DELETE FROM events WHERE id = 4'
-$ set -o pipefail; linkctl --db deleted.db audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
+$ dbcopy deleted >/dev/null && sql deleted 'DELETE FROM events WHERE id = 4'
+$ set -o pipefail; linkctl --db "$(dbaddr deleted)" audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
 > "status":"tampered"
 > "first_bad_event":4
 ! linkctl: error: audit failed: event 4 is missing (the next event is 5); rows were removed
 [6]
 
 # The last event deleted (the rejection 8): ticket 2 is no longer explained by its events.
-$ sqlite3 linkctl.db '.backup truncated.db' && sqlite3 truncated.db 'DELETE FROM events WHERE id = 8'
-$ set -o pipefail; linkctl --db truncated.db audit verify --format tsv --no-header | cut -f1,4
+$ dbcopy truncated >/dev/null && sql truncated 'DELETE FROM events WHERE id = 8'
+$ set -o pipefail; linkctl --db "$(dbaddr truncated)" audit verify --format tsv --no-header | cut -f1,4
 > tampered	7
 ! linkctl: error: audit failed: ticket 2 is 'rejected' but its last event 7 left it 'pending'; the ticket row or its events were changed outside linkctl
 [6]
 
 # A ticket's state changed (ticket 1 marked done; its last event 6 left it handled).
-$ sqlite3 linkctl.db '.backup state.db' && sqlite3 state.db "UPDATE tickets SET state = 'done' WHERE id = 1"
-$ set -o pipefail; linkctl --db state.db audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
+$ dbcopy state >/dev/null && sql state "UPDATE tickets SET state = 'done' WHERE id = 1"
+$ set -o pipefail; linkctl --db "$(dbaddr state)" audit verify --format json | grep -o '"status":"[^"]*"\|"first_bad_event":[^,]*'
 > "status":"tampered"
 > "first_bad_event":6
 ! linkctl: error: audit failed: ticket 1 is 'done' but its last event 6 left it 'handled'; the ticket row or its events were changed outside linkctl
 [6]
 
 # A link of the chain broken (event 7 made to follow event 5).
-$ sqlite3 linkctl.db '.backup relinked.db' && sqlite3 relinked.db 'UPDATE events SET prev_hash = (SELECT hash FROM events WHERE id = 5) WHERE id = 7'
-$ set -o pipefail; linkctl --db relinked.db audit verify --format tsv --no-header | cut -f1,4
+$ dbcopy relinked >/dev/null && sql relinked 'UPDATE events SET prev_hash = (SELECT hash FROM events WHERE id = 5) WHERE id = 7'
+$ set -o pipefail; linkctl --db "$(dbaddr relinked)" audit verify --format tsv --no-header | cut -f1,4
 > tampered	7
 ! linkctl: error: audit failed: event 7 does not follow event 6 (previous hash differs); events were removed or reordered
 [6]
 
 # A ticket inserted with no event at all.
-$ sqlite3 linkctl.db '.backup inserted.db' && sqlite3 inserted.db "INSERT INTO tickets (state, title, category, severity, filer, from_dept, to_dept, filed_at, updated_at) VALUES ('done', '伪造', 'delivery-late', 'normal', 'li.na', 'market', 'logistics', '2026-10-08T01:00:00Z', '2026-10-08T01:00:00Z')"
-$ linkctl --db inserted.db audit verify >/dev/null
+$ dbcopy inserted >/dev/null && sql inserted "INSERT INTO tickets (state, title, category, severity, filer, from_dept, to_dept, filed_at, updated_at) VALUES ('done', '伪造', 'delivery-late', 'normal', 'li.na', 'market', 'logistics', '2026-10-08T01:00:00Z', '2026-10-08T01:00:00Z')"
+$ linkctl --db "$(dbaddr inserted)" audit verify >/dev/null
 ! linkctl: error: audit failed: ticket 3 has no events; it was inserted outside linkctl
 [6]
 

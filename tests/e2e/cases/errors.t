@@ -1,4 +1,5 @@
 # Global options, exit codes and database problems (SPEC section 7).
+# engines: sqlite (a file as such: missing, junk, foreign, newer, in place)
 $ linkctl --version
 > linkctl 0.1.0 (schema 4)
 $ linkctl --no-such-option policy history
@@ -11,7 +12,7 @@ $ linkctl
 !~ linkctl: error:
 [2]
 $ linkctl --help | head -1
-> linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores over one SQLite file.
+> linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores, on one SQLite file or a PostgreSQL server.
 
 # No database yet: exit 7 with the fix.
 $ linkctl policy history

@@ -26,9 +26,9 @@ $ linkctl export --as wang.qiang --format tsv --no-header | cut -f1
 > 3
 > 4
 # An export imports elsewhere.
-$ linkctl export --as gao.feng > all.csv && linkctl --db copy.db init --policy mini.toml --as gao.feng >/dev/null && linkctl --db copy.db import all.csv --as gao.feng --today 2026-10-13 --format table
+$ linkctl export --as gao.feng > all.csv && linkctl --db "$(dbnew copy)" init --policy mini.toml --as gao.feng >/dev/null && linkctl --db "$(dbaddr copy)" import all.csv --as gao.feng --today 2026-10-13 --format table
 > imported 4 tickets (1-4)
-$ linkctl --db copy.db export --as gao.feng | cut -d, -f1-4 | tr -d '\r' | tail -2
+$ linkctl --db "$(dbaddr copy)" export --as gao.feng | cut -d, -f1-4 | tr -d '\r' | tail -2
 > 3,yang.fan,virtual-customer,疑似虚拟户
 > 4,li.na,delivery-late,带BOM
 $ linkctl audit verify --format tsv --no-header | cut -f1-3

@@ -54,7 +54,7 @@ $ linkctl history 2 --as li.na --format tsv --no-header | cut -f1,2,6
 
 # The clock override is recorded on each event it affected; a command on the real clock is not marked.
 $ linkctl comment 1 --as li.na '真实时钟' >/dev/null
-$ sqlite3 linkctl.db 'SELECT id, clock_override FROM events WHERE ticket_id = 1 ORDER BY id' | paste -sd' '
+$ sql 'SELECT id, clock_override FROM events WHERE ticket_id = 1 ORDER BY id' | paste -sd' '
 > 2|1 4|1 5|1 6|1 7|1 8|1 9|0
 
 # Refused (exit 3): a ticket the actor cannot see, an unknown one; exit 2 without an id.

@@ -1,4 +1,5 @@
 # `init` creates the database with the built-in policy or a given one, and never overwrites.
+# engines: sqlite (a file as such: missing, junk, foreign, newer, in place)
 $ linkctl init --format tsv
 > created ./linkctl.db with policy v1 from (built-in): 某市烟草专卖局 (5 departments, 16 people, 38 categories)
 $ test -s linkctl.db && echo exists
