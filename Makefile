@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
                libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev clang-format \
-               libpq-dev postgresql-15
+               libpq-dev postgresql-15 pgbouncer
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build asan fuzz demo test unit e2e bench install clean
@@ -42,11 +42,10 @@ fuzz: deps
 demo: build
 	LINKCTL=$(CURDIR)/$(BUILD)/linkctl bash examples/demo.sh
 
-# Every test, in the plain build and the sanitizer build, then each fuzz target for FUZZ_SECONDS.
+# Every test, in the plain build and the sanitizer build (each on SQLite and on a throwaway
+# PostgreSQL cluster), then each fuzz target for FUZZ_SECONDS; prints each phase's and suite's duration.
 test: build asan
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
-	$(MAKE) fuzz
+	bash tests/run-all.sh $(BUILD) $(ASAN_BUILD) $(JOBS)
 
 unit: build
 	$(BUILD)/tests/unit_tests

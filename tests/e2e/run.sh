@@ -36,6 +36,10 @@ if [ -n "${LINKCTL_TEST_PG:-}" ]; then
   cluster=$(cd "$(dirname "$0")/../pg" && pwd)/cluster.sh
   export LINKCTL_TEST_PGDB="e2e_${name//-/_}_$$" LINKCTL_DB
   LINKCTL_DB=$(bash "$cluster" createdb "$LINKCTL_TEST_PG" "$LINKCTL_TEST_PGDB") || { echo "$name: cannot create a database"; exit 1; }
+  # Through a pooler (tests/pg/test-pgbouncer.sh): linkctl reaches the same database via its socket.
+  if [ -n "${LINKCTL_TEST_PGBOUNCER:-}" ]; then
+    LINKCTL_DB="postgresql:///$LINKCTL_TEST_PGDB?host=$LINKCTL_TEST_PGBOUNCER&port=6432&user=linkctl"
+  fi
   drop_all() {
     local psql db
     psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)/psql

@@ -114,7 +114,12 @@ bad=$(sort -u stop.rc | grep -vx -e 0 -e 7 | tr '\n' ' ')
 checks=$((checks + 1))
 [ -z "$bad" ] || fail "with the server stopped, verbs exited $bad (want 0 or 7)"
 checks=$((checks + 1))
-[ "$(grep -c . stop.err)" = "$(grep -cx 7 stop.rc)" ] || fail "not one line per failed verb: $(sort stop.err | uniq -c | head -3)"
+# (libpq itself prints the server's "WARNING: terminating connection due to immediate
+# shutdown" when it arrives while a connection is being opened, before linkctl can set
+# where notices go: known, left out of the count.)
+grep -v '^WARNING:  terminating connection due to immediate shutdown' stop.err >stop.lines
+[ "$(grep -c . stop.lines)" = "$(grep -cx 7 stop.rc)" ] || fail "not one line per failed verb: $(sort stop.lines | uniq -c | head -3)"
+grep -qv '^linkctl: error: ' stop.lines && fail "a failure that is not a linkctl error line: $(grep -v '^linkctl: error: ' stop.lines | head -2)"
 as_owner "$PG_BIN/pg_ctl" -D "$private/data" -l "$private/server.log" -w -t 60 \
   -o "-k $private -c listen_addresses='' -c fsync=off" start >/dev/null
 done_ok=$(grep -cx 0 stop.rc)

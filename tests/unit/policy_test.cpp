@@ -203,7 +203,7 @@ TEST_CASE("policy validation: every rule has a failing policy") {
     text = replace(kMiniPolicy, "kind = \"office\"", "kind = \"hq\"");
     expect_error(text, line_of(text, "\"hq\""), "use front, back or office");
     text = replace(kMiniPolicy, "identity = \"declared\"", "identity = \"ldap\"");
-    expect_error(text, line_of(text, "\"ldap\""), "use \"os\" or \"declared\"");
+    expect_error(text, line_of(text, "\"ldap\""), "use \"os\", \"declared\" or \"database\"");
   }
   SUBCASE("a category sent to the supervising office") {
     auto text = replace(kMiniPolicy, "to = \"logistics\"", "to = \"office\"");
