@@ -7,6 +7,7 @@
 #     or, for the report, a hand-written aggregation of the month (bench/report-2026-06.sql:
 #     the same penalties counted per department and rule, through the same indexes);
 #   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items.
+# and `policy check` of keys of 20,000 and 1,000,000 dotted parts against the regulation's policy.
 # Writes bench/out/results.md (ratios with the medians beside them) and prints it.
 # Usage: bench/run.sh BUILD-DIR
 set -euo pipefail
@@ -107,6 +108,16 @@ start=$(date +%s%N)
 LINKCTL_USER=gao.feng "$L" --db "$db" import "$work/import.csv" >/dev/null
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "| $rows rows | import | $ms ms | | | $(( rows * 1000 / (ms + 1) )) tickets/s |" | tee -a "$results"
+
+# policy check of hostile files (issue 19): refused by the pre-scan in time linear in the file,
+# against checking the regulation's policy. Single runs: a slow case would take minutes, not ms.
+elapsed_ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; awk -v ns=$(( $(date +%s%N) - s )) 'BEGIN { printf "%.2f", ns / 1e6 }'; }
+real_ms=$(elapsed_ms "$L" policy check "$here/../examples/four-roles.toml")
+for parts in 20000 1000000; do
+  awk -v n="$parts" 'BEGIN { for (i = 1; i < n; i++) printf "a."; print "a = 1" }' >"$work/dotted-$parts.toml"
+  row policy "check a key of $parts dotted parts (refused)" "$(elapsed_ms "$L" policy check "$work/dotted-$parts.toml")" \
+    "check examples/four-roles.toml" "$real_ms"
+done
 
 # taskwarrior, the tool a person might use instead, holding BENCH_TASK_SIZE pending tasks.
 if command -v task >/dev/null; then

@@ -15,6 +15,7 @@
 #   - stderr is exactly one line starting with "linkctl: error: " (policy check /
 #     apply / init print file:line diagnostics first: there only the last line
 #     must start with "linkctl: error: "),
+#   - for inputs over a documented limit (LIMIT_WORDS), stderr names the limit,
 #   - the database is byte for byte what it was before (sha256 of linkctl.db, and
 #     of linkctl.db-wal when it holds anything: an empty or absent WAL holds no
 #     data, so the two count as the same; on PostgreSQL, when LINKCTL_TEST_PG is
@@ -128,6 +129,16 @@ head -c 65536 "$binary" >p-binary.toml
 { printf '[%s]\nx = 1\n' "$(printf 'a.%.0s' $(seq 10000))a"; } >p-deep-tables.toml
 { printf 'x = %s1%s\n' "$(printf '[%.0s' $(seq 100000))" "$(printf ']%.0s' $(seq 100000))"; cat "$M"; } >p-deep-arrays.toml
 { printf 'x = %s1%s\n' "$(printf '{a=%.0s' $(seq 100000))" "$(printf '}%.0s' $(seq 100000))"; cat "$M"; } >p-deep-inline.toml
+# Keys: toml11 takes time quadratic in the parts of one dotted key (20000 parts took 7 s),
+# so parts, key length, line length and the number of keys have limits (man page, LIMITS).
+dotted() { awk -v n="$1" 'BEGIN { for (i = 1; i < n; i++) printf "a."; printf "a" }'; }
+{ dotted 20000; printf ' = 1\n'; cat "$M"; } >p-dotted-20k.toml
+{ cat "$M"; printf '\n'; dotted 1000000; printf ' = 1\n'; } >p-dotted-1m.toml
+{ printf 'x = { %s = 1 }\n' "$(dotted 20000)"; cat "$M"; } >p-dotted-inline.toml
+{ printf '%s = 1\n' "$(head -c 102400 /dev/zero | tr '\0' k)"; cat "$M"; } >p-long-key.toml
+{ printf '"%s" = 1\n' "$(head -c 102400 /dev/zero | tr '\0' q)"; cat "$M"; } >p-long-quoted-key.toml
+{ awk 'BEGIN { for (i = 0; i < 200000; i++) printf "k%d.a = 1\n", i }'; cat "$M"; } >p-many-keys.toml
+pol p-long-line.toml "s/^name = \"测试局\"\$/name = \"$(head -c 8192 /dev/zero | tr '\0' x)\"/"
 pol v2.toml 's/^name = "测试局"$/name = "测试局二"/'   # valid: for the wrong-actor case
 
 # CSV files for import.
@@ -224,6 +235,14 @@ CASES=$(cat <<'EOF'
 6 | policy: arrays nested 100000 deep | linkctl policy apply p-deep-arrays.toml --as gao.feng
 6 | policy: arrays nested 100000 deep (check) | linkctl policy check p-deep-arrays.toml
 6 | policy: inline tables nested 100000 deep | linkctl policy apply p-deep-inline.toml --as gao.feng
+6 | policy: dotted key of 20000 parts | linkctl policy apply p-dotted-20k.toml --as gao.feng
+6 | policy: dotted key of 20000 parts (check) | linkctl policy check p-dotted-20k.toml
+6 | policy: dotted key of 1000000 parts (check) | linkctl policy check p-dotted-1m.toml
+6 | policy: dotted key of 20000 parts in an inline table (check) | linkctl policy check p-dotted-inline.toml
+6 | policy: a 100 KiB bare key (check) | linkctl policy check p-long-key.toml
+6 | policy: a 100 KiB quoted key | linkctl policy apply p-long-quoted-key.toml --as gao.feng
+6 | policy: 200000 short dotted keys (check) | linkctl policy check p-many-keys.toml
+6 | policy: an 8 KiB line (check) | linkctl policy check p-long-line.toml
 4 | policy: valid file applied by a non-admin | linkctl policy apply v2.toml --as li.na
 2 | policy: valid file applied with --today 2026-02-30 | linkctl policy apply v2.toml --as gao.feng --today 2026-02-30
 5 | init over an existing database | linkctl init --policy mini.toml --as gao.feng
@@ -354,6 +373,21 @@ EOF
 # empty value were taken as not given) are fixed and covered by the table above.
 KNOWN_BUGS=()  # all fixed: deep nesting is refused before parsing, empty option values are usage errors
 
+# Inputs refused by a documented limit: stderr must name the limit (these words).
+declare -A LIMIT_WORDS=(
+  ["policy: table header 10000 levels deep"]="more than 32 parts"
+  ["policy: arrays nested 100000 deep"]="nest deeper than 32 levels"
+  ["policy: inline tables nested 100000 deep"]="nest deeper than 32 levels"
+  ["policy: dotted key of 20000 parts"]="more than 32 parts"
+  ["policy: dotted key of 20000 parts (check)"]="more than 32 parts"
+  ["policy: dotted key of 1000000 parts (check)"]="more than 32 parts"
+  ["policy: dotted key of 20000 parts in an inline table (check)"]="more than 32 parts"
+  ["policy: a 100 KiB bare key (check)"]="longer than 256 bytes"
+  ["policy: a 100 KiB quoted key"]="longer than 256 bytes"
+  ["policy: 200000 short dotted keys (check)"]="more than 10000 keys"
+  ["policy: an 8 KiB line (check)"]="longer than 4096 bytes"
+)
+
 # ---------------------------------------------------------------- the loop
 fingerprint() { engine_fingerprint; }
 is_known_bug() {
@@ -392,6 +426,8 @@ while IFS= read -r line; do
           problems+=("stderr is $nlines lines, expected exactly one starting with 'linkctl: error: '") ;;
     esac
     [ -z "$(tail -c 1 .err)" ] || problems+=("stderr does not end with a newline")
+    words=${LIMIT_WORDS[$desc]:-}
+    [ -z "$words" ] || grep -qF -- "$words" .err || problems+=("stderr does not name the limit ('$words')")
   fi
   if [ "$before" = "$after" ]; then
     unchanged=$((unchanged + 1))
