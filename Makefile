@@ -8,7 +8,7 @@ FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
                libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev clang-format \
-               libpq-dev postgresql-15 pgbouncer
+               lintian libpq-dev postgresql-15 pgbouncer
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build asan fuzz demo test unit e2e bench install clean

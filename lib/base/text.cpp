@@ -4,9 +4,31 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <cstdint>
+
 #include "error.hpp"
 
 namespace linkctl {
+namespace {
+
+// The code point of a well-formed three-byte UTF-8 sequence at s[at], or 0 if there is
+// none there. The characters below are all three bytes long, and bytes E0-EF only ever
+// start a sequence, so a byte-wise scan finds them even in text that is not UTF-8.
+char32_t three_byte_at(std::string_view s, std::size_t at) {
+  if (at + 2 >= s.size()) return 0;
+  auto b0 = static_cast<unsigned char>(s[at]), b1 = static_cast<unsigned char>(s[at + 1]),
+       b2 = static_cast<unsigned char>(s[at + 2]);
+  if ((b0 & 0xf0) != 0xe0 || (b1 & 0xc0) != 0x80 || (b2 & 0xc0) != 0x80) return 0;
+  return static_cast<char32_t>(((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f));
+}
+
+// Embeddings, overrides and isolates: a terminal lays out the text after them in
+// another order ("Trojan Source"), so a title could pass for another.
+bool is_bidi_control(char32_t cp) { return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069); }
+
+bool is_zero_width(char32_t cp) { return (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff; }
+
+}  // namespace
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -44,13 +66,27 @@ std::string printable(std::string_view s) {
     utf8proc_int32_t cp = 0;
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                               static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
+    if (n <= 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || is_bidi_control(static_cast<char32_t>(cp))) {
       out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
       ++i;
       continue;
     }
     out.append(s.substr(i, static_cast<std::size_t>(n)));
     i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+std::string show_zero_width(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (char32_t cp = three_byte_at(s, i); is_zero_width(cp)) {
+      out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
+      i += 2;
+      continue;
+    }
+    out += s[i];
   }
   return out;
 }
@@ -65,6 +101,8 @@ std::optional<std::string> find_control(std::string_view value, bool multiline) 
     // C1 controls (U+0080-U+009F, UTF-8 C2 80..C2 9F) drive terminals as C0 ones do: CSI is U+009B.
     if (c == 0xc2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9f)
       return fmt::format("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
+    if (char32_t cp = three_byte_at(value, i); is_bidi_control(cp))
+      return fmt::format("control character U+{:04X}", static_cast<std::uint32_t>(cp));
   }
   return std::nullopt;
 }

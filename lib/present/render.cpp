@@ -46,7 +46,8 @@ std::string table_cell(const nlohmann::ordered_json& v) {
   if (v.is_null()) return "-";
   if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
   if (v.is_array() && v.empty()) return "-";
-  std::string s = cell_text(v);
+  // Zero-width characters are shown, so that two titles that look alike can be told apart.
+  std::string s = show_zero_width(cell_text(v));
   // Keep one record a line: show embedded line breaks as a visible mark.
   std::string out;
   for (char c : s) {

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Builds the Debian package with cpack and checks what it installs: the binary
-# runs and reports its version, the man page renders, the bash completion loads,
-# the examples are there. As root, and when no linkctl package is installed, it
-# also installs the package with dpkg -i and removes it again with dpkg -r.
+# Builds the Debian package with cpack, runs lintian on it (any error or warning
+# fails the test) and checks what it installs: the binary runs and reports its
+# version, the man page renders, the changelog and copyright are there, the bash
+# completion loads, the examples are there. As root, and when no linkctl package
+# is installed, it also installs the package with dpkg -i and removes it again
+# with dpkg -r.
 #
 # Usage: deb.sh BUILD-DIR
 set -euo pipefail
@@ -28,8 +30,8 @@ export LC_ALL=C.UTF-8
 fail() { echo "deb: FAILED: $*"; exit 1; }
 as_root() { [ "$(id -u)" = 0 ]; }
 
-# dpkg-shlibdeps (CPACK_DEBIAN_PACKAGE_SHLIBDEPS) is in dpkg-dev, man(1) in man-db.
-for tool in dpkg-shlibdeps:dpkg-dev man:man-db; do
+# dpkg-shlibdeps (CPACK_DEBIAN_PACKAGE_SHLIBDEPS) and dpkg-parsechangelog are in dpkg-dev, man(1) in man-db.
+for tool in dpkg-shlibdeps:dpkg-dev man:man-db lintian:lintian; do
   command -v "${tool%%:*}" >/dev/null && continue
   as_root || fail "${tool%%:*} is missing; install ${tool#*:}"
   { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${tool#*:}"; } >"$work/apt.log" 2>&1 ||
@@ -44,6 +46,7 @@ fi
 deb=$(find "$work/out" -maxdepth 1 -name 'linkctl_*.deb')
 [ -n "$deb" ] && [ "$(wc -l <<<"$deb")" = 1 ] || fail "expected one linkctl_*.deb in $work/out, found: ${deb:-none}"
 field() { dpkg-deb -f "$deb" "$1"; }
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
 [ "$(field Package)" = linkctl ] || fail "Package is '$(field Package)', not linkctl"
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)', not $version (project())"
 [ "$(field Section)" = utils ] || fail "Section is '$(field Section)', not utils"
@@ -57,20 +60,44 @@ for pkg in libc6 $needed; do
 done
 echo "package: $(basename "$deb"), $(du -k "$deb" | cut -f1) KiB; Package linkctl, Version $version, Section utils"
 echo "depends (dpkg-shlibdeps): $depends"
+maintainer=$(cache LINKCTL_PACKAGE_MAINTAINER)
+[ -n "$maintainer" ] && [ "$(field Maintainer)" = "$maintainer" ] ||
+  fail "Maintainer is '$(field Maintainer)', not LINKCTL_PACKAGE_MAINTAINER '$maintainer'"
+echo "maintainer (LINKCTL_PACKAGE_MAINTAINER): $maintainer"
+
+# Debian's own checker: no error and no warning (informational tags are printed, not counted).
+# As root lintian warns that it runs as root unless told --allow-root.
+if ! lintian --allow-root --fail-on error,warning --display-info "$deb" >"$work/lintian.log" 2>&1; then
+  cat "$work/lintian.log"
+  fail "lintian reports errors or warnings"
+fi
+if [ -s "$work/lintian.log" ]; then sed 's/^/lintian: /' "$work/lintian.log"; fi
+echo "$(lintian --version): no errors, no warnings"
 
 # --- unpacked into a throwaway root --------------------------------------------------------
 root=$work/root
 dpkg -x "$deb" "$root"
 files=(
   usr/bin/linkctl
-  usr/share/man/man1/linkctl.1
+  usr/share/man/man1/linkctl.1.gz
   usr/share/bash-completion/completions/linkctl
   usr/share/zsh/vendor-completions/_linkctl
   usr/share/fish/vendor_completions.d/linkctl.fish
   usr/share/doc/linkctl/README.md
+  usr/share/doc/linkctl/changelog.gz
+  usr/share/doc/linkctl/copyright
 )
 for f in "${files[@]}"; do [ -s "$root/$f" ] || fail "the package lacks /$f"; done
-echo "dpkg -x: $(find "$root" -type f | wc -l) files; binary, man page, bash/zsh/fish completions and README in place"
+echo "dpkg -x: $(find "$root" -type f | wc -l) files; binary, man page, changelog, copyright, bash/zsh/fish completions and README in place"
+
+# The gzipped files hold their sources unchanged; the changelog's latest entry is this version.
+zcat "$root/usr/share/man/man1/linkctl.1.gz" | cmp -s - "$src/man/linkctl.1" || fail "linkctl.1.gz is not man/linkctl.1"
+zcat "$root/usr/share/doc/linkctl/changelog.gz" >"$work/changelog"
+cmp -s "$work/changelog" "$src/packaging/debian/changelog" || fail "changelog.gz is not packaging/debian/changelog"
+logged=$(dpkg-parsechangelog -l "$work/changelog" -S Version) || fail "dpkg-parsechangelog cannot read the changelog"
+[ "$logged" = "$version" ] || fail "the changelog's latest entry is $logged, not $version: add an entry to packaging/debian/changelog"
+cmp -s "$root/usr/share/doc/linkctl/copyright" "$src/packaging/debian/copyright" || fail "copyright is not packaging/debian/copyright"
+echo "changelog.gz: latest entry $logged; copyright and man page as in the source tree"
 
 check_version() {  # check_version BINARY
   local out
@@ -80,7 +107,7 @@ check_version() {  # check_version BINARY
 }
 echo "linkctl --version: $(check_version "$root/usr/bin/linkctl")"
 
-page=$(MANPAGER=cat MANWIDTH=100 man -l "$root/usr/share/man/man1/linkctl.1" 2>"$work/man.err") || { cat "$work/man.err"; fail "man -l failed"; }
+page=$(MANPAGER=cat MANWIDTH=100 man -l "$root/usr/share/man/man1/linkctl.1.gz" 2>"$work/man.err") || { cat "$work/man.err"; fail "man -l failed"; }
 for want in NAME SYNOPSIS COMMANDS "EXIT STATUS" "completion bash|zsh|fish"; do
   grep -qF -- "$want" <<<"$page" || fail "the rendered man page lacks '$want'"
 done

@@ -8,7 +8,8 @@
 # tests/e2e/policies/mini.toml, files and moves a few tickets so there is data,
 # checkpoints the WAL, and then feeds linkctl one hostile input after another:
 # malformed policy files, malformed CSV imports, impossible dates and times,
-# malformed ticket ids, oversized and binary text, wrong actors, wrong states,
+# malformed ticket ids, oversized and binary text, control characters (C0, C1 and the
+# bidirectional ones that reorder a terminal's text), wrong actors, wrong states,
 # unknown names and options. For each input it checks
 #   - the exit status is the one SPEC section 7 documents for that kind of input
 #     (2 usage, 3 not found, 4 permission, 5 conflict, 6 invalid policy/input data),
@@ -25,8 +26,9 @@
 # stays in the table with the SPEC's code and its description is listed in
 # KNOWN_BUGS below: it is reported, not counted as a failure.
 #
-# Two inputs are valid on purpose and are checked separately, after the loop:
-# SQL-looking text is filed verbatim (exit 0) and the tables survive; and an
+# Three inputs are valid on purpose and are checked separately, after the loop:
+# SQL-looking text is filed verbatim (exit 0) and the tables survive; a title with
+# a zero-width space is filed verbatim and shown as <U+200B> in a table; and an
 # `init` with a broken policy leaves no database file behind.
 #
 # Prints one summary line; exits 1 if any check failed.
@@ -121,6 +123,8 @@ awk '/^\[\[departments\]\]$/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$M" >p-no
 yes 'this is not toml at all' | head -c 5242880 >p-5mb-garbage.toml
 pol p-utf8-name.toml 's/^name = "测试局"$/name = "测\xff试局"/'
 pol p-control-name.toml 's/^name = "测试局"$/name = "测\x1b[31m试局"/'
+pol p-bidi-name.toml 's/^name = "物流中心"$/name = "物流\xe2\x80\xae中心"/'   # U+202E, right-to-left override
+pol p-bidi-person.toml 's/^name = "李娜"$/name = "\xe2\x81\xa7李娜\xe2\x81\xa9"/'  # U+2067 ... U+2069, an isolate
 { printf 'x = "a'; printf '\0'; printf 'b"\n'; cat "$M"; } >p-nul.toml
 pol p-feb30.toml 's/^holidays = \[2026-09-25,/holidays = [2026-02-30, 2026-09-25,/'
 pol p-month13.toml 's/^workdays = \[2026-09-20,/workdays = [2026-13-01, 2026-09-20,/'
@@ -168,6 +172,7 @@ printf 'filer,category,title,filed_at\nli.na,delivery-late,坏日期,2026-02-30T
 printf 'filer,category,title,filed_at\nli.na,delivery-late,昨天,yesterday\n' >c-word-time.csv
 printf 'filer,category,title,ref\nli.na,delivery-late,第一次,EXT-9\nli.na,shop-moved,第二次不同,EXT-9\n' >c-duplicate-ref.csv
 printf '%s\nli.na,delivery-late,\x1b[31m红色\x1b[0m\n' "$H" >c-escape-title.csv
+printf '%s\nli.na,delivery-late,=cmd|calc \u202eRTL\n' "$H" >c-bidi-title.csv
 { echo "$H"; printf 'li.na,delivery-late,a'; printf '\0'; printf 'b\n'; } >c-nul-title.csv
 head -c 65536 "$binary" >c-binary.csv
 awk -v H="$H" 'BEGIN { print H; for (i = 1; i < 100000; i++) printf "li.na,delivery-late,批量第%d行\n", i; print "nobody,delivery-late,最后一行坏" }' >c-100k-last-bad.csv
@@ -222,6 +227,8 @@ CASES=$(cat <<'EOF'
 6 | policy: 5 MB of text that is not TOML (check) | linkctl policy check p-5mb-garbage.toml
 6 | policy: invalid UTF-8 in a string | linkctl policy apply p-utf8-name.toml --as gao.feng
 6 | policy: escape character in a string | linkctl policy apply p-control-name.toml --as gao.feng
+6 | policy: right-to-left override in a department name | linkctl policy apply p-bidi-name.toml --as gao.feng
+6 | policy: bidirectional isolate in a person's name (check) | linkctl policy check p-bidi-person.toml
 6 | policy: NUL byte | linkctl policy apply p-nul.toml --as gao.feng
 6 | policy: 2026-02-30 in the calendar | linkctl policy apply p-feb30.toml --as gao.feng
 6 | policy: 2026-02-30 in the calendar (check) | linkctl policy check p-feb30.toml
@@ -274,6 +281,7 @@ CASES=$(cat <<'EOF'
 6 | import: the same ref twice with different content | linkctl import c-duplicate-ref.csv --as gao.feng $T
 6 | import: escape sequence in a title | linkctl import c-escape-title.csv --as gao.feng $T
 6 | import: NUL byte in a title | linkctl import c-nul-title.csv --as gao.feng $T
+6 | import: a right-to-left override in a title | linkctl import c-bidi-title.csv --as gao.feng $T
 6 | import: binary file | linkctl import c-binary.csv --as gao.feng $T
 6 | import: 100000 rows, the last one bad (all or nothing) | linkctl import c-100k-last-bad.csv --as gao.feng $T
 4 | import: by a non-admin | linkctl import c-header-only.csv --as li.na $T
@@ -324,6 +332,17 @@ CASES=$(cat <<'EOF'
 2 | text: control character in a reject reason | linkctl reject 1 --reason "$(printf 'x\001y')" --as zhang.wei $T
 2 | text: invalid UTF-8 in a close result | linkctl close 2 --result "$(printf 'ok\377')" --as li.na $T
 2 | text: escape sequence in a comment | linkctl comment 1 "$(printf '\033]0;title\007')" --as li.na $T
+# Bidirectional controls reorder what a terminal shows ("Trojan Source"): refused like control characters.
+2 | text: right-to-left override U+202E in a title | linkctl file --as li.na --category delivery-late --title "$(printf '=cmd|calc \u202eRTL\u200bzw')" $T
+2 | text: left-to-right embedding U+202A in a title | linkctl file --as li.na --category delivery-late --title "$(printf 'a\u202ab')" $T
+2 | text: right-to-left embedding U+202B in a title | linkctl file --as li.na --category delivery-late --title "$(printf 'a\u202bb')" $T
+2 | text: pop directional formatting U+202C in a title | linkctl file --as li.na --category delivery-late --title "$(printf 'a\u202cb')" $T
+2 | text: left-to-right override U+202D in a --ref | linkctl file --as li.na --category delivery-late --title 正常 --ref "$(printf 'EXT-\u202d9')" $T
+2 | text: left-to-right isolate U+2066 in a body | linkctl file --as li.na --category delivery-late --title 正常 --body "$(printf 'ok\n\u2066x')" $T
+2 | text: right-to-left isolate U+2067 in a comment | linkctl comment 1 "$(printf 'see \u2067abc')" --as li.na $T
+2 | text: first strong isolate U+2068 in a reject reason | linkctl reject 1 --reason "$(printf 'dup \u2068x')" --as zhang.wei $T
+2 | text: pop directional isolate U+2069 in a close result | linkctl close 2 --result "$(printf 'done\u2069')" --as li.na $T
+2 | text: right-to-left override in a new title at approval | linkctl approve 1 --title "$(printf 'x\u202ey')" --as zhang.wei $T
 2 | text: a 100 KiB comment | linkctl comment 1 "$(head -c 102400 /dev/zero | tr '\0' y)" --as li.na $T
 # --- wrong actor → 4, wrong state → 5, unknown names → 3
 4 | actor: a filer approves | linkctl approve 1 --as li.na $T
@@ -478,6 +497,14 @@ check "the SQL-looking body is stored verbatim" test "$(field 5 body)" = "$sql_b
 check "the tickets table still exists and holds 5 tickets" test "$(engine_sql 'SELECT count(*) FROM tickets')" = 5
 check "the stored title is byte for byte the text given" test "$(engine_sql 'SELECT title FROM tickets WHERE id = 5')" = "$sql_title"
 check "the event chain still verifies" linkctl audit verify --format tsv >/dev/null
+# Zero-width characters are text: filed verbatim, shown as <U+200B> in a table only.
+zw_title=$(printf '=cmd|calc RTL\u200bzw')
+id=$(linkctl file --as li.na --category shop-moved --title "$zw_title" --quiet $T 2>.err)
+file_rc=$?
+check "a title with a zero-width space is filed (exit 0, no stderr, id 6)" test "$file_rc" = 0 -a ! -s .err -a "$id" = 6
+check "the zero-width space is stored and exported verbatim (tsv)" test "$(field 6 title)" = "$zw_title"
+check "a table shows the zero-width space as <U+200B>" \
+  grep -qx 'title: *=cmd|calc RTL<U+200B>zw' <(linkctl show 6 --as li.na --format table $T)
 # init with a broken policy creates no database.
 linkctl init --db fresh.db --policy p-syntax-array.toml --as gao.feng >/dev/null 2>&1
 init_rc=$?

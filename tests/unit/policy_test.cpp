@@ -271,3 +271,11 @@ TEST_CASE("policy values reach the Policy") {
   CHECK(p->person_by_login("li.na") == p->person("li.na"));
   CHECK(p->sha256.size() == 64);
 }
+
+TEST_CASE("a bidirectional control in a policy name is refused like any control character") {
+  std::string text = replace(kMiniPolicy, "name = \"物流中心\"", "name = \"物流\u202e中心\"");
+  expect_error(text, line_of(text, "物流\u202e中心"), "contains control character U+202E; remove it");
+  std::string person = replace(kMiniPolicy, "name = \"李娜\"", "name = \"李\u2067娜\"");
+  expect_error(person, line_of(person, "李\u2067娜"), "contains control character U+2067");
+  CHECK(load(replace(kMiniPolicy, "name = \"李娜\"", "name = \"李\u200b娜\"")).ok());  // zero-width: shown, not refused
+}

@@ -71,3 +71,15 @@ TEST_CASE("the streaming writer writes what the whole renderer writes") {
   w.finish();
   CHECK(empty.str() == "a,b\r\n");
 }
+
+TEST_CASE("a table shows zero-width characters; tsv, csv and json keep the exact text") {
+  Rows rows{{"id", "title"}, {json{{"id", 1}, {"title", "RTL\u200bzw"}}, json{{"id", 2}, {"title", "RTLzw"}}}};
+  CHECK(render_table(rows) ==
+        "id  title\n"
+        " 1  RTL<U+200B>zw\n"
+        " 2  RTLzw\n");
+  CHECK(render_record(Rows{{"title"}, {rows.rows[0]}}, Format::table) == "title: RTL<U+200B>zw\n");
+  CHECK(render_tsv(rows) == "id\ttitle\n1\tRTL\u200bzw\n2\tRTLzw\n");
+  CHECK(render_csv(rows) == "id,title\r\n1,RTL\u200bzw\r\n2,RTLzw\r\n");
+  CHECK(render_json(rows) == "[\n{\"id\":1,\"title\":\"RTL\u200bzw\"},\n{\"id\":2,\"title\":\"RTLzw\"}\n]\n");
+}
