@@ -49,15 +49,17 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${LINKCTL_PACKAGE_MAINTAINER}")
 # CPack puts the synopsis first and indents each line by one space (keep them under 79).
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "cross-department linkage tickets, deadlines and monthly scores")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "linkctl runs a cross-department linkage ticket workflow over one SQLite
-file, with its rules (departments, people, categories, a working-day
-calendar, deadlines, monthly scoring) in a TOML policy file. Staff file
-problems, leads approve and route them, handlers answer, senders rate the
-answer, and a supervising office escalates late tickets and scores every
-department each month.")
+    "linkctl runs a cross-department linkage ticket workflow on one SQLite
+file or a PostgreSQL server, with its rules (departments, people,
+categories, a working-day calendar, deadlines, monthly scoring) in a TOML
+policy file. Staff file problems, leads approve and route them, handlers
+answer, senders rate the answer, and a supervising office escalates late
+tickets and scores every department each month.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libpq is loaded only for a postgresql:// database (dlopen), so shlibdeps cannot see it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libpq5")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
