@@ -257,7 +257,7 @@ class PgConnection final : public db::Connection {
   ~PgConnection() override {
     constants_.clear();
     built_.clear();
-    if (tx_ != Tx::none) pq().exec(conn_, "ROLLBACK");  // a read transaction, or a write never committed
+    if (tx_ != Tx::none) pq().clear(pq().exec(conn_, "ROLLBACK"));  // a read transaction, or a write never committed
     pq().finish(conn_);
   }
 
