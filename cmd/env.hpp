@@ -96,6 +96,17 @@ class Env {
   Session session();
   /// Prints the calendar-coverage warning for the years a computation touched.
   void warn_uncovered(const std::set<int>& years);
+  /// Whether this command committed a write transaction.
+  bool committed() { return store_ && store_->connection().has_committed(); }
+  /// Forgets the database, policy and clock (closing the connection) before the command
+  /// runs again; the output keeps the warnings it gave, so they are not repeated.
+  void reset() {
+    store_.reset();
+    policy_.reset();
+    policy_version_ = 0;
+    clock_.reset();
+    exit_status = 0;
+  }
 
  private:
   Output out_;

@@ -4,13 +4,18 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
+#include <random>
+#include <thread>
+#include <variant>
 
 #include "env.hpp"
 #include "error.hpp"
 #include "linkctl/version.hpp"
 #include "store.hpp"
 #include "text.hpp"
+#include "user_file.hpp"
 
 using namespace linkctl;
 
@@ -75,9 +80,43 @@ void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
   for (auto [name, add] : kVerbs) add(app, env);
 }
 
-}  // namespace
+/// Counts what reaches standard output, so that a failed command can tell whether it
+/// may be run again without printing anything twice.
+class CountingBuf : public std::streambuf {
+ public:
+  explicit CountingBuf(std::streambuf* to) : to_(to) {}
+  bool wrote() const { return wrote_; }
+  std::streambuf* target() const { return to_; }
 
-int main(int argc, char** argv) {
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    wrote_ = true;
+    return to_->sputc(traits_type::to_char_type(c));
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n > 0) wrote_ = true;
+    return to_->sputn(s, n);
+  }
+  int sync() override { return to_->pubsync(); }
+
+ private:
+  std::streambuf* to_;
+  bool wrote_ = false;
+};
+
+/// SPEC section 12: a serialization failure or deadlock is retried a bounded number of times.
+constexpr int kMaxAttempts = 5;
+
+/// A command failed in a way that running it again from the start may cure.
+struct Retryable {
+  std::string message;
+};
+
+/// Parses the command line and runs the command once; returns its exit status, or
+/// Retryable when the database asked for the whole transaction to be run again and
+/// nothing has been committed, printed or read from standard input yet.
+std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const CountingBuf& out) {
   CLI::App app{
       "linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores, on one SQLite file or a "
       "PostgreSQL server.\n"
@@ -87,7 +126,6 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
-  cli::Env env;
   auto& o = env.opts;
   app.add_option("--db", o.db, "the database: an SQLite file, or a postgresql:// URI")
       ->envname("LINKCTL_DB")
@@ -131,6 +169,11 @@ int main(int argc, char** argv) {
     if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) what = fmt::format("unknown command '{}'", argv[1]);
     std::cerr << "linkctl: error: " << printable(what) << " (see linkctl --help)\n";
     return static_cast<int>(ErrorKind::usage);
+  } catch (const db::DatabaseError& e) {
+    if (e.failure() == db::Failure::retry && !env.committed() && !out.wrote() && !standard_input_used())
+      return Retryable{e.what()};
+    std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
+    return e.exit_code();
   } catch (const Error& e) {
     std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
     return e.exit_code();
@@ -138,4 +181,36 @@ int main(int argc, char** argv) {
     std::cerr << "linkctl: error: internal: " << e.what() << "\n";
     return static_cast<int>(ErrorKind::internal);
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CountingBuf counting(std::cout.rdbuf());
+  std::cout.rdbuf(&counting);
+  cli::Env env;
+  int status = 0;
+  for (int attempt = 1;; ++attempt) {
+    auto result = run(argc, argv, env, counting);
+    if (auto* code = std::get_if<int>(&result)) {
+      status = *code;
+      break;
+    }
+    const auto& retry = std::get<Retryable>(result);
+    if (attempt == kMaxAttempts) {
+      std::cerr << "linkctl: error: " << printable(retry.message) << " (gave up after " << kMaxAttempts
+                << " attempts)\n";
+      status = static_cast<int>(ErrorKind::database);
+      break;
+    }
+    // The transaction was rolled back: wait a little (longer each time, with jitter so that
+    // the writers that collided do not collide again) and run the whole command again.
+    env.reset();
+    std::uniform_int_distribution<int> jitter(0, 10 << attempt);
+    std::mt19937 rng(static_cast<unsigned>(::getpid()) ^ static_cast<unsigned>(attempt));
+    std::this_thread::sleep_for(std::chrono::milliseconds((5 << attempt) + jitter(rng)));
+  }
+  std::cout.flush();
+  std::cout.rdbuf(counting.target());
+  return status;
 }

@@ -38,8 +38,17 @@ int open_as_real_user(const char* path) {
 
 }  // namespace
 
+namespace {
+bool g_standard_input_used = false;
+}
+
+bool standard_input_used() noexcept { return g_standard_input_used; }
+
 int open_user_file(const std::string& path, std::string_view what) {
-  if (path == "-") return STDIN_FILENO;
+  if (path == "-") {
+    g_standard_input_used = true;
+    return STDIN_FILENO;
+  }
   int fd = open_as_real_user(path.c_str());
   if (fd < 0) {
     int err = errno;

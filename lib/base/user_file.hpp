@@ -17,6 +17,9 @@ bool elevated();
 /// not read, naming `what` (e.g. "--body-file").
 int open_user_file(const std::string& path, std::string_view what);
 
+/// Whether open_user_file handed out standard input (a command that read it cannot be run again).
+bool standard_input_used() noexcept;
+
 /// The contents of open_user_file(path), at most `limit` + 1 bytes (so a caller can tell
 /// a file over its limit from one exactly at it).
 std::string read_user_file(const std::string& path, std::size_t limit, std::string_view what);

@@ -116,6 +116,14 @@ class Connection {
   /// `column` follows the largest one stored (a PostgreSQL identity's sequence does not
   /// follow explicit ids by itself; SQLite's rowid does).
   virtual void follow_ids(const std::string& /*table*/, const std::string& /*column*/) {}
+
+  /// Whether a write transaction has committed on this connection (a failed command that
+  /// committed nothing may be run again from the start).
+  bool has_committed() const noexcept { return committed_; }
+  void note_commit() noexcept { committed_ = true; }
+
+ private:
+  bool committed_ = false;
 };
 
 /// What `create` runs on a new database's connection, handing the connection back

@@ -355,6 +355,7 @@ Store::WriteTx::~WriteTx() {
 
 void Store::WriteTx::commit() {
   db_.commit();
+  db_.note_commit();
   done_ = true;
 }
 
