@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
+#include <string_view>
 
 #include "admin.hpp"
 #include "default_policy.hpp"
@@ -81,7 +83,7 @@ int main(int argc, char** argv) {
   for (const auto& x : p.people)
     if (x.supervisor) supervisor = &x;
   Date first = *parse_date("2026-01-05");
-  store.connection().execute("BEGIN IMMEDIATE");
+  std::optional<Store::WriteTx> tx(store.begin_write());
   for (long i = 0; i < n; ++i) {
     const Filer& f = filers[static_cast<std::size_t>(i) % filers.size()];
     const Category* cat = f.cats[static_cast<std::size_t>(i / 7) % f.cats.size()];
@@ -120,10 +122,17 @@ int main(int argc, char** argv) {
     Date rated = done + std::chrono::days(1 + shape % 2);
     Rating rating = shape % 5 == 0 ? Rating::unsatisfied : shape % 3 == 0 ? Rating::fair : Rating::satisfied;
     s.apply(rate(p, Actor{sender, std::nullopt}, at(p, rated, 0), s.t, rating, std::nullopt));
-    if (i % 1000 == 999) store.connection().execute("COMMIT; BEGIN IMMEDIATE");  // commit in batches
+    if (i % 1000 == 999) {  // commit in batches
+      tx->commit();
+      tx.emplace(store.begin_write());
+    }
   }
-  store.connection().execute("COMMIT");
-  store.connection().execute("PRAGMA optimize");
+  tx->commit();
+  if (!std::string_view(argv[1]).starts_with("postgres")) {
+    auto pragma = store.begin_write();
+    store.connection().execute("PRAGMA optimize");
+    pragma.commit();
+  }
   std::printf("%ld tickets\n", n);
   return 0;
 }

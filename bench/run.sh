@@ -144,6 +144,13 @@ for i in range($tasks):
 else
   echo "| | taskwarrior not installed (apt-get install taskwarrior) | | | | |" | tee -a "$results"
 fi
+# PostgreSQL (SPEC 12): the same verbs against a libpq floor, direct and through pgbouncer,
+# and 1/8/32 concurrent writers on both engines.
+if [ -x "$build/bench/linkctl_pg_floor" ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  bash "$here/pg.sh" "$build"
+else
+  echo "| | PostgreSQL part skipped: no server or no libpq (apt-get install postgresql-15 libpq-dev) | | | | |" | tee -a "$results"
+fi
 echo "| | whole run: $(( $(date +%s) - began )) s | | | | |" | tee -a "$results"
 echo
 cat "$results"

@@ -32,9 +32,10 @@ case $cmd in
     # Trust on the socket for everyone but the role "pwcheck", which must give its password
     # (tests of a refused login).
     as_owner sh -c "{ echo 'local all pwcheck scram-sha-256'; cat '$dir/data/pg_hba.conf'; } >'$dir/data/hba.new' && mv '$dir/data/hba.new' '$dir/data/pg_hba.conf'"
-    # fsync off: a test cluster, thrown away at the end; durability is not what is tested here.
+    # fsync off: a test cluster, thrown away at the end; durability is not what is tested here
+    # (the benchmark sets LINKCTL_PG_FSYNC=on, as a real server runs).
     as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-k $dir -c listen_addresses='' -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-k $dir -c listen_addresses='' -c fsync=${LINKCTL_PG_FSYNC:-off} -c max_connections=200" start >/dev/null
     uri postgres
     ;;
   stop)

@@ -81,44 +81,42 @@ TEST_CASE("anchors are N:HASH with 64 lower-case hex digits") {
 TEST_CASE("audit verify: every row of the other tables agrees with its event") {
   Busy w;
   REQUIRE(w.audit() == "ok");
-  auto& raw = w.store.connection();
+  auto raw = [&](const std::string& sql) { tamper(w.store, sql); };
   SUBCASE("a frozen report rewritten") {
-    raw.execute("UPDATE frozen_reports SET report = replace(report, '\"score\":98', '\"score\":100')");
+    raw("UPDATE frozen_reports SET report = replace(report, '\"score\":98', '\"score\":100')");
     CHECK(w.audit().find("the frozen report of 2026-09 differs") != std::string::npos);
   }
   SUBCASE("a frozen report removed") {
-    raw.execute("DELETE FROM frozen_reports");
+    raw("DELETE FROM frozen_reports");
     CHECK(w.audit().find("froze the report of 2026-09, which is missing") != std::string::npos);
   }
   SUBCASE("a spot check's finding flipped") {
-    raw.execute("UPDATE spotchecks SET finding = 'fake'");
+    raw("UPDATE spotchecks SET finding = 'fake'");
     CHECK(w.audit().find("(the finding)") != std::string::npos);
   }
   SUBCASE("a spot check moved to another month") {
-    raw.execute("UPDATE spotchecks SET on_date = '2026-10-01'");
+    raw("UPDATE spotchecks SET on_date = '2026-10-01'");
     CHECK(w.audit().find("(the date it counts in)") != std::string::npos);
   }
   SUBCASE("a spot check inserted") {
-    raw.execute(
-        "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) SELECT ticket_id, 'fake', dept, at, "
+    raw("INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) SELECT ticket_id, 'fake', dept, at, "
         "on_date, by_person FROM spotchecks");
     CHECK(w.audit().find("was recorded by no event") != std::string::npos);
   }
   SUBCASE("an announced lapse removed") {
-    raw.execute("DELETE FROM announced_lapses");
+    raw("DELETE FROM announced_lapses");
     CHECK(w.audit().find("which is not stored") != std::string::npos);
   }
   SUBCASE("an announced lapse given to someone else") {
-    raw.execute("UPDATE announced_lapses SET recipient = 'zhang.wei'");
+    raw("UPDATE announced_lapses SET recipient = 'zhang.wei'");
     CHECK(w.audit() != "ok");
   }
   SUBCASE("an announced lapse moved to another stage of the ticket") {
-    raw.execute(
-        "UPDATE announced_lapses SET stage_id = (SELECT id FROM stages WHERE ticket_id = 2 AND kind = 'approval')");
+    raw("UPDATE announced_lapses SET stage_id = (SELECT id FROM stages WHERE ticket_id = 2 AND kind = 'approval')");
     CHECK(w.audit() != "ok");
   }
   SUBCASE("a policy version's applied_by edited") {
-    raw.execute("UPDATE policy_versions SET applied_by = 'lin.xiuying'");
+    raw("UPDATE policy_versions SET applied_by = 'lin.xiuying'");
     CHECK(w.audit().find("policy v1's applied_by is not what event 1 applied") != std::string::npos);
   }
 }
@@ -180,7 +178,7 @@ TEST_CASE("the policy in force is checked against the event that applied it") {
     auto v2 = load_ok(replace(kMiniPolicy, "name = \"测试局\"", "name = \"测试局二\""));
     apply_policy(s, *policy, *v2, "v2", clock, admin());
     CHECK(policy_in_force(s).version == 2);
-    s.connection().execute("DELETE FROM policy_versions WHERE version = 2");
+    tamper(s, "DELETE FROM policy_versions WHERE version = 2");
     CHECK_THROWS_AS(policy_in_force(s), Error);
   }
   SUBCASE("the same text applied again changes nothing once sealed") {
@@ -201,7 +199,7 @@ TEST_CASE("a version applied before 0.2 loads from its checked text, and applyin
   CHECK(again.version == 2);
   CHECK(policy_in_force(w.store).sealed);
   CHECK(audit_database(w.store, {}).ok);
-  w.store.connection().execute("UPDATE policy_versions SET text = text || ' ' WHERE version = 1");
+  tamper(w.store, "UPDATE policy_versions SET text = text || ' ' WHERE version = 1");
   CHECK(audit_database(w.store, {}).problem.find("policy v1's text does not match its SHA-256") != std::string::npos);
 }
 
@@ -209,7 +207,7 @@ TEST_CASE("a frozen report that is not the one its event froze is refused") {
   Busy w;
   auto s = w.as("lin.xiuying", "2026-10-21");
   CHECK(monthly_report(s, D("2026-09-01")).frozen);
-  w.store.connection().execute("UPDATE frozen_reports SET report = replace(report, '\"score\":98', '\"score\":100')");
+  tamper(w.store, "UPDATE frozen_reports SET report = replace(report, '\"score\":98', '\"score\":100')");
   CHECK_THROWS_AS(monthly_report(s, D("2026-09-01")), Error);
 }
 

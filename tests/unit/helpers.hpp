@@ -2,11 +2,13 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "default_policy.hpp"
 #include "migrations.hpp"
 #include "policy.hpp"
+#include "store.hpp"
 
 namespace linkctl::test {
 
@@ -125,6 +127,32 @@ inline std::string replace(std::string text, const std::string& from, const std:
   auto pos = text.find(from);
   REQUIRE_MESSAGE(pos != std::string::npos, "test policy has no '" << from << "'");
   return text.replace(pos, from.size(), to);
+}
+
+/// Changes rows behind linkctl's back (as a forger would), on either engine.
+inline void tamper(Store& store, const std::string& sql) {
+  auto tx = store.begin_write();
+  store.connection().execute(sql);
+  tx.commit();
+}
+
+/// A new, empty store with the current schema: in memory (SQLite), or, when
+/// LINKCTL_TEST_PG_URI names a PostgreSQL database (tests/pg/unit.sh), that database
+/// emptied and created afresh, so the same tests check both engines.
+inline Store fresh_store() {
+  const char* uri = std::getenv("LINKCTL_TEST_PG_URI");
+  if (!uri || !*uri) return Store::memory();
+  try {
+    Store old = Store::open(uri);
+    auto tx = old.begin_write();
+    old.connection().execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+    tx.commit();
+  } catch (const Error& e) {
+    // Empty already (the first store of the run): "no linkctl database".
+    REQUIRE_MESSAGE(std::string(e.what()).find("no linkctl database") != std::string::npos, e.what());
+  }
+  Store::create(uri, [](Store&) {});
+  return Store::open(uri);
 }
 
 }  // namespace linkctl::test

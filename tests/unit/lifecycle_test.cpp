@@ -365,7 +365,7 @@ TEST_CASE("every accepted verb appends exactly one event; refusals append none; 
 TEST_CASE("audit verify catches a ticket row changed behind linkctl's back") {
   World w;
   auto id = answered_ticket(w);
-  w.store.connection().execute("UPDATE tickets SET state = 'done' WHERE id = " + std::to_string(id));
+  tamper(w.store, "UPDATE tickets SET state = 'done' WHERE id = " + std::to_string(id));
   auto r = w.store.verify_audit();
   CHECK_FALSE(r.ok);
   CHECK(r.problem.find("ticket 1 is 'done'") != std::string::npos);
@@ -427,19 +427,17 @@ TEST_CASE("audit verify catches edited ticket columns, edited stages and a remov
   auto id = answered_ticket(w);
   w.comment("li.na", "2026-10-08", id);
   REQUIRE(audit_database(w.store, {}).ok);
-  SUBCASE("a column other than the state") {
-    w.store.connection().execute("UPDATE tickets SET title = '改过' WHERE id = 1");
-  }
+  SUBCASE("a column other than the state") { tamper(w.store, "UPDATE tickets SET title = '改过' WHERE id = 1"); }
   SUBCASE("a stage's due date") {
-    w.store.connection().execute("UPDATE stages SET due = '2026-12-31' WHERE ticket_id = 1 AND kind = 'feedback'");
+    tamper(w.store, "UPDATE stages SET due = '2026-12-31' WHERE ticket_id = 1 AND kind = 'feedback'");
   }
   SUBCASE("the last event, a comment that changed no state") {
-    w.store.connection().execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
+    tamper(w.store, "DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
   }
   SUBCASE("a spot check row without its event") {
-    w.store.connection().execute(
-        "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', "
-        "'2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
+    tamper(w.store,
+           "INSERT INTO spotchecks (ticket_id, finding, dept, at, on_date, by_person) VALUES (1, 'fake', 'logistics', "
+           "'2026-10-09T01:00:00Z', '2026-10-09', 'lin.xiuying')");
   }
   CHECK_FALSE(audit_database(w.store, {}).ok);
 }

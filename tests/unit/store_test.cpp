@@ -114,7 +114,8 @@ TEST_CASE("policy apply: admins only, one new version and one event; the same te
 
 TEST_CASE("the audit chain detects an edited and a deleted event") {
   auto policy = load_ok(kMiniPolicy);
-  Store s = Store::memory();
+  Store s = fresh_store();
+  auto tx = s.begin_write();
   s.add_policy_version({0, "2026-11-16T01:00:00Z", "gao.feng", "mini", policy->sha256, policy->text, std::nullopt});
   for (int i = 0; i < 4; ++i) {
     EventDraft e;
@@ -124,28 +125,27 @@ TEST_CASE("the audit chain detects an edited and a deleted event") {
     e.note = "note " + std::to_string(i);
     s.append_event(e, 1);
   }
+  tx.commit();
   CHECK(s.verify_audit().ok);
   CHECK(s.verify_audit().events_checked == 4);
   SUBCASE("edited") {
-    s.connection().execute("UPDATE events SET note = 'forged' WHERE id = 3");
+    tamper(s, "UPDATE events SET note = 'forged' WHERE id = 3");
     auto r = s.verify_audit();
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 3);
   }
   SUBCASE("deleted in the middle") {
-    s.connection().execute("DELETE FROM events WHERE id = 2");
+    tamper(s, "DELETE FROM events WHERE id = 2");
     auto r = s.verify_audit();
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 2);
   }
   SUBCASE("rehashed after an edit still breaks the link to the next event") {
-    s.connection().execute("UPDATE events SET note = 'forged' WHERE id = 2");
+    tamper(s, "UPDATE events SET note = 'forged' WHERE id = 2");
     auto rows = s.events_since(1, 1);
     REQUIRE(rows.size() == 1);
     std::string forged = event_hash(rows[0], rows[0].prev_hash);
-    auto& st = s.connection().prepared(std::string("UPDATE events SET hash = ? WHERE id = 2"));
-    st.bind(1, forged);
-    st.exec();
+    tamper(s, "UPDATE events SET hash = '" + forged + "' WHERE id = 2");
     auto r = s.verify_audit();
     CHECK_FALSE(r.ok);
     CHECK(r.first_bad_event == 3);

@@ -8,13 +8,14 @@
 
 namespace linkctl::test {
 
-/// An in-memory database under a policy, and sessions for any person at any local time.
+/// A new database (see fresh_store) under a policy, and sessions for any person at any local time.
 struct World {
   std::shared_ptr<const Policy> policy;
-  Store store = Store::memory();
+  Store store = fresh_store();
   std::unique_ptr<FixedClock> clock;
 
   explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
+    auto tx = store.begin_write();
     store.add_policy_version(
         {0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});
     // Every policy version has its event, as init_database writes it, or audit verify objects.
@@ -26,6 +27,7 @@ struct World {
     init.changes["policy_version"] = {nullptr, 1};
     init.changes["sha256"] = policy->sha256;
     store.append_event(init, 1);
+    tx.commit();
   }
 
   /// A session for `who` at local time `when` ("2026-09-29" means 09:00; or "2026-09-29T17:30").
