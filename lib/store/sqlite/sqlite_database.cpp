@@ -218,6 +218,10 @@ void SqliteConnection::configure(bool wal) {
   const char* trace = elevated() ? nullptr : std::getenv("LINKCTL_TRACE_SQL");
   if (trace && *trace && std::string_view(trace) != "0")
     sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
+  // SQLite seeds its random numbers from /dev/urandom on first use, which would be inside
+  // the first write transaction (the salt of a new WAL header): seed them now instead.
+  unsigned char seed = 0;
+  sqlite3_randomness(1, &seed);
   try {
     db_->setBusyTimeout(busy_timeout_ms_);
     db_->exec("PRAGMA foreign_keys = ON");
