@@ -85,13 +85,16 @@ class Store {
     explicit WriteTx(db::Connection& db);
     WriteTx(const WriteTx&) = delete;
     WriteTx& operator=(const WriteTx&) = delete;
-    WriteTx(WriteTx&& other) noexcept : db_(other.db_), done_(other.done_) { other.done_ = true; }
+    WriteTx(WriteTx&& other) noexcept : db_(other.db_), done_(other.done_), began_ns_(other.began_ns_) {
+      other.done_ = true;
+    }
     ~WriteTx();
     void commit();
 
    private:
     db::Connection& db_;
     bool done_ = false;
+    std::int64_t began_ns_ = 0;  ///< LINKCTL_TRACE_LOCK: when the lock was taken
   };
   WriteTx begin_write();
 
