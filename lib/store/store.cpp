@@ -338,6 +338,16 @@ void Store::create(const std::string& where, const std::function<void(Store&)>& 
     sqlite::create(where, run);
 }
 
+std::vector<db::Finding> Store::diagnose(const std::string& where, int busy_timeout_ms) {
+  std::unique_ptr<db::Connection> c;
+  try {
+    c = postgres::is_uri(where) ? postgres::open(where, busy_timeout_ms) : sqlite::open(where, busy_timeout_ms);
+  } catch (const Error& e) {
+    return {{"open", db::Finding::Status::problem, e.what()}};
+  }
+  return c->diagnose();
+}
+
 void Store::require_absent(const std::string& where) {
   if (postgres::is_uri(where))
     postgres::require_absent(where);
