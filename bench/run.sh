@@ -7,7 +7,8 @@
 #     or, for the report, a hand-written aggregation of the month (bench/report-2026-06.sql:
 #     the same penalties counted per department and rule, through the same indexes);
 #   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items.
-# and `policy check` of keys of 20,000 and 1,000,000 dotted parts against the regulation's policy.
+# and `policy check` of keys of 20,000 and 1,000,000 dotted parts against the regulation's policy,
+# and (bench/locks.sh) how long every writing verb holds the write lock at the largest store.
 # Writes bench/out/results.md (ratios with the medians beside them) and prints it.
 # Usage: bench/run.sh BUILD-DIR
 set -euo pipefail
@@ -98,6 +99,15 @@ if [ "$first" != "$last" ]; then
     echo "| $last / $first | $verb: ${single[$verb $last]} ms / ${single[$verb $first]} ms | | | | $(ratio "${single[$verb $last]}" "${single[$verb $first]}") |" | tee -a "$results"
   done
 fi
+
+# How long each writing verb holds the write lock, at the largest store (issue 20).
+{
+  echo
+  echo "Write-lock hold time at $last tickets (bench/locks.sh: BEGIN IMMEDIATE to COMMIT, LINKCTL_TRACE_LOCK=1):"
+  echo
+  "$here/locks.sh" "$build" "$work/bench-$last.db"
+  echo
+} | tee -a "$results"
 
 # import: BENCH_IMPORT_ROWS rows into an empty store, each ticket with its first event.
 rows=${BENCH_IMPORT_ROWS:-100000}

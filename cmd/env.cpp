@@ -63,8 +63,7 @@ void Output::warn(const std::string& message) {
   if (warned_.insert(message).second) std::cerr << "linkctl: warning: " << message << "\n";
 }
 
-Store& Env::store() {
-  if (store_) return *store_;
+int Env::busy_timeout_ms() const {
   int timeout = Store::kDefaultBusyTimeoutMs;
   if (const char* env = std::getenv("LINKCTL_BUSY_TIMEOUT"); env && *env) {
     char* end = nullptr;
@@ -74,7 +73,12 @@ Store& Env::store() {
                   fmt::format("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
     timeout = static_cast<int>(ms);
   }
-  store_.emplace(Store::open(opts.db, timeout));
+  return timeout;
+}
+
+Store& Env::store() {
+  if (store_) return *store_;
+  store_.emplace(Store::open(opts.db, busy_timeout_ms()));
   return *store_;
 }
 

@@ -71,6 +71,8 @@ class Env {
   Output& out() { return out_; }
 
   Store& store();
+  /// How long a writer waits for the write lock: LINKCTL_BUSY_TIMEOUT, else the default.
+  int busy_timeout_ms() const;
   /// The policy in force in the database.
   const Policy& policy();
   std::int64_t policy_version();
@@ -146,6 +148,7 @@ void register_stats(CLI::App& app, Env& env);
 void register_spotcheck(CLI::App& app, Env& env);
 void register_export(CLI::App& app, Env& env);
 void register_import(CLI::App& app, Env& env);
+void register_doctor(CLI::App& app, Env& env);
 
 /// A lifecycle verb that takes one required text (a reason or a result).
 using TextVerb = Outcome (*)(const Policy&, const Actor&, const Moment&, const Ticket&, const std::string&);

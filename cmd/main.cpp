@@ -58,6 +58,7 @@ constexpr std::pair<std::string_view, Register> kVerbs[] = {
     {"calendar", cli::register_calendar},
     {"completion", cli::register_completion},
     {"audit", cli::register_audit},
+    {"doctor", cli::register_doctor},
     {"copy", cli::register_copy},
 };
 

@@ -27,7 +27,7 @@ std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
 }
 
 std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   auto all = overdue_lapses(s, f);
   // Kept per person: one person's --new (a lead's, a filer's) tells nobody else.
   const std::string& recipient = s.actor.id();

@@ -58,7 +58,7 @@ FrozenReport freeze_month(Session& s, Date month_first) {
     throw Error(ErrorKind::conflict,
                 fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
                             format_date(m.today), format_date(last + std::chrono::days(1))));
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   if (auto existing = s.store.frozen_report(month_of(first)))
     throw Error(ErrorKind::conflict, fmt::format("{} was already frozen on {} by {}; frozen reports never change",
                                                  month_of(first), existing->frozen_at, existing->frozen_by));

@@ -37,6 +37,11 @@ struct Applied {
   bool existed = false;  ///< file --ref: the same ticket was already filed; nothing changed
 };
 
+/// The write transaction of one verb. Whatever might touch a file is done before the
+/// lock is taken (the time zone's rules are loaded from tzdata here), so that inside it
+/// there is only the database: the lock is held as briefly as the verb allows.
+Store::WriteTx begin_write(Session& s);
+
 /// Ticket `id` as the actor may see it; Error(not_found) otherwise.
 Ticket visible_ticket(Session& s, std::int64_t id);
 

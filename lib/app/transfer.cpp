@@ -54,7 +54,7 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
                               source, header.line, name));
 
   // One write transaction from the first check to the last insert: all rows or none.
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   auto m = s.moment();
   ImportResult result;
   std::vector<Outcome> outcomes;

@@ -21,7 +21,7 @@ void store_outcome(Session& s, const Ticket& before, Outcome& o) {
 
 Applied file(Session& s, const FileRequest& r) {
   // The time is read once the write lock is held, so events stay in time order under load.
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   Outcome o = file_ticket(s.policy, s.actor, s.moment(), r);
   if (r.ref) {
     if (auto existing = s.store.find_by_ref(*r.ref)) {
@@ -48,7 +48,7 @@ Applied file(Session& s, const FileRequest& r) {
 
 Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticket&, const Moment&)>& verb,
             const std::function<void(const Outcome&)>& also) {
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   Ticket before = visible_ticket(s, id);
   Outcome o = verb(before, s.moment());
   if (also) also(o);
@@ -59,7 +59,7 @@ Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticke
 
 std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int64_t> id) {
   authorize(*s.actor.person, OfficeVerb::recompute_deadlines);
-  auto tx = s.store.begin_write();
+  auto tx = begin_write(s);
   std::vector<Ticket> tickets;
   if (id) {
     tickets.push_back(visible_ticket(s, *id));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "digest.hpp"
 #include "error.hpp"
@@ -72,6 +73,15 @@ class Statement {
   }
 };
 
+/// One finding of `linkctl doctor`: what was looked at, how it stands, and in words
+/// what was seen and what to do.
+struct Finding {
+  enum class Status { ok, warning, problem, skipped };
+  std::string check;  ///< schema, write_lock, wal, checkpoint, sessions, integrity
+  Status status = Status::ok;
+  std::string detail;
+};
+
 /// The role a database server authenticated, and whether it owns the database (a
 /// superuser, or the owner: the database's "root").
 struct DatabaseUser {
@@ -116,6 +126,11 @@ class Connection {
   /// `column` follows the largest one stored (a PostgreSQL identity's sequence does not
   /// follow explicit ids by itself; SQLite's rowid does).
   virtual void follow_ids(const std::string& /*table*/, const std::string& /*column*/) {}
+  /// `linkctl doctor`, changing nothing: whether the write lock can be taken within the
+  /// busy timeout (and if not, who holds it), the engine's own state (SQLite: the WAL and
+  /// its checkpoint; PostgreSQL: sessions idle in a transaction or waiting for a lock) and
+  /// the storage's consistency (SQLite: quick_check).
+  virtual std::vector<Finding> diagnose() = 0;
 
   /// Whether a write transaction has committed on this connection (a failed command that
   /// committed nothing may be run again from the start).

@@ -3,11 +3,17 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
+#include <string_view>
 
 #include "hash.hpp"
 #include "pg_database.hpp"
 #include "sqlite_database.hpp"
+#include "user_file.hpp"
 
 namespace linkctl {
 namespace {
@@ -332,6 +338,16 @@ void Store::create(const std::string& where, const std::function<void(Store&)>& 
     sqlite::create(where, run);
 }
 
+std::vector<db::Finding> Store::diagnose(const std::string& where, int busy_timeout_ms) {
+  std::unique_ptr<db::Connection> c;
+  try {
+    c = postgres::is_uri(where) ? postgres::open(where, busy_timeout_ms) : sqlite::open(where, busy_timeout_ms);
+  } catch (const Error& e) {
+    return {{"open", db::Finding::Status::problem, e.what()}};
+  }
+  return c->diagnose();
+}
+
 void Store::require_absent(const std::string& where) {
   if (postgres::is_uri(where))
     postgres::require_absent(where);
@@ -347,16 +363,60 @@ int Store::schema_version() { return db_->schema_version(); }
 
 const std::string& Store::name() const { return db_->name(); }
 
-Store::WriteTx::WriteTx(db::Connection& db) : db_(db) { db_.begin_write(); }
+namespace {
+
+// Diagnostics of the write transaction, read once, ignored in a setgid installation:
+//   LINKCTL_TRACE_LOCK=1          how long each write transaction held the lock, on stderr
+//                                 after its COMMIT or ROLLBACK (bench/run.sh measures with it);
+//   LINKCTL_TEST_STOP_IN_WRITE=1  the process stops itself (SIGSTOP) as soon as it holds the
+//                                 write lock: tests/reliability/stall.sh, a stalled writer on cue.
+struct WriteDiagnostics {
+  bool trace_lock = false;
+  bool stop_in_write = false;
+};
+const WriteDiagnostics& write_diagnostics() {
+  static const WriteDiagnostics d = [] {
+    auto on = [](const char* name) {
+      const char* v = std::getenv(name);
+      return v && *v && std::string_view(v) != "0";
+    };
+    if (elevated()) return WriteDiagnostics{};
+    return WriteDiagnostics{on("LINKCTL_TRACE_LOCK"), on("LINKCTL_TEST_STOP_IN_WRITE")};
+  }();
+  return d;
+}
+
+std::int64_t steady_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+void trace_lock_held(std::int64_t began_ns, const char* end) {
+  // After COMMIT or ROLLBACK: the lock is already released when this is written.
+  std::fprintf(stderr, "linkctl: trace: write lock held %lld us (%s)\n",  // LINKCTL_TRACE_LOCK, asked for
+               static_cast<long long>((steady_ns() - began_ns) / 1000), end);
+}
+
+}  // namespace
+
+Store::WriteTx::WriteTx(db::Connection& db) : db_(db) {
+  const auto& diag = write_diagnostics();  // read before the lock is taken
+  db_.begin_write();
+  if (diag.trace_lock) began_ns_ = steady_ns();
+  if (diag.stop_in_write) std::raise(SIGSTOP);
+}
 
 Store::WriteTx::~WriteTx() {
-  if (!done_) db_.rollback();
+  if (done_) return;
+  db_.rollback();
+  if (write_diagnostics().trace_lock) trace_lock_held(began_ns_, "rollback");
 }
 
 void Store::WriteTx::commit() {
   db_.commit();
   db_.note_commit();
   done_ = true;
+  if (write_diagnostics().trace_lock) trace_lock_held(began_ns_, "commit");
 }
 
 Store::WriteTx Store::begin_write() { return WriteTx(*db_); }

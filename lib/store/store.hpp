@@ -66,6 +66,9 @@ class Store {
   /// (which commits its first rows). Nothing appears at `where` unless `build`
   /// returns. Throws Error(conflict) when `where` already holds a database.
   static void create(const std::string& where, const std::function<void(Store&)>& build);
+  /// `linkctl doctor` on the database at `where`, changing nothing: a database that cannot
+  /// be opened is one finding (a problem), not an exception.
+  static std::vector<db::Finding> diagnose(const std::string& where, int busy_timeout_ms = kDefaultBusyTimeoutMs);
   /// Throws Error(conflict) when `where` already holds a database (init never overwrites).
   static void require_absent(const std::string& where);
   /// An in-memory database with the current schema (tests).
@@ -85,13 +88,16 @@ class Store {
     explicit WriteTx(db::Connection& db);
     WriteTx(const WriteTx&) = delete;
     WriteTx& operator=(const WriteTx&) = delete;
-    WriteTx(WriteTx&& other) noexcept : db_(other.db_), done_(other.done_) { other.done_ = true; }
+    WriteTx(WriteTx&& other) noexcept : db_(other.db_), done_(other.done_), began_ns_(other.began_ns_) {
+      other.done_ = true;
+    }
     ~WriteTx();
     void commit();
 
    private:
     db::Connection& db_;
     bool done_ = false;
+    std::int64_t began_ns_ = 0;  ///< LINKCTL_TRACE_LOCK: when the lock was taken
   };
   WriteTx begin_write();
 

@@ -48,10 +48,10 @@ for layer in "${!below[@]}"; do
         esac
       fi
     done < <(grep -E '^#include' "$file")
-    # lib/ returns values and throws linkctl::Error; it never prints or exits (the SQL trace
-    # that LINKCTL_TRACE_SQL asks for is the one exception, on stderr).
-    if grep -nE 'std::(cout|cerr)|[^_]exit\(|printf\(' "$file" | grep -v 'LINKCTL_TRACE_SQL' >/dev/null; then
-      fail "$file prints or exits: $(grep -nE 'std::(cout|cerr)|[^_]exit\(|printf\(' "$file" | grep -v LINKCTL_TRACE_SQL | head -1)"
+    # lib/ returns values and throws linkctl::Error; it never prints or exits (the traces
+    # that LINKCTL_TRACE_SQL and LINKCTL_TRACE_LOCK ask for are the exceptions, on stderr).
+    if grep -nE 'std::(cout|cerr)|[^_]exit\(|printf\(' "$file" | grep -vE 'LINKCTL_TRACE_(SQL|LOCK)' >/dev/null; then
+      fail "$file prints or exits: $(grep -nE 'std::(cout|cerr)|[^_]exit\(|printf\(' "$file" | grep -vE 'LINKCTL_TRACE_(SQL|LOCK)' | head -1)"
     fi
   done < <(find "$layer" -name '*.[ch]pp' | sort)
 done

@@ -298,6 +298,7 @@ class PgConnection final : public db::Connection {
   int latest_schema_version() const override { return static_cast<int>(postgres_migrations().size()); }
   const std::string& name() const override { return name_; }
   std::optional<db::DatabaseUser> database_user() override;
+  std::vector<db::Finding> diagnose() override;
 
   /// Runs `sql` (no parameters; one or more statements) and returns its result; throws on failure.
   Result run(const std::string& sql) {
@@ -468,6 +469,70 @@ std::optional<db::DatabaseUser> PgConnection::database_user() {
           "WHERE r.rolname = session_user AND d.datname = current_database()");
   if (pq().ntuples(r.res) != 1) return db::DatabaseUser{std::string(), false};
   return db::DatabaseUser{pq().getvalue(r.res, 0, 0), std::string_view(pq().getvalue(r.res, 0, 1)) == "t"};
+}
+
+std::vector<db::Finding> PgConnection::diagnose() {
+  using Status = db::Finding::Status;
+  std::vector<db::Finding> found;
+  found.push_back(
+      {"schema", Status::ok,
+       fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
+  // Other sessions of this database in a transaction that holds things up: idle in it
+  // (a stopped client), waiting for a lock, or open longer than the busy timeout.
+  auto sessions = [&] {
+    in_transaction();
+    auto r = run(fmt::format(
+        "SELECT pid, coalesce(usename, '?'), coalesce(state, '?'), coalesce(wait_event_type, ''), "
+        "coalesce(floor(extract(epoch FROM now() - xact_start))::bigint, 0) FROM pg_catalog.pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND "
+        "(state LIKE 'idle in transaction%' OR wait_event_type = 'Lock' OR now() - xact_start > interval '{} "
+        "milliseconds') ORDER BY xact_start",
+        busy_ms_));
+    std::string text;
+    for (int i = 0; i < pq().ntuples(r.res); ++i) {
+      std::string waiting = pq().getvalue(r.res, i, 3);
+      text += fmt::format("{}session {} (user {}, {}{}, in its transaction for {} s)", text.empty() ? "" : ", ",
+                          pq().getvalue(r.res, i, 0), pq().getvalue(r.res, i, 1), pq().getvalue(r.res, i, 2),
+                          waiting == "Lock" ? ", waiting for a lock" : "", pq().getvalue(r.res, i, 4));
+    }
+    rollback();
+    return text;
+  };
+  try {
+    begin_write();
+    rollback();
+    found.push_back(
+        {"write_lock", Status::ok,
+         fmt::format("free: the chain's head taken and given back at once (writers wait up to {} ms)", busy_ms_)});
+  } catch (const DatabaseError& e) {
+    rollback();
+    if (e.failure() != Failure::locked) {
+      found.push_back({"write_lock", Status::problem, e.what()});
+    } else {
+      std::string who = sessions();
+      found.push_back({"write_lock", Status::problem,
+                       fmt::format("held for more than {} ms by {}; the server ends a stalled linkctl's transaction "
+                                   "itself after half its busy timeout; another client's session ends with SELECT "
+                                   "pg_terminate_backend(PID) (its owner or a superuser), which rolls back only "
+                                   "that session's transaction",
+                                   busy_ms_, who.empty() ? "a session you may not see" : who)});
+    }
+  }
+  std::string busy = sessions();
+  if (busy.empty())
+    found.push_back(
+        {"sessions", Status::ok, "no other session of this database is idle in a transaction or waiting for a lock"});
+  else
+    found.push_back(
+        {"sessions", Status::warning,
+         fmt::format("{}; the server ends a stalled linkctl's transaction after half its busy timeout", busy)});
+  in_transaction();
+  auto checksums = run("SHOW data_checksums");
+  std::string on = pq().ntuples(checksums.res) == 1 ? pq().getvalue(checksums.res, 0, 0) : "?";
+  rollback();
+  found.push_back({"integrity", Status::skipped,
+                   fmt::format("pages are the server's to check (data_checksums = {}; amcheck for indexes)", on)});
+  return found;
 }
 
 void PgConnection::migrate() {

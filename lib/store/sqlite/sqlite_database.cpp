@@ -7,16 +7,22 @@
 #include <SQLiteCpp/Statement.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include "migrations.hpp"
@@ -79,6 +85,108 @@ int trace_statement(unsigned, void*, void* stmt, void*) {
     sqlite3_free(sql);
   }
   return 0;
+}
+
+// ---- doctor -------------------------------------------------------------------
+// In WAL mode SQLite's locks are POSIX byte locks on the -shm file: the writer holds
+// byte 120 exclusively, each reader one of bytes 123-127 shared (sqlite3.c, WALINDEX_LOCK_OFFSET).
+constexpr std::uint64_t kShmWriteLock = 120;
+constexpr std::uint64_t kShmFirstReadLock = 123, kShmLastReadLock = 127;
+// SQLite's default wal_autocheckpoint: a commit past this many WAL frames checkpoints.
+constexpr std::uint32_t kAutoCheckpointFrames = 1000;
+
+struct HeldLock {
+  long pid = 0;
+  bool write = false;
+  std::uint64_t start = 0, end = 0;
+};
+
+// The POSIX locks held on the file with `inode`, as /proc/locks lists them (waiters left
+// out). Read there rather than with fcntl(F_GETLK): closing a descriptor of the -shm file
+// would drop this process's own SQLite locks on it.
+std::vector<HeldLock> locks_on(ino_t inode) {
+  std::vector<HeldLock> held;
+  std::ifstream in("/proc/locks");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string number, kind, mode, access, device, start, end;
+    long pid = 0;
+    if (!(fields >> number >> kind) || kind == "->") continue;
+    if (!(fields >> mode >> access >> pid >> device >> start >> end)) continue;
+    auto colon = device.rfind(':');
+    if (colon == std::string::npos || std::strtoull(device.c_str() + colon + 1, nullptr, 10) != inode) continue;
+    held.push_back({pid, access == "WRITE", std::strtoull(start.c_str(), nullptr, 10),
+                    end == "EOF" ? UINT64_MAX : std::strtoull(end.c_str(), nullptr, 10)});
+  }
+  return held;
+}
+
+std::string first_line(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  return line;
+}
+
+// "process 4242 (linkctl, user li.na, stopped)": what an administrator needs to decide.
+std::string describe_process(long pid) {
+  std::string proc = fmt::format("/proc/{}", pid);
+  std::string comm = first_line(proc + "/comm");
+  std::string stat = first_line(proc + "/stat");
+  auto paren = stat.rfind(')');
+  char state = paren != std::string::npos && paren + 2 < stat.size() ? stat[paren + 2] : '?';
+  std::string user = "?";
+  std::ifstream status(proc + "/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind("Uid:", 0) == 0) {
+      long uid = std::strtol(line.c_str() + 4, nullptr, 10);
+      const passwd* pw = ::getpwuid(static_cast<uid_t>(uid));
+      user = pw ? pw->pw_name : std::to_string(uid);
+      break;
+    }
+  return fmt::format("process {} ({}, user {}{})", pid, comm.empty() ? "?" : comm, user,
+                     state == 'T' || state == 't' ? ", stopped" : "");
+}
+
+// The processes other than this one holding a lock on `path` over [first, last].
+std::vector<long> holders(const std::string& path, std::uint64_t first, std::uint64_t last, bool write) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return {};
+  std::set<long> pids;
+  for (const auto& l : locks_on(st.st_ino))
+    if (l.write == write && l.start <= last && l.end >= first && l.pid != ::getpid() && l.pid > 0) pids.insert(l.pid);
+  return {pids.begin(), pids.end()};
+}
+
+std::string describe_all(const std::vector<long>& pids) {
+  std::string text;
+  for (long pid : pids) text += (text.empty() ? "" : ", ") + describe_process(pid);
+  return text;
+}
+
+// The WAL index header through SQLite's own mapping of the -shm file: how many frames the
+// WAL holds (mxFrame) and how many of them a checkpoint has copied back (nBackfill).
+struct WalIndex {
+  bool mapped = false;
+  std::uint32_t frames = 0, backfilled = 0;
+};
+WalIndex wal_index(sqlite3* handle) {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(handle, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods ||
+      file->pMethods->iVersion < 2 || !file->pMethods->xShmMap)
+    return {};
+  volatile void* region = nullptr;
+  if (file->pMethods->xShmMap(file, 0, 32 * 1024, 0, &region) != SQLITE_OK || !region) return {};
+  const auto* bytes = static_cast<const volatile unsigned char*>(region);
+  auto u32 = [&](int at) {
+    unsigned char b[4];
+    for (int i = 0; i < 4; ++i) b[i] = bytes[at + i];
+    std::uint32_t v = 0;
+    std::memcpy(&v, b, sizeof v);  // the WAL index is in the machine's byte order
+    return v;
+  };
+  return {true, u32(16), u32(96)};  // WalIndexHdr.mxFrame, WalCkptInfo.nBackfill
 }
 
 class SqliteStatement final : public db::Statement {
@@ -175,8 +283,8 @@ class SqliteConnection final : public db::Connection {
       if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
         throw DatabaseError(
             Failure::locked,
-            fmt::format("the database stayed locked by another process for {} ms; try again (is a long import running? "
-                        "LINKCTL_BUSY_TIMEOUT sets the wait)",
+            fmt::format("the database stayed locked by another process for {} ms; try again ('linkctl doctor' names "
+                        "the process that holds it; LINKCTL_BUSY_TIMEOUT sets the wait)",
                         busy_timeout_ms_));
       fail(e, name_);
     }
@@ -190,6 +298,8 @@ class SqliteConnection final : public db::Connection {
   int latest_schema_version() const override { return static_cast<int>(sqlite_migrations().size()); }
   void migrate() override;
   const std::string& name() const override { return name_; }
+
+  std::vector<db::Finding> diagnose() override;
 
   /// WAL, foreign keys, durable commits, the busy timeout, and the trace when asked for.
   void configure(bool wal);
@@ -218,6 +328,10 @@ void SqliteConnection::configure(bool wal) {
   const char* trace = elevated() ? nullptr : std::getenv("LINKCTL_TRACE_SQL");
   if (trace && *trace && std::string_view(trace) != "0")
     sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
+  // SQLite seeds its random numbers from /dev/urandom on first use, which would be inside
+  // the first write transaction (the salt of a new WAL header): seed them now instead.
+  unsigned char seed = 0;
+  sqlite3_randomness(1, &seed);
   try {
     db_->setBusyTimeout(busy_timeout_ms_);
     db_->exec("PRAGMA foreign_keys = ON");
@@ -234,6 +348,109 @@ void SqliteConnection::configure(bool wal) {
   } catch (const SQLite::Exception& e) {
     fail(e, name_);
   }
+}
+
+std::vector<db::Finding> SqliteConnection::diagnose() {
+  using Status = db::Finding::Status;
+  std::vector<db::Finding> found;
+  sqlite3* handle = db_->getHandle();
+  // Leave the WAL as it was found: no checkpoint when this connection closes.
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  found.push_back(
+      {"schema", Status::ok,
+       fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
+
+  std::string shm = name_ + "-shm";
+  try {
+    begin_write();
+    rollback();
+    found.push_back({"write_lock", Status::ok,
+                     fmt::format("free: taken and given back at once (writers wait up to {} ms)", busy_timeout_ms_)});
+  } catch (const DatabaseError& e) {
+    if (e.failure() == Failure::read_only) {
+      found.push_back({"write_lock", Status::skipped, e.what()});
+    } else if (e.failure() != Failure::locked) {
+      found.push_back({"write_lock", Status::problem, e.what()});
+    } else {
+      auto pids = holders(shm, kShmWriteLock, kShmWriteLock, true);
+      auto on_file = holders(name_, 0, UINT64_MAX, true);  // rollback-journal mode, recovery
+      pids.insert(pids.end(), on_file.begin(), on_file.end());
+      std::string who = pids.empty()
+                            ? fmt::format(
+                                  "a process /proc/locks does not show (another machine, or another PID namespace); "
+                                  "'fuser -v {0} {0}-wal {0}-shm' lists who has the database open",
+                                  name_)
+                            : describe_all(pids);
+      std::string pid = pids.empty() ? "PID" : std::to_string(pids.front());
+      found.push_back({"write_lock", Status::problem,
+                       fmt::format("held for more than {} ms by {}; every other writer fails with exit 7 until it "
+                                   "lets go. 'kill -CONT {}' lets a stopped process finish; 'kill {}' ends it, and "
+                                   "it loses only its own uncommitted change (the database stays whole)",
+                                   busy_timeout_ms_, who, pid, pid)});
+    }
+  }
+
+  std::string mode = "?";
+  try {
+    mode = db_->execAndGet("PRAGMA journal_mode").getString();
+  } catch (const SQLite::Exception&) {
+  }
+  if (mode != "wal") {
+    found.push_back({"wal", Status::skipped, fmt::format("not in WAL mode (journal_mode {})", mode)});
+  } else {
+    std::error_code ec;
+    auto bytes = std::filesystem::file_size(name_ + "-wal", ec);
+    if (ec) bytes = 0;
+    auto index = wal_index(handle);
+    found.push_back({"wal", Status::ok,
+                     index.mapped ? fmt::format("{} KiB on disk; {} frames since it was last reset, {} of them "
+                                                "checkpointed into the database",
+                                                (bytes + 1023) / 1024, index.frames, index.backfilled)
+                                  : fmt::format("{} KiB on disk", (bytes + 1023) / 1024)});
+    auto readers = holders(shm, kShmFirstReadLock, kShmLastReadLock, false);
+    std::uint32_t waiting = index.frames - std::min(index.backfilled, index.frames);
+    std::string pinned = readers.empty()
+                             ? std::string("no other process is reading now, so the next commit checkpoints it")
+                             : fmt::format(
+                                   "readers pin it: {} (a long export, or a stopped reader); it is copied "
+                                   "back once they finish",
+                                   describe_all(readers));
+    if (!index.mapped)
+      found.push_back({"checkpoint", Status::skipped, "the WAL index could not be read"});
+    else if (waiting > kAutoCheckpointFrames)
+      found.push_back({"checkpoint", Status::warning,
+                       fmt::format("starved: {} frames wait to be copied into the database (SQLite checkpoints "
+                                   "after {}); {}",
+                                   waiting, kAutoCheckpointFrames, pinned)});
+    else
+      found.push_back({"checkpoint", Status::ok,
+                       fmt::format("{} frames wait to be copied into the database (SQLite checkpoints after {})",
+                                   waiting, kAutoCheckpointFrames)});
+  }
+
+  // Every page of every table and index: what audit verify, reading only the rows it
+  // needs, does not look at (free-space accounting, unused cells, b-tree structure).
+  try {
+    SQLite::Statement check(*db_, "PRAGMA quick_check(10)");
+    std::vector<std::string> problems;
+    while (check.executeStep()) {
+      // A row may hold several lines, the first naming the schema ("*** in database main ***").
+      std::istringstream lines(check.getColumn(0).getString());
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && !line.starts_with("*** ")) problems.push_back(line);
+    }
+    if (problems == std::vector<std::string>{"ok"})
+      found.push_back({"integrity", Status::ok, "PRAGMA quick_check: ok"});
+    else
+      found.push_back({"integrity", Status::problem,
+                       fmt::format("PRAGMA quick_check: {}; the file is damaged: restore it from a backup (and "
+                                   "run 'linkctl audit verify' on the restored copy)",
+                                   fmt::join(problems, "; "))});
+  } catch (const SQLite::Exception& e) {
+    found.push_back({"integrity", Status::problem,
+                     fmt::format("PRAGMA quick_check failed ({}); restore the file from a backup", e.what())});
+  }
+  return found;
 }
 
 void SqliteConnection::require_linkctl_file() {
