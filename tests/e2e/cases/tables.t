@@ -67,7 +67,7 @@ $ linkctl deadlines 1 --as gao.feng --today 2026-10-08 --format table
 > 2026-09-27  Sun      holiday                -
 > 2026-09-28  Mon      workday               10
 # ...and one row per day in tsv, the stage's columns on each.
-$ linkctl deadlines 1 --as gao.feng --today 2026-10-08 --format tsv --no-header | cut -f1-5 | uniq -c | tr -s ' '
+$ linkctl deadlines 1 --as gao.feng --today 2026-10-08 --format tsv --no-header | cut -f1-5 | uniq -c | sed 's/^ *//'
 > 1 approval	approval	2026-09-14	2026-09-14	finished on time
 > 14 feedback	feedback	2026-09-14	2026-09-28	overdue
 # Bars beside the feedback on-time rate (full at 100) and the score (full at the base score, 100).
