@@ -14,7 +14,8 @@ void register_deadlines(CLI::App& app, Env& env) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("deadlines",
                                  "Explain each due date of a ticket day by day: days counted, weekends and holidays\n"
-                                 "skipped, make-up workdays counted, escalations in calendar days.\n"
+                                 "skipped, make-up workdays counted, escalations in calendar days (a table: one\n"
+                                 "heading per stage, then its days).\n"
                                  "--recompute (admins): after correcting the policy's calendar, compute the open\n"
                                  "stages' due dates again (of ticket ID, or of every open ticket), one event each.\n"
                                  "Example: linkctl deadlines 12\n"
@@ -31,7 +32,7 @@ void register_deadlines(CLI::App& app, Env& env) {
     }
     if (!id->count()) throw Error(ErrorKind::usage, "deadlines needs a ticket ID (or --recompute)");
     auto m = s.moment();
-    env.out().rows(deadline_rows(s.policy, ticket_stages(s, o->id), m.today, m.now));
+    env.out().show(deadline_view(s.policy, ticket_stages(s, o->id), m.today, m.now, env.out().format()));
   });
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <pwd.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -31,6 +32,15 @@ void Output::configure(const std::string& format_option, bool no_header) {
   const char* term = std::getenv("TERM");
   colour_ = tty && format_ == Format::table && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
   no_header_ = no_header;
+  // COLUMNS first, so that a script (or a test) gets the same table on any terminal.
+  const char* columns = std::getenv("COLUMNS");
+  char* end = nullptr;
+  long from_env = columns && *columns ? std::strtol(columns, &end, 10) : 0;
+  struct winsize ws {};
+  if (from_env > 0 && end && *end == '\0')
+    width_ = static_cast<std::size_t>(from_env);
+  else if (tty && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    width_ = ws.ws_col;
 }
 
 void Output::print(const std::string& text) { std::cout << text << std::flush; }

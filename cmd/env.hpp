@@ -29,10 +29,11 @@ struct GlobalOptions {
 /// Where results and diagnostics go: data on stdout, warnings on stderr.
 class Output {
  public:
-  /// Resolves the format: --format, else table on a terminal, tsv otherwise.
+  /// Resolves the format: --format, else table on a terminal, tsv otherwise; and the
+  /// width a table fits: COLUMNS when set, else the terminal's, else unlimited.
   void configure(const std::string& format_option, bool no_header);
   Format format() const { return format_; }
-  RenderOptions options() const { return {!no_header_, colour_}; }
+  RenderOptions options() const { return {!no_header_, colour_, width_}; }
   bool colour() const { return colour_; }
   void print(const std::string& text);
   /// What a presenter built for this format.
@@ -56,6 +57,7 @@ class Output {
   Format format_ = Format::tsv;
   bool colour_ = false;
   bool no_header_ = false;
+  std::size_t width_ = 0;
   std::set<std::string> warned_;
 };
 

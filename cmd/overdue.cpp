@@ -35,7 +35,7 @@ void register_overdue(CLI::App& app, Env& env) {
     }
     if (!o->severity.empty()) f.severity = severity_option(o->severity);
     auto lapses = o->fresh ? announce_new_lapses(s, f) : overdue_lapses(s, f);
-    env.out().show(lapse_list(lapses, env.out().format()));
+    env.out().show(lapse_list(s.policy, lapses, env.out().format()));
     if (o->check && !lapses.empty()) env.exit_status = kExitOverdue;
   });
 }

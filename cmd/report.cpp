@@ -20,7 +20,8 @@ void register_report(CLI::App& app, Env& env) {
   auto* monthly = report->add_subcommand(
       "monthly",
       "Score every department for a month: base score minus each penalty of the regulation,\n"
-      "and the heads' bonus deductions. --detail lists every penalty with its ticket.\n"
+      "and the heads' bonus deductions (a table draws each score as a bar too).\n"
+      "--detail lists every penalty with its ticket.\n"
       "--freeze (supervisors, after the month ends) stores the report; later exports reproduce it exactly.\n"
       "Example: linkctl report monthly --month 2026-10 --detail --format csv");
   monthly->add_option("--month", o->month, "YYYY-MM")->required();

@@ -120,7 +120,7 @@ L inbox --as "$who" --today 2026-11-02 --format table
 
 ticket=$(L list --as lin.xiuying --escalated --format tsv --no-header | head -1 | cut -f1)
 say "Why ticket $ticket is due when it is (linkctl deadlines $ticket)"
-L deadlines "$ticket" --as lin.xiuying --today 2026-11-02 --format table | awk '$1 == "feedback" || NR == 1'
+L deadlines "$ticket" --as lin.xiuying --today 2026-11-02 --format table | awk '/^feedback/ { shown = 1 } shown'
 
 say "October's KPIs (linkctl stats --month 2026-10)"
 L stats --month 2026-10 --as lin.xiuying --today 2026-11-05 --format table

@@ -2,8 +2,10 @@
 #include "render.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "csv.hpp"
 #include "text.hpp"
@@ -104,38 +106,130 @@ void append_tsv(std::string& out, const nlohmann::ordered_json& v) {
 
 }  // namespace
 
+std::string fit_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  // Whole characters while they fit in width - 1 columns; the ellipsis takes the last one.
+  std::size_t used = 0, i = 0;
+  while (i < s.size()) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    std::size_t w = n <= 0 ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    if (used + w > width - 1) break;
+    used += w;
+    i += n <= 0 ? 1 : static_cast<std::size_t>(n);
+  }
+  return std::string(s.substr(0, i)) + "…";
+}
+
+std::string bar_text(double value, double full) {
+  if (!(full > 0) || !(value > 0)) return {};
+  static const char* const kPartial[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  auto eighths = static_cast<std::size_t>(std::lround(std::min(value / full, 1.0) * kBarCells * 8));
+  std::string out;
+  for (std::size_t i = 0; i < eighths / 8; ++i) out += "█";
+  return out + kPartial[eighths % 8];
+}
+
+namespace {
+
+// One column as a table shows it: its header, its cells, how they are aligned.
+struct TableColumn {
+  std::string header;
+  std::vector<std::string> cells;
+  bool numeric = true, any_number = false;  ///< right-aligned when both
+  std::vector<const char*> colours;         ///< a bar column's SGR colour per row
+  std::size_t width = 0;
+};
+
+// Green from 90 % of full, yellow from 60 %, red below: the month at a glance.
+const char* bar_colour(double value, double full) {
+  double share = full > 0 ? value / full : 0;
+  return share >= 0.9 ? "\x1b[32m" : share >= 0.6 ? "\x1b[33m" : "\x1b[31m";
+}
+
+// Cuts the cells of column `fit` so that a line (columns two spaces apart) fits `width`.
+void fit_column(std::vector<TableColumn>& columns, std::size_t fit, std::size_t width) {
+  constexpr std::size_t kNarrowest = 12;
+  std::size_t total = 2 * (columns.size() - 1);
+  for (const auto& c : columns) total += c.width;
+  auto& col = columns[fit];
+  if (width == 0 || total <= width) return;
+  std::size_t others = total - col.width;
+  std::size_t room = std::max(width > others ? width - others : 0, std::max(kNarrowest, display_width(col.header)));
+  if (room >= col.width) return;
+  col.width = display_width(col.header);
+  for (auto& cell : col.cells) {
+    cell = fit_width(cell, room);
+    col.width = std::max(col.width, display_width(cell));
+  }
+}
+
+}  // namespace
+
 std::string render_table(const Rows& rows, const RenderOptions& opt) {
   const auto n = rows.columns.size();
-  std::vector<std::size_t> width(n);
   // A column is right-aligned when it holds numbers (and nulls) only, at least one number.
-  std::vector<bool> numeric(n, true), any_number(n, false);
-  std::vector<std::vector<std::string>> cells;
-  for (std::size_t c = 0; c < n; ++c) width[c] = display_width(rows.columns[c]);
+  std::vector<TableColumn> source(n);
+  for (std::size_t c = 0; c < n; ++c) source[c].header = rows.columns[c];
   for (const auto& row : rows.rows) {
-    auto& line = cells.emplace_back();
     each_cell(rows.columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
-      if (!v.is_number() && !v.is_null()) numeric[c] = false;
-      if (v.is_number()) any_number[c] = true;
-      line.push_back(table_cell(v));
-      width[c] = std::max(width[c], display_width(line.back()));
+      if (!v.is_number() && !v.is_null()) source[c].numeric = false;
+      if (v.is_number()) source[c].any_number = true;
+      source[c].cells.push_back(table_cell(v));
     });
   }
-  auto pad = [&](const std::string& s, std::size_t c, bool last) {
-    std::size_t fill = width[c] - display_width(s);
-    if (numeric[c] && any_number[c]) return std::string(fill, ' ') + s;
-    return last ? s : s + std::string(fill, ' ');
-  };
-  std::string out;
+  // The columns shown: each column, and after one with a bar its bars (an empty header).
+  std::vector<TableColumn> columns;
+  std::size_t fit = n;
   for (std::size_t c = 0; c < n; ++c) {
-    std::string h = pad(rows.columns[c], c, c + 1 == n);
-    if (opt.colour) h = "\x1b[1m" + h + "\x1b[0m";
-    out += (c ? "  " : "") + h;
+    if (rows.columns[c] == rows.fit) fit = columns.size();
+    columns.push_back(std::move(source[c]));
+    for (const auto& bar : rows.bars) {
+      if (bar.column != rows.columns[c]) continue;
+      TableColumn drawn;
+      drawn.numeric = false;
+      for (const auto& row : rows.rows) {
+        const auto& v = field(row, bar.column);
+        double value = v.is_number() ? v.get<double>() : 0;
+        drawn.cells.push_back(bar_text(value, bar.full));
+        drawn.colours.push_back(bar_colour(value, bar.full));
+      }
+      columns.push_back(std::move(drawn));
+    }
   }
-  out += '\n';
-  for (const auto& line : cells) {
-    for (std::size_t c = 0; c < n; ++c) out += (c ? "  " : "") + pad(line[c], c, c + 1 == n);
-    out += '\n';
+  for (auto& col : columns) {
+    col.width = display_width(col.header);
+    for (const auto& cell : col.cells) col.width = std::max(col.width, display_width(cell));
   }
+  if (fit < columns.size()) fit_column(columns, fit, opt.width);
+
+  std::string out;
+  auto line = [&](auto&& text_of) {
+    std::string l;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const auto& col = columns[c];
+      auto [s, colour] = text_of(col);
+      std::size_t fill = col.width - display_width(s);
+      bool right = col.numeric && col.any_number;
+      if (c) l += "  ";
+      if (right) l += std::string(fill, ' ');
+      l += colour ? fmt::format("{}{}\x1b[0m", colour, s) : s;
+      if (!right) l += std::string(fill, ' ');
+    }
+    // Nothing trails a line: an empty or narrow last cell leaves no padding behind.
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    out += l + '\n';
+  };
+  line([&](const TableColumn& col) {
+    return std::pair<const std::string&, const char*>(col.header, opt.colour && !col.header.empty() ? "\x1b[1m" : nullptr);
+  });
+  for (std::size_t r = 0; r < rows.rows.size(); ++r)
+    line([&](const TableColumn& col) {
+      bool coloured = opt.colour && !col.colours.empty() && !col.cells[r].empty();
+      return std::pair<const std::string&, const char*>(col.cells[r], coloured ? col.colours[r] : nullptr);
+    });
   return out;
 }
 

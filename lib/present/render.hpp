@@ -19,6 +19,15 @@ std::optional<Format> parse_format(std::string_view s);
 struct Rows {
   std::vector<std::string> columns;
   std::vector<nlohmann::ordered_json> rows;
+  /// Table only: a column of numbers also drawn as a bar beside them, full at `full`.
+  struct Bar {
+    std::string column;
+    double full = 100;
+  };
+  /// Table only: the column cut with "…" so that lines fit RenderOptions::width.
+  std::string fit = {};
+  /// Table only: the columns with a bar.
+  std::vector<Bar> bars = {};
 };
 
 /// What one command prints, built by a presenter for the output format: blocks
@@ -51,11 +60,23 @@ struct View {
 };
 
 struct RenderOptions {
-  bool header = true;   ///< tsv/csv: print the header line
-  bool colour = false;  ///< table: bold header
+  bool header = true;     ///< tsv/csv: print the header line
+  bool colour = false;    ///< table: bold header, coloured bars
+  std::size_t width = 0;  ///< table: the terminal's columns (0: unlimited)
 };
 
-/// An aligned table (CJK text aligned by display width, numbers right-aligned).
+/// `s` cut to at most `width` terminal columns: when it is wider, its longest prefix
+/// that fits `width - 1` columns and "…". Never splits a UTF-8 sequence; `width` 0 gives "".
+std::string fit_width(std::string_view s, std::size_t width);
+
+/// Cells a bar takes in a table, and the cells of `value` out of `full` in eighths of a
+/// cell (Unicode block characters █▉▊▋▌▍▎▏), always kBarCells wide (padded with spaces).
+inline constexpr std::size_t kBarCells = 10;
+std::string bar_text(double value, double full);
+
+/// An aligned table (CJK text aligned by display width, numbers right-aligned). A
+/// column in `rows.bars` is followed by a column (with an empty header) of bars; the
+/// column `rows.fit` is cut so that lines fit `opt.width` (but is kept 12 columns wide).
 std::string render_table(const Rows& rows, const RenderOptions& opt = {});
 /// Tab-separated, one record a line; tab, newline and backslash escaped as \t \n \\.
 std::string render_tsv(const Rows& rows, const RenderOptions& opt = {});

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "views.hpp"
 
 namespace linkctl {
 
@@ -35,7 +38,23 @@ View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& froz
     v.text(j.dump() + "\n");
     return v;
   }
-  v.rows(detail ? penalty_rows(r) : report_rows(r));
+  Rows rows = detail ? penalty_rows(r) : report_rows(r);
+  if (f == Format::table) {
+    std::vector<std::pair<std::string, std::string>> named;
+    double base = 0;
+    for (const auto& d : r.departments) {
+      named.emplace_back(d.code, d.name);
+      base = std::max(base, static_cast<double>(d.base));
+    }
+    // The names the report was computed (or frozen) with, not today's policy's.
+    auto labels = name_labels(named);
+    for (auto& row : rows.rows) {
+      auto it = labels.find(row["department"].get<std::string>());
+      if (it != labels.end()) row["department"] = it->second;
+    }
+    if (!detail) rows.bars.push_back({"score", base});
+  }
+  v.rows(std::move(rows));
   return v;
 }
 
@@ -63,6 +82,16 @@ Rows stats_rows(const std::vector<DepartmentStats>& stats) {
          {"resets", d.resets},
          {"escalations", d.escalations}});
   return rows;
+}
+
+View stats_view(const Policy& p, const std::vector<DepartmentStats>& stats, Format f) {
+  Rows rows = stats_rows(stats);
+  if (f == Format::table) {
+    const Names names(p);
+    for (auto& row : rows.rows) row["department"] = names.dept(row["department"].get<std::string>());
+    rows.bars.push_back({"feedback_on_time", 100});
+  }
+  return View().rows(std::move(rows));
 }
 
 }  // namespace linkctl

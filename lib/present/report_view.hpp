@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "policy.hpp"
 #include "render.hpp"
 #include "scoring.hpp"
 #include "stats.hpp"
@@ -15,11 +16,15 @@ Rows report_rows(const MonthlyReport& r);
 /// One row per penalty: month, department, rule, points, yuan, ticket, date, detail.
 Rows penalty_rows(const MonthlyReport& r);
 /// `report monthly`: a heading saying whether the month is frozen (table), the report as
-/// one object (json, unless `detail`), then the department rows or the penalty rows.
+/// one object (json, unless `detail`), then the department rows or the penalty rows. In a
+/// table departments by name and each score also as a bar, full at the base score.
 View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& frozen, bool detail, Format f);
 
 /// KPIs as rows: department, filed, received, on-time rates per stage (percent, one
 /// decimal; null when nothing fell due), median days to answer, ratings, resets, escalations.
 Rows stats_rows(const std::vector<DepartmentStats>& stats);
+/// `stats`: stats_rows; in a table departments by name and the feedback on-time rate
+/// (the stage the regulation scores hardest) also as a bar.
+View stats_view(const Policy& p, const std::vector<DepartmentStats>& stats, Format f);
 
 }  // namespace linkctl

@@ -16,28 +16,36 @@ std::string time_text(const Policy& p, Instant t, TimeStyle style) {
   return style == TimeStyle::iso ? format_instant(t) : p.organization.timezone.format_local(t);
 }
 
-std::string truncate(const std::string& s, std::size_t width) {
-  if (display_width(s) <= width) return s;
-  std::string out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xf0)
-      len = 4;
-    else if (c >= 0xe0)
-      len = 3;
-    else if (c >= 0xc0)
-      len = 2;
-    std::string next = out + s.substr(i, len);
-    if (display_width(next) > width - 1) break;
-    out = next;
-    i += len;
-  }
-  return out + "…";
+}  // namespace
+
+std::unordered_map<std::string, std::string> name_labels(
+    const std::vector<std::pair<std::string, std::string>>& named) {
+  std::unordered_map<std::string, int> uses;
+  for (const auto& [code, name] : named) ++uses[name];
+  std::unordered_map<std::string, std::string> labels;
+  for (const auto& [code, name] : named)
+    labels[code] = name.empty() ? code : uses[name] > 1 ? fmt::format("{} ({})", name, code) : name;
+  return labels;
 }
 
-}  // namespace
+Names::Names(const Policy& p) {
+  std::vector<std::pair<std::string, std::string>> named;
+  for (const auto& d : p.departments) named.emplace_back(d.code, d.name);
+  depts_ = name_labels(named);
+  named.clear();
+  for (const auto& person : p.people) named.emplace_back(person.id, person.name);
+  people_ = name_labels(named);
+}
+
+std::string Names::dept(const std::string& code) const {
+  auto it = depts_.find(code);
+  return it == depts_.end() ? code : it->second;
+}
+
+std::string Names::person(const std::string& id) const {
+  auto it = people_.find(id);
+  return it == people_.end() ? id : it->second;
+}
 
 json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
   const Category* cat = p.category(t.category);
@@ -59,6 +67,8 @@ Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today
   Rows rows;
   if (compact) {
     rows.columns = {"id", "state", "severity", "from", "to", "handler", "due", "overdue", "title"};
+    rows.fit = "title";
+    const Names names(p);
     for (const auto& t : tickets) {
       auto due = t.next_due();
       std::string state(to_string(t.state));
@@ -66,12 +76,12 @@ Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today
       rows.rows.push_back({{"id", t.id},
                            {"state", state},
                            {"severity", std::string(to_string(t.severity))},
-                           {"from", t.from_dept},
-                           {"to", t.to_dept},
-                           {"handler", t.handler ? json(*t.handler) : json(nullptr)},
+                           {"from", names.dept(t.from_dept)},
+                           {"to", names.dept(t.to_dept)},
+                           {"handler", t.handler ? json(names.person(*t.handler)) : json(nullptr)},
                            {"due", due ? json(format_date(*due)) : json(nullptr)},
                            {"overdue", t.overdue_stages(today, now)},
-                           {"title", truncate(t.title, 40)}});
+                           {"title", t.title}});
     }
     return rows;
   }
@@ -90,7 +100,15 @@ View ticket_list(const Policy& p, const std::vector<Ticket>& tickets, Date today
 }
 
 View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f) {
-  return View().record(ticket_rows(p, {t}, today, now, time_style(f), false));
+  Rows rows = ticket_rows(p, {t}, today, now, time_style(f), false);
+  if (f == Format::table) {
+    const Names names(p);
+    auto& row = rows.rows.front();
+    for (const char* key : {"filer", "handler"})
+      if (row[key].is_string()) row[key] = names.person(row[key].get<std::string>());
+    for (const char* key : {"from_dept", "to_dept"}) row[key] = names.dept(row[key].get<std::string>());
+  }
+  return View().record(std::move(rows));
 }
 
 View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now,
@@ -116,13 +134,18 @@ View event_list(const Policy& p, const std::vector<Event>& events, Format f) {
   return View().rows(event_rows(p, events, time_style(f)));
 }
 
-View lapse_list(const std::vector<Lapse>& lapses, Format f) {
+View lapse_list(const Policy& p, const std::vector<Lapse>& lapses, Format f) {
   if (lapses.empty() && f != Format::json) return {};
   Rows rows{{"dept", "ticket", "stage", "due", "days_late", "severity", "state", "escalated", "title"}, {}};
   rows.rows.reserve(lapses.size());
+  std::optional<Names> names;
+  if (f == Format::table) {
+    names.emplace(p);
+    rows.fit = "title";
+  }
   for (const auto& l : lapses)
     rows.rows.push_back(
-        RowBuilder(9)("dept", l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
+        RowBuilder(9)("dept", names ? names->dept(l.stage.dept) : l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
             "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
             "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
             .take());
@@ -184,23 +207,34 @@ View due_view(const DueQuery& q, const DueDate& due, bool explain, Format f) {
 
 Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle times) {
   Rows rows{{"id", "ticket", "at", "actor", "via", "verb", "state_before", "state_after", "changes", "note"}, {}};
+  std::optional<Names> names;
+  if (times == TimeStyle::local) names.emplace(p);
+  // People and departments by name for a person to read; codes (and logins) for machines.
+  auto person = [&](const std::string& id) { return names ? names->person(id) : id; };
   for (const auto& e : events) {
     json changes = e.changes;
     std::string summary;
     if (times == TimeStyle::local) {
       for (const auto& [k, v] : changes.items()) {
         if (!summary.empty()) summary += "; ";
-        auto shown = [](const json& x) { return x.is_null() ? std::string("-") : cell_text(x); };
+        bool is_person = k == "filer" || k == "handler";
+        bool is_dept = k == "to_dept" || k == "from_dept" || k == "dept";
+        auto shown = [&](const json& x) {
+          if (x.is_null()) return std::string("-");
+          if (x.is_string() && is_person) return names->person(x.get<std::string>());
+          if (x.is_string() && is_dept) return names->dept(x.get<std::string>());
+          return cell_text(x);
+        };
         if (v.is_array() && v.size() == 2)
           summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
         else
-          summary += fmt::format("{}: {}", k, cell_text(v));
+          summary += fmt::format("{}: {}", k, v.is_null() ? cell_text(v) : shown(v));
       }
     }
     rows.rows.push_back({{"id", e.id},
                          {"ticket", e.ticket_id ? json(*e.ticket_id) : json(nullptr)},
                          {"at", time_text(p, e.at, times)},
-                         {"actor", e.actor},
+                         {"actor", person(e.actor)},
                          {"via", e.via ? json(*e.via) : json(nullptr)},
                          {"verb", e.verb},
                          {"state_before", e.state_before ? json(*e.state_before) : json(nullptr)},
@@ -258,6 +292,30 @@ Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today
            false);
   }
   return rows;
+}
+
+View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, Format f) {
+  Rows all = deadline_rows(p, stages, today, now);
+  if (f != Format::table || all.rows.empty()) return View().rows(std::move(all));
+  // A heading for each stage instead of its columns repeated on every day's row.
+  const std::vector<std::string> day_columns{"date", "weekday", "kind", "counted"};
+  View v;
+  std::optional<Rows> days;
+  json stage;
+  for (const auto& row : all.rows) {
+    json key = json::array({row.at("stage"), row.at("rule"), row.at("from"), row.at("due"), row.at("status")});
+    if (!days || key != stage) {
+      if (days) v.rows(std::move(*days)).text("\n");
+      v.text(fmt::format("{}: rule {}, from {}, due {} ({})\n", cell_text(key[0]), cell_text(key[1]),
+                         cell_text(key[2]), cell_text(key[3]), cell_text(key[4])));
+      days = Rows{day_columns, {}};
+      stage = std::move(key);
+    }
+    auto& day = days->rows.emplace_back(json::object());
+    for (const auto& c : day_columns) day[c] = row.at(c);
+  }
+  v.rows(std::move(*days));
+  return v;
 }
 
 }  // namespace linkctl

@@ -24,7 +24,7 @@ mkdir -p "$work/bin"
 ln -s "$binary" "$work/bin/linkctl"
 for tool in dbaddr dbnew dbcopy sql; do ln -s "$(cd "$(dirname "$0")" && pwd)/tools/db.sh" "$work/bin/$tool"; done
 # A clean environment: nothing from the developer's shell leaks in.
-unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW
+unset LINKCTL_DB LINKCTL_USER LINKCTL_FORMAT LINKCTL_NOW COLUMNS
 export PATH="$work/bin:$PATH" NO_COLOR=1 TZ=UTC LC_ALL=C.UTF-8
 export SRC="${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
 # On PostgreSQL (LINKCTL_TEST_PG: the directory of a cluster tests/pg/cluster.sh started):

@@ -9,7 +9,11 @@
 #     Chinese text line up;
 #   - the header is bold (an SGR escape in capture-pane -e), and with NO_COLOR=1
 #     there is no escape sequence at all;
-#   - through a pipe (`linkctl list | tee`) the output is tsv.
+#   - through a pipe (`linkctl list | tee`) the output is tsv;
+#   - people and departments show by name (杨帆, 市场部), not by code; a long title is cut
+#     with "…" so that no line is wider than the pane (by display width);
+#   - `deadlines` has one heading per stage, then its days; `report monthly` draws a
+#     coloured bar beside each score (none with NO_COLOR).
 # Each command signals `tmux wait-for` when it has finished; nothing sleeps.
 #
 # Usage: tty.sh /path/to/linkctl
@@ -39,7 +43,8 @@ tm() { tmux -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 fail() { echo "tty: FAILED: $*"; exit 1; }
 
-# --- a database with Chinese, mixed and ASCII titles (12 tickets: ids of one and two digits) ---
+# --- a database with Chinese, mixed and ASCII titles (13 tickets: ids of one and two digits; the last
+# one's title is 264 columns wide) ---
 mkdir "$work/bin"
 ln -s "$binary" "$work/bin/linkctl"
 unset LINKCTL_USER LINKCTL_FORMAT NO_COLOR
@@ -59,6 +64,7 @@ titles=(
   "yang.fan shop-moved 已转让"
   "li.na delivery-late 送货员送货不及时"
   "yang.fan virtual-customer Fake customer 张三"
+  "li.na delivery-late $(printf '送货员送货不到户不及时%.0s' {1..12})"
 )
 for t in "${titles[@]}"; do
   read -r filer category title <<<"$t"
@@ -167,7 +173,6 @@ check_table() {
 # --- linkctl list ------------------------------------------------------------------------------
 run list 'linkctl list --as lin.xiuying'
 head -1 "$work/list.txt" | grep -q '^ *id  .*title' || fail "linkctl list on a terminal is not a table: $(head -1 "$work/list.txt")"
-awk -v w="$cols" 'length($0) > w { exit 1 }' "$work/list.txt" || fail "a line of the table is wider than the pane"
 wide_rows=0
 check_table "list" "$work/list.txt"
 list_wide=$wide_rows
@@ -177,6 +182,20 @@ header_esc=$(head -1 "$work/list.esc")
 [[ $header_esc == *$'\e[1m'* ]] || fail "the header is not bold on the terminal: $(head -1 "$work/list.esc" | cat -v)"
 escapes=$(grep -c $'\e\\[' "$work/list.esc" || true)
 echo "  list: $list_wide rows with CJK titles; header bold (ESC[1m in capture-pane -e; $escapes line(s) with escapes)"
+
+# --- names, and a long title cut to the pane ------------------------------------------------------
+# Ticket 1 goes from market to logistics and is handled by yang.fan: 市场部, 物流中心, 杨帆.
+grep -qE '^ 1  [a-z!]+ +normal +市场部 +物流中心 +杨帆  ' "$work/list.txt" || fail "list does not show departments and people by name: $(grep '^ 1 ' "$work/list.txt")"
+if grep -qE '  (market|logistics|office|yang\.fan|li\.na)  ' "$work/list.txt"; then fail "list shows codes: $(grep -E '  (market|logistics|yang\.fan)  ' "$work/list.txt" | head -1)"; fi
+widest=0
+while IFS= read -r line; do
+  w=$(printf '%s' "$line" | wc -L)
+  [ "$w" -le "$cols" ] || fail "a line of the list is $w columns wide, wider than the $cols-column pane: $line"
+  [ "$w" -le "$widest" ] || widest=$w
+done <"$work/list.txt"
+long=$(grep '^13  ' "$work/list.txt") || fail "ticket 13 is not listed"
+[[ $long == *送货员送货不到户不及时送货员* && $long == *… ]] || fail "the long title is not cut with an ellipsis: $long"
+echo "  list: departments and people by name; the 264-column title cut with …, widest line $widest of $cols columns"
 
 # --- NO_COLOR ------------------------------------------------------------------------------------
 run nocolor 'NO_COLOR=1 linkctl list --as lin.xiuying'
@@ -198,6 +217,24 @@ done < <(sort -n "$work/titles")
 [ "$wide_rows" -ge 6 ] || fail "policy show: only $wide_rows rows with CJK text"
 grep -qE '^delivery-late +送货员送货不到户不及时 +normal +logistics +10  ' "$work/policy.txt" || fail "policy show: the categories table is not laid out as expected"
 
+# --- deadlines grouped by stage ---------------------------------------------------------------------
+run deadlines 'linkctl deadlines 1 --as lin.xiuying'
+headings=$(grep -cE '^(approval|feedback): rule [a-z]+, from [0-9-]{10}, due [0-9-]{10} \(' "$work/deadlines.txt" || true)
+[ "$headings" = 2 ] || fail "deadlines 1: $headings stage headings, expected 2 (approval, feedback): $(cat "$work/deadlines.txt")"
+day_headers=$(grep -cE '^date +weekday +kind +counted$' "$work/deadlines.txt" || true)
+[ "$day_headers" = 2 ] || fail "deadlines 1: $day_headers day tables, expected one per stage"
+if grep -qE '^(approval|feedback)  ' "$work/deadlines.txt"; then fail "deadlines 1 repeats the stage on each day's row"; fi
+echo "  deadlines: $headings stage headings, each followed by its days ($(grep -cE '^[0-9]{4}-' "$work/deadlines.txt") day rows)"
+
+# --- bars beside the scores ---------------------------------------------------------------------------
+run report 'linkctl report monthly --month 2026-10 --as lin.xiuying'
+grep -qE '^市场部 .*100  ██████████' "$work/report.txt" || fail "report monthly: no full bar beside 市场部's score: $(cat "$work/report.txt")"
+grep -q $'\e\\[32m██████████' "$work/report.esc" || fail "report monthly: the bar of a full score is not green: $(grep 市场部 "$work/report.esc" | cat -v)"
+run report-nocolor 'NO_COLOR=1 linkctl report monthly --month 2026-10 --as lin.xiuying'
+if grep -q $'\e' "$work/report-nocolor.esc"; then fail "NO_COLOR=1: escape sequences in report monthly"; fi
+cmp -s "$work/report.txt" "$work/report-nocolor.txt" || fail "NO_COLOR=1 changed the report's text, not only its colour"
+echo "  report monthly: a bar beside each score, green on the terminal, plain with NO_COLOR=1"
+
 # --- through a pipe: tsv, no colour --------------------------------------------------------------
 run piped 'linkctl list --as lin.xiuying | tee piped.tsv'
 linkctl list --as lin.xiuying --format tsv >"$work/expected.tsv"
@@ -206,4 +243,4 @@ if grep -q $'\e' "$work/piped.tsv"; then fail "escape sequences in piped output"
 head -1 "$work/piped.tsv" | grep -q $'^id\tstate\t' || fail "piped output has no tsv header"
 echo "  piped: tsv, $(($(wc -l <"$work/piped.tsv") - 1)) records, $(head -1 "$work/piped.tsv" | tr '\t' '\n' | wc -l) tab-separated columns, no escapes"
 
-echo "tty: ${cols}x$rows tmux pane, $steps commands typed; list and policy show aligned by display width, header bold, NO_COLOR honoured, pipe gives tsv"
+echo "tty: ${cols}x$rows tmux pane, $steps commands typed; list and policy show aligned by display width, names not codes, long titles cut, deadlines grouped, report bars, header bold, NO_COLOR honoured, pipe gives tsv"

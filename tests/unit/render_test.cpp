@@ -83,3 +83,68 @@ TEST_CASE("a table shows zero-width characters; tsv, csv and json keep the exact
   CHECK(render_csv(rows) == "id,title\r\n1,RTL\u200bzw\r\n2,RTLzw\r\n");
   CHECK(render_json(rows) == "[\n{\"id\":1,\"title\":\"RTL\u200bzw\"},\n{\"id\":2,\"title\":\"RTLzw\"}\n]\n");
 }
+
+TEST_CASE("a table fits its width by cutting the fit column with an ellipsis, by display width") {
+  Rows rows{{"id", "title"},
+            {json{{"id", 1}, {"title", "送货员送货不到户不及时"}}, json{{"id", 12}, {"title", "Shop moved away last week"}}}};
+  rows.fit = "title";
+  // Unlimited: as it is.
+  CHECK(render_table(rows) ==
+        "id  title\n"
+        " 1  送货员送货不到户不及时\n"
+        "12  Shop moved away last week\n");
+  // 20 columns: 4 for the id and its gap, 16 for the title (15 and "…"; a CJK character is 2).
+  RenderOptions narrow;
+  narrow.width = 20;
+  CHECK(render_table(rows, narrow) ==
+        "id  title\n"
+        " 1  送货员送货不到…\n"
+        "12  Shop moved away…\n");
+  // Never narrower than 12 columns, even when the others leave less room.
+  narrow.width = 8;
+  CHECK(render_table(rows, narrow) ==
+        "id  title\n"
+        " 1  送货员送货…\n"
+        "12  Shop moved …\n");
+  // The other formats keep every character.
+  CHECK(render_tsv(rows, narrow) == "id\ttitle\n1\t送货员送货不到户不及时\n12\tShop moved away last week\n");
+}
+
+TEST_CASE("a bar shows a number in eighths of a cell, full at `full`, coloured by share when colour is on") {
+  CHECK(bar_text(100, 100) == "██████████");
+  CHECK(bar_text(50, 100) == "█████");
+  CHECK(bar_text(96, 100) == "█████████▋");  // 9.6 cells: 76.8 eighths, rounded to 77
+  CHECK(bar_text(1, 100) == "▏");            // 0.8 eighths
+  CHECK(bar_text(0, 100).empty());
+  CHECK(bar_text(-3, 100).empty());
+  CHECK(bar_text(130, 100) == "██████████");  // never past full
+  CHECK(bar_text(5, 0).empty());
+
+  Rows rows{{"department", "score", "bonus"},
+            {json{{"department", "市场部"}, {"score", 95}, {"bonus", 0}},
+             json{{"department", "物流中心"}, {"score", 70}, {"bonus", -5}},
+             json{{"department", "电访中心"}, {"score", nullptr}, {"bonus", 0}}}};
+  rows.bars.push_back({"score", 100});
+  CHECK(render_table(rows) ==
+        "department  score              bonus\n"
+        "市场部         95  █████████▌      0\n"
+        "物流中心       70  ███████        -5\n"
+        "电访中心        -                  0\n");
+  RenderOptions colour;
+  colour.colour = true;
+  std::string out = render_table(rows, colour);
+  CHECK(out.find("\x1b[32m█████████▌\x1b[0m") != std::string::npos);  // 95 %: green
+  CHECK(out.find("\x1b[33m███████\x1b[0m") != std::string::npos);     // 70 %: yellow
+  // Bars are a table's only: tsv and json keep their columns.
+  CHECK(render_tsv(rows) == "department\tscore\tbonus\n市场部\t95\t0\n物流中心\t70\t-5\n电访中心\t\t0\n");
+}
+
+TEST_CASE("fit_width cuts by display width with an ellipsis, never inside a character") {
+  CHECK(fit_width("short", 10) == "short");
+  CHECK(fit_width("exactly10!", 10) == "exactly10!");
+  CHECK(fit_width("eleven char", 10) == "eleven ch…");
+  CHECK(fit_width("市场部物流中心", 7) == "市场部…");  // 6 columns and the ellipsis
+  CHECK(fit_width("市场部物流中心", 8) == "市场部…");  // a fourth wide character would not fit
+  CHECK(fit_width("ab", 0).empty());
+  CHECK(fit_width("abc", 1) == "…");
+}

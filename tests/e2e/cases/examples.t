@@ -5,12 +5,15 @@ $ LINKCTL_DB=$PWD/demo.db LINKCTL=linkctl bash $SRC/examples/demo.sh > demo.out 
 > 0
 $ grep -c '^Monthly report 2026-10 (as of 2026-11-05, not frozen)$' demo.out
 > 1
-# The report is the last table: a header and one row per scored department (market, phone, logistics, inspection).
-$ sed -n '/^Monthly report 2026-10/,/^$/p' demo.out | awk 'NR > 2 && NF == 11 {print $1}'
-> market
-> phone
-> logistics
-> inspection
+# The report is the last table: a header and one row per scored department (market, phone, logistics,
+# inspection), by name, each score with its bar.
+$ sed -n '/^Monthly report 2026-10/,/^$/p' demo.out | awk 'NR > 2 && NF >= 11 {print $1}'
+> 市场部
+> 电访中心
+> 物流中心
+> 稽查分局
+$ sed -n '/^Monthly report 2026-10/,/^$/p' demo.out | grep -c '  [█▉▊▋▌▍▎▏]'
+> 4
 $ grep -A1 '^status:' demo.out | head -1
 > status:          ok
 $ LINKCTL_DB=$PWD/demo.db linkctl list --as lin.xiuying --format tsv --no-header | wc -l

@@ -89,12 +89,13 @@ $ linkctl list --as wang.qiang --today 2026-10-08 --overdue --format tsv --no-he
 $ linkctl list --as gao.feng --today 2026-10-08 --limit 2 --format tsv --no-header | cut -f1 | paste -sd' '
 > 1 2
 
-# A human table: one line per ticket, escalated marked "!", the next due date and overdue stages.
+# A human table: one line per ticket, escalated marked "!", the next due date and overdue stages;
+# departments and people by their names.
 $ linkctl list --as gao.feng --today 2026-10-08 --state routed --state assigned --format table
-> id  state     severity  from       to         handler  due         overdue   title
->  1  routed    normal    market     logistics  -        2026-09-28  feedback  送货不到户
->  3  routed!   major     logistics  market     -        2026-10-11  -         虚拟客户
->  4  assigned  urgent    logistics  market     li.na    2026-10-12  -         已转让
+> id  state     severity  from      to        handler  due         overdue   title
+>  1  routed    normal    市场部    物流中心  -        2026-09-28  feedback  送货不到户
+>  3  routed!   major     物流中心  市场部    -        2026-10-11  -         虚拟客户
+>  4  assigned  urgent    物流中心  市场部    李娜     2026-10-12  -         已转让
 
 # JSON: an array of ticket objects; an empty result is an empty array; TSV keeps its header.
 $ linkctl list --as gao.feng --today 2026-10-08 --severity major --format json
