@@ -223,7 +223,8 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
     out += l + '\n';
   };
   line([&](const TableColumn& col) {
-    return std::pair<const std::string&, const char*>(col.header, opt.colour && !col.header.empty() ? "\x1b[1m" : nullptr);
+    return std::pair<const std::string&, const char*>(col.header,
+                                                      opt.colour && !col.header.empty() ? "\x1b[1m" : nullptr);
   });
   for (std::size_t r = 0; r < rows.rows.size(); ++r)
     line([&](const TableColumn& col) {

@@ -144,11 +144,11 @@ View lapse_list(const Policy& p, const std::vector<Lapse>& lapses, Format f) {
     rows.fit = "title";
   }
   for (const auto& l : lapses)
-    rows.rows.push_back(
-        RowBuilder(9)("dept", names ? names->dept(l.stage.dept) : l.stage.dept)("ticket", l.ticket)("stage", std::string(to_string(l.stage.kind)))(
-            "due", format_date(l.missed))("days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
-            "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
-            .take());
+    rows.rows.push_back(RowBuilder(9)("dept", names ? names->dept(l.stage.dept) : l.stage.dept)("ticket", l.ticket)(
+                            "stage", std::string(to_string(l.stage.kind)))("due", format_date(l.missed))(
+                            "days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
+                            "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
+                            .take());
   return View().rows(std::move(rows));
 }
 
@@ -306,8 +306,8 @@ View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today
     json key = json::array({row.at("stage"), row.at("rule"), row.at("from"), row.at("due"), row.at("status")});
     if (!days || key != stage) {
       if (days) v.rows(std::move(*days)).text("\n");
-      v.text(fmt::format("{}: rule {}, from {}, due {} ({})\n", cell_text(key[0]), cell_text(key[1]),
-                         cell_text(key[2]), cell_text(key[3]), cell_text(key[4])));
+      v.text(fmt::format("{}: rule {}, from {}, due {} ({})\n", cell_text(key[0]), cell_text(key[1]), cell_text(key[2]),
+                         cell_text(key[3]), cell_text(key[4])));
       days = Rows{day_columns, {}};
       stage = std::move(key);
     }
