@@ -405,11 +405,15 @@ std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
 // ---- events ------------------------------------------------------------------
 
 std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version) {
+  Anchor last = head();
+  return append_event(draft, policy_version, last);
+}
+
+std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version, Anchor& last) {
   Event e;
   static_cast<EventDraft&>(e) = draft;
   e.policy_version = policy_version;
   e.changes_json = changes_text(draft.changes);
-  Anchor last = head();
   e.id = last.event + 1;
   e.prev_hash = last.hash;
   if (e.ticket_id && !e.ticket_digest) e.ticket_digest = ticket_digest(*e.ticket_id);
@@ -432,7 +436,8 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
   st.bind(15, e.prev_hash);
   st.bind(16, e.hash);
   st.exec();
-  return e.id;
+  last = {e.id, std::move(e.hash)};
+  return last.event;
 }
 
 std::vector<Event> Store::events_since(std::int64_t since, std::int64_t limit) {
