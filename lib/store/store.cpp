@@ -646,6 +646,14 @@ std::string Store::digest_of_new(const Ticket& t) {
   return d.hex();
 }
 
+void Store::rewind_ids(std::int64_t first_ticket) {
+  auto st = db_->prepare("SELECT min(id) FROM stages WHERE ticket_id >= ?");
+  st->bind(1, first_ticket);
+  if (st->step() && !st->is_null(0)) db_->restart_ids("stages", "id", st->integer(0));
+  st.reset();
+  db_->restart_ids("tickets", "id", first_ticket);
+}
+
 void Store::insert_ticket(Ticket& t) {
   // The insert binds the row's columns from ref to updated_at, in order.
   Row row = ticket_row(t);

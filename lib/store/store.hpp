@@ -136,6 +136,10 @@ class Store {
   Anchor head();
 
   // Tickets.
+  /// Inside the write transaction that inserted tickets from `first_ticket` on, about to be
+  /// rolled back: the ticket and stage ids it took are handed out again afterwards
+  /// (PostgreSQL's sequences do not roll back; SQLite's rowids need nothing).
+  void rewind_ids(std::int64_t first_ticket);
   /// Inserts a new ticket and its current stages; sets their ids.
   void insert_ticket(Ticket& t);
   /// Writes the changes between `before` and `after`; new stages get ids.
