@@ -6,9 +6,11 @@
 #   - the sqlite3 CLI running the very statements linkctl ran (captured with LINKCTL_TRACE_SQL),
 #     or, for the report, a hand-written aggregation of the month (bench/report-2026-06.sql:
 #     the same penalties counted per department and rule, through the same indexes);
-#   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items.
+#   - taskwarrior (Debian's `task`) holding BENCH_TASK_SIZE items;
+# and import of BENCH_IMPORT_SIZES rows (default 10k, 100k, 1M) against the sqlite3 CLI's .import,
 # and `policy check` of keys of 20,000 and 1,000,000 dotted parts against the regulation's policy,
-# and (bench/locks.sh) how long every writing verb holds the write lock at the largest store.
+# and (bench/locks.sh) how long every writing verb holds the write lock at the largest store,
+# and (bench/pg.sh) the same verbs on PostgreSQL and 1/8/32 concurrent writers on both engines.
 # Writes bench/out/results.md (ratios with the medians beside them) and prints it.
 # Usage: bench/run.sh BUILD-DIR
 set -euo pipefail
@@ -109,15 +111,31 @@ fi
   echo
 } | tee -a "$results"
 
-# import: BENCH_IMPORT_ROWS rows into an empty store, each ticket with its first event.
-rows=${BENCH_IMPORT_ROWS:-100000}
-db=$work/import.db
-LINKCTL_USER=gao.feng "$L" --db "$db" init >/dev/null 2>&1
-{ echo "filer,category,title"; for ((i = 0; i < rows; i++)); do echo "li.na,long-time-no-order,导入 $i"; done; } >"$work/import.csv"
-start=$(date +%s%N)
-LINKCTL_USER=gao.feng "$L" --db "$db" import "$work/import.csv" >/dev/null
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "| $rows rows | import | $ms ms | | | $(( rows * 1000 / (ms + 1) )) tickets/s |" | tee -a "$results"
+# import: BENCH_IMPORT_SIZES rows (filer,category,title) into an empty store, each ticket with
+# its first event, against the floor: the sqlite3 CLI's .import of the same CSV into the same
+# tables (bench/import-floor.sql). Single runs (a 1M-row import takes a while); wall time and
+# peak RSS, which must not grow with the rows (streaming: 1M rows within 1.2x the peak of 10k).
+timed_peak() { { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>&1; } 2>&1 | tail -1 | awk '{ printf "%d %d\n", $1 * 1000, $2 }'; }
+declare -A import_peak
+for rows in ${BENCH_IMPORT_SIZES:-10000 100000 1000000}; do
+  csv=$work/import-$rows.csv db=$work/import-$rows.db floor=$work/import-floor-$rows.db
+  awk -v n="$rows" 'BEGIN { print "filer,category,title"; for (i = 0; i < n; i++) print "li.na,long-time-no-order,导入 " i }' >"$csv"
+  LINKCTL_USER=gao.feng "$L" --db "$db" init >/dev/null 2>&1
+  sqlite3 "$db" ".backup $floor"
+  sed "s|IMPORT_CSV|$csv|" "$here/import-floor.sql" >"$work/import-floor.sql"
+  read -r ms kib < <(LINKCTL_USER=gao.feng timed_peak "$L" --db "$db" import "$csv")
+  read -r floor_ms floor_kib < <(timed_peak sqlite3 "$floor" ".read $work/import-floor.sql")
+  [ "$(sqlite3 "$db" 'SELECT count(*) FROM tickets')" = "$rows" ] || { echo "import of $rows rows did not file them all" >&2; exit 1; }
+  row "$rows rows" import "$ms" "sqlite3 .import, same tables" "$floor_ms"
+  echo "| $rows rows | import: $(( rows * 1000 / (ms + 1) )) tickets/s, peak RSS $(( kib / 1024 )) MiB (sqlite3 .import: $(( rows * 1000 / (floor_ms + 1) )) rows/s, $(( floor_kib / 1024 )) MiB) | | | | |" | tee -a "$results"
+  import_peak[$rows]=$kib
+  rm -f "$csv" "$db" "$floor" "$db"-* "$floor"-*
+done
+sizes=(${BENCH_IMPORT_SIZES:-10000 100000 1000000})
+if [ "${#sizes[@]}" -gt 1 ]; then
+  small=${sizes[0]} large=${sizes[${#sizes[@]} - 1]}
+  echo "| $large / $small rows | import peak RSS: ${import_peak[$large]} KiB / ${import_peak[$small]} KiB | | | | $(ratio "${import_peak[$large]}" "${import_peak[$small]}") |" | tee -a "$results"
+fi
 
 # policy check of hostile files (issue 19): refused by the pre-scan in time linear in the file,
 # against checking the regulation's policy. Single runs: a slow case would take minutes, not ms.

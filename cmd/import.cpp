@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include <iostream>
+
 #include "env.hpp"
 #include "transfer.hpp"
 #include "user_file.hpp"
@@ -12,14 +14,16 @@ void register_import(CLI::App& app, Env& env) {
                                  "File many tickets from a CSV in one transaction (admins): all rows or none,\n"
                                  "a bad row reported with its line number (exit 6). Columns: filer, category, title;\n"
                                  "optional body, severity, to, ref, filed_at (ISO-8601, for migrating history).\n"
+                                 "Streams the file in constant memory, whatever its size.\n"
                                  "Example: linkctl import tickets.csv --as gao.feng");
   cmd->add_option("FILE", *path, "CSV file ('-': standard input)")->required();
   cmd->callback([&env, path] {
-    std::string text = read_user_file(*path, std::string::npos - 1, "import");
+    UserFileReader file(*path, "import");
+    CsvReader csv([&file](char* buffer, std::size_t size) { return file.read(buffer, size); }, *path);
     auto s = env.session();
-    auto r = import_csv(s, text, *path);
+    auto r = import_csv(s, csv);
     env.warn_uncovered(r.uncovered_years);
-    env.out().show(import_view(r.ids, r.skipped, env.out().format()));
+    write_import(r.ids, r.filed, r.skipped, env.out().format(), env.out().options(), std::cout);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "csv.hpp"
@@ -16,25 +17,44 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-const std::vector<std::string> kRequired = {"filer", "category", "title"};
-const std::vector<std::string> kOptional = {"body", "severity", "to", "ref", "filed_at"};
+// The columns import reads, in the order of kImportColumns' indexes below.
+enum ImportColumn { kFiler, kCategory, kTitle, kBody, kSeverity, kTo, kRef, kFiledAt, kImportColumnCount };
+constexpr std::array<const char*, kImportColumnCount> kImportColumns = {"filer",    "category", "title", "body",
+                                                                        "severity", "to",       "ref",   "filed_at"};
+constexpr std::size_t kRequiredCount = 3;  // filer, category, title
+constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+
+// The line a ticket filed earlier in this import came from: its event's note, "SOURCE:LINE".
+std::string line_of_import(Store& store, std::int64_t ticket_id) {
+  auto events = store.ticket_events(ticket_id);
+  if (events.empty() || !events.front().note) return "?";
+  const std::string& note = *events.front().note;
+  return note.substr(note.rfind(':') + 1);
+}
+
+bool filed_here(const IdRuns& runs, std::int64_t id) {
+  return std::any_of(runs.begin(), runs.end(), [id](const auto& r) { return r.first <= id && id <= r.second; });
+}
 
 }  // namespace
 
 ImportResult import_csv(Session& s, std::string_view text, const std::string& source) {
+  CsvReader reader(text, source);
+  return import_csv(s, reader);
+}
+
+ImportResult import_csv(Session& s, CsvReader& reader) {
+  const std::string& source = reader.source();
   const Person& admin = *s.actor.person;
   authorize(admin, OfficeVerb::import_tickets);
-  auto records = parse_csv(text, source);
-  if (records.empty())
+  CsvRecord header;
+  if (!reader.next(header))
     throw Error(ErrorKind::invalid,
                 fmt::format("{}:1: the file is empty; the first line must name the columns, e.g. filer,category,title",
                             source));
-  if (records.size() - 1 > kMaxImportRows)
-    throw Error(ErrorKind::invalid,
-                fmt::format("{}: {} rows; import at most {} at a time", source, records.size() - 1, kMaxImportRows));
   // Map the header to columns.
-  std::map<std::string, std::size_t> col;
-  const auto& header = records.front();
+  std::array<std::size_t, kImportColumnCount> col;
+  col.fill(kAbsent);
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string& name = header.fields[i];
     bool known = std::find(kExportColumns.begin(), kExportColumns.end(), name) != kExportColumns.end();
@@ -43,50 +63,70 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
           ErrorKind::invalid,
           fmt::format("{}:{}: unknown column '{}'; use filer, category, title, body, severity, to, ref, filed_at",
                       source, header.line, name));
-    if (col.count(name))
+    if (std::find(header.fields.begin(), header.fields.begin() + static_cast<std::ptrdiff_t>(i), name) !=
+        header.fields.begin() + static_cast<std::ptrdiff_t>(i))
       throw Error(ErrorKind::invalid, fmt::format("{}:{}: column '{}' appears twice", source, header.line, name));
-    col[name] = i;
+    for (std::size_t c = 0; c < kImportColumnCount; ++c)
+      if (name == kImportColumns[c]) col[c] = i;
   }
-  for (const auto& name : kRequired)
-    if (!col.count(name))
+  for (std::size_t c = 0; c < kRequiredCount; ++c)
+    if (col[c] == kAbsent)
       throw Error(ErrorKind::invalid,
                   fmt::format("{}:{}: the header lacks the required column '{}' (required: filer, category, title)",
-                              source, header.line, name));
+                              source, header.line, kImportColumns[c]));
 
   // One write transaction from the first check to the last insert: all rows or none.
+  // Each row is checked and written before the next is read, so memory does not grow
+  // with the file; a bad row throws, and the transaction is rolled back.
   auto tx = begin_write(s);
+  // PostgreSQL's sequences do not roll back: should the import fail, the ids its rows were
+  // handed are handed out again, rewound while the write lock is still ours (this is
+  // destroyed before `tx` rolls back), so a failed import leaves no gap on either engine.
+  struct Rewind {
+    Store& store;
+    std::optional<std::int64_t> first;
+    bool committed = false;
+    ~Rewind() {
+      if (first && !committed) try {
+          store.rewind_ids(*first);
+        } catch (const std::exception&) {
+          // a gap in the ids is harmless; the import's own error is the one to report
+        }
+    }
+  } rewind{s.store, std::nullopt};
   auto m = s.moment();
   ImportResult result;
-  std::vector<Outcome> outcomes;
-  std::map<std::string, std::size_t> refs_in_file;
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const auto& rec = records[r];
+  Anchor chain = s.store.head();  // carried across the rows: the chain's head is ours until commit
+  // Refs of rows skipped as already filed (a ref filed by this import is found in the store).
+  std::map<std::string, std::size_t> skipped_refs;
+  CsvRecord rec;
+  while (reader.next(rec)) {
     auto fail = [&](const std::string& why) {
       throw Error(ErrorKind::invalid, fmt::format("{}:{}: {}", source, rec.line, why));
     };
     if (rec.fields.size() != header.fields.size())
       fail(fmt::format("{} fields, but the header has {}; quote fields that contain commas", rec.fields.size(),
                        header.fields.size()));
-    auto get = [&](const std::string& name) -> std::optional<std::string> {
-      auto it = col.find(name);
-      if (it == col.end() || rec.fields[it->second].empty()) return std::nullopt;
-      return rec.fields[it->second];
+    auto get = [&](ImportColumn c) -> std::optional<std::string> {
+      if (col[c] == kAbsent || rec.fields[col[c]].empty()) return std::nullopt;
+      return std::move(rec.fields[col[c]]);
     };
+    std::optional<Outcome> filed;
     try {
-      std::string filer_id = get("filer").value_or("");
+      std::string filer_id = get(kFiler).value_or("");
       const Person* filer = s.policy.person(filer_id);
       if (!filer) fail(fmt::format("filer '{}' is not a person in the policy", filer_id));
       FileRequest req;
-      req.category = get("category").value_or("");
-      req.title = get("title").value_or("");
-      req.body = get("body").value_or("");
-      if (auto sev = get("severity")) {
+      req.category = get(kCategory).value_or("");
+      req.title = get(kTitle).value_or("");
+      req.body = get(kBody).value_or("");
+      if (auto sev = get(kSeverity)) {
         req.severity = parse_severity(*sev);
         if (!req.severity) fail(fmt::format("severity '{}' is not known; use major, urgent or normal", *sev));
       }
-      req.to = get("to");
-      req.ref = get("ref");
-      if (auto at = get("filed_at")) {
+      req.to = get(kTo);
+      req.ref = get(kRef);
+      if (auto at = get(kFiledAt)) {
         req.filed_at = s.policy.organization.timezone.parse_iso(*at);
         if (!req.filed_at)
           fail(fmt::format("filed_at '{}' is not an ISO-8601 time such as 2026-09-30T09:30 or 2026-09-30T01:30:00Z",
@@ -94,12 +134,15 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
         if (*req.filed_at > m.now) fail(fmt::format("filed_at {} is in the future", *at));
       }
       if (req.ref) {
-        if (auto prev = refs_in_file.find(*req.ref); prev != refs_in_file.end())
+        if (auto prev = skipped_refs.find(*req.ref); prev != skipped_refs.end())
           fail(fmt::format("ref '{}' is used again (first on line {})", *req.ref, prev->second));
-        refs_in_file[*req.ref] = rec.line;
         if (auto existing = s.store.find_by_ref(*req.ref)) {
+          if (filed_here(result.ids, existing->id))
+            fail(fmt::format("ref '{}' is used again (first on line {})", *req.ref,
+                             line_of_import(s.store, existing->id)));
           if (existing->ref_digest == filing_digest(filer->id, req)) {
             ++result.skipped;
+            skipped_refs.emplace(*req.ref, rec.line);
             continue;
           }
           fail(fmt::format("ref '{}' was already used for ticket {} with different content", *req.ref, existing->id));
@@ -113,23 +156,28 @@ ImportResult import_csv(Session& s, std::string_view text, const std::string& so
       o.event.changes["filer"] = filer->id;
       o.event.note = fmt::format("{}:{}", source, rec.line);
       result.uncovered_years.insert(o.uncovered_years.begin(), o.uncovered_years.end());
-      outcomes.push_back(std::move(o));
+      filed = std::move(o);
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::invalid) throw;
       fail(e.what());
     }
-  }
-  for (auto& o : outcomes) {
+    // Written outside the try: a database error stays one (exit 5), not a bad row.
+    Outcome& o = *filed;
     s.store.insert_ticket(o.after);
+    if (!rewind.first) rewind.first = o.after.id;
     o.event.ticket_id = o.after.id;
     o.event.ticket_digest = Store::digest_of_new(o.after);
-    s.store.append_event(o.event, s.policy_version);
-    result.ids.push_back(o.after.id);
+    s.store.append_event(o.event, s.policy_version, chain);
+    if (!result.ids.empty() && result.ids.back().second + 1 == o.after.id)
+      ++result.ids.back().second;
+    else
+      result.ids.emplace_back(o.after.id, o.after.id);
+    ++result.filed;
   }
   tx.commit();
+  rewind.committed = true;
   return result;
 }
-
 void export_tickets(Session& s, TicketFilter f, const std::function<void(const json&)>& row) {
   f.visible_depts = s.visible_depts();
   auto due = [](const std::optional<Stage>& st) { return st ? json(format_date(st->current_due())) : json(nullptr); };

@@ -86,4 +86,20 @@ std::string read_user_file(const std::string& path, std::size_t limit, std::stri
   return text;
 }
 
+UserFileReader::UserFileReader(std::string path, std::string_view what)
+    : path_(std::move(path)), what_(what), fd_(open_user_file(path_, what)) {}
+
+UserFileReader::~UserFileReader() {
+  if (fd_ != STDIN_FILENO) ::close(fd_);
+}
+
+std::size_t UserFileReader::read(char* buffer, std::size_t size) {
+  while (true) {
+    auto n = ::read(fd_, buffer, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR)
+      throw Error(ErrorKind::internal, fmt::format("{} {}: read failed ({})", what_, path_, std::strerror(errno)));
+  }
+}
+
 }  // namespace linkctl

@@ -24,4 +24,19 @@ bool standard_input_used() noexcept;
 /// a file over its limit from one exactly at it).
 std::string read_user_file(const std::string& path, std::size_t limit, std::string_view what);
 
+/// open_user_file(path), read in pieces: for inputs too large to hold whole (import).
+class UserFileReader {
+ public:
+  UserFileReader(std::string path, std::string_view what);
+  ~UserFileReader();
+  UserFileReader(const UserFileReader&) = delete;
+  UserFileReader& operator=(const UserFileReader&) = delete;
+  /// Up to `size` bytes into `buffer`; 0 at the end of the file. Throws Error(internal) on a read error.
+  std::size_t read(char* buffer, std::size_t size);
+
+ private:
+  std::string path_, what_;
+  int fd_;
+};
+
 }  // namespace linkctl

@@ -169,14 +169,14 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
     filed.today = p.organization.timezone.local_date(*r.filed_at);
   }
   t.filed_at = filed.now;
-  Ticket before = t;
   Outcome o = start(actor, at, t, "file");
   o.event.at = filed.now;
   o.event.state_before.reset();
-  o.after.approval =
-      begin_stage(p, StageKind::approval, StageRule::approval, t.from_dept, p.deadlines.approval, t.severity, filed, o);
-  o = finish(std::move(o), before, filed);
-  // A new ticket's event lists what was filed, not a diff against nothing.
+  o.after.approval = begin_stage(p, StageKind::approval, StageRule::approval, o.after.from_dept, p.deadlines.approval,
+                                 o.after.severity, filed, o);
+  o.after.updated_at = filed.now;
+  o.event.state_after = std::string(to_string(o.after.state));
+  // A new ticket's event lists what was filed, not a diff against nothing (so none is computed: import files many).
   o.event.changes = json{{"category", t.category},
                          {"severity", std::string(to_string(t.severity))},
                          {"to_dept", t.to_dept},

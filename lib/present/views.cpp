@@ -157,14 +157,24 @@ View nothing_changed_view(const std::string& message, Format f) {
   return View().text(message + "\n");
 }
 
-View import_view(const std::vector<std::int64_t>& ids, std::size_t skipped, Format f) {
-  if (f == Format::table)
-    return View().text(fmt::format("imported {} ticket{}{}{}\n", ids.size(), ids.size() == 1 ? "" : "s",
-                                   ids.empty() ? "" : fmt::format(" ({}-{})", ids.front(), ids.back()),
-                                   skipped ? fmt::format("; {} already filed (same ref)", skipped) : ""));
-  Rows rows{{"id"}, {}};
-  for (auto id : ids) rows.rows.push_back({{"id", id}});
-  return View().rows(std::move(rows));
+void write_import(const std::vector<std::pair<std::int64_t, std::int64_t>>& runs, std::size_t filed,
+                  std::size_t skipped, Format f, const RenderOptions& opt, std::ostream& out) {
+  if (f == Format::table) {
+    out << fmt::format("imported {} ticket{}{}{}\n", filed, filed == 1 ? "" : "s",
+                       runs.empty() ? "" : fmt::format(" ({}-{})", runs.front().first, runs.back().second),
+                       skipped ? fmt::format("; {} already filed (same ref)", skipped) : "")
+        << std::flush;
+    return;
+  }
+  RowWriter writer(f, {"id"}, opt, out);
+  nlohmann::ordered_json row{{"id", 0}};
+  for (const auto& [first, last] : runs)
+    for (auto id = first; id <= last; ++id) {
+      row["id"] = id;
+      writer.write(row);
+    }
+  writer.finish();
+  out << std::flush;
 }
 
 namespace {

@@ -80,8 +80,10 @@ View lapse_list(const Policy& p, const std::vector<Lapse>& lapses, Format f);
 /// `message` as a line in a table, nothing in machine formats (which print no rows instead).
 View nothing_changed_view(const std::string& message, Format f);
 
-/// `import`: a one-line summary in a table, the new ids otherwise.
-View import_view(const std::vector<std::int64_t>& ids, std::size_t skipped, Format f);
+/// `import`: a one-line summary in a table, the new ids otherwise (one row each, streamed
+/// from `runs` of consecutive ids, first and last, so that memory does not grow with them).
+void write_import(const std::vector<std::pair<std::int64_t, std::int64_t>>& runs, std::size_t filed,
+                  std::size_t skipped, Format f, const RenderOptions& opt, std::ostream& out);
 
 /// One day of the calendar, or a computed due date with the days that led to it.
 View workday_view(const WorkCalendar& cal, Date d);

@@ -126,6 +126,9 @@ class Connection {
   /// `column` follows the largest one stored (a PostgreSQL identity's sequence does not
   /// follow explicit ids by itself; SQLite's rowid does).
   virtual void follow_ids(const std::string& /*table*/, const std::string& /*column*/) {}
+  /// The next id `table` generates for `column` is `next`, even if the transaction rolls
+  /// back (PostgreSQL's sequences are outside transactions; SQLite's rowids need nothing).
+  virtual void restart_ids(const std::string& /*table*/, const std::string& /*column*/, std::int64_t /*next*/) {}
   /// `linkctl doctor`, changing nothing: whether the write lock can be taken within the
   /// busy timeout (and if not, who holds it), the engine's own state (SQLite: the WAL and
   /// its checkpoint; PostgreSQL: sessions idle in a transaction or waiting for a lock) and

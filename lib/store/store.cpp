@@ -466,11 +466,15 @@ std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
 // ---- events ------------------------------------------------------------------
 
 std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version) {
+  Anchor last = head();
+  return append_event(draft, policy_version, last);
+}
+
+std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version, Anchor& last) {
   Event e;
   static_cast<EventDraft&>(e) = draft;
   e.policy_version = policy_version;
   e.changes_json = changes_text(draft.changes);
-  Anchor last = head();
   e.id = last.event + 1;
   e.prev_hash = last.hash;
   if (e.ticket_id && !e.ticket_digest) e.ticket_digest = ticket_digest(*e.ticket_id);
@@ -493,7 +497,8 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
   st.bind(15, e.prev_hash);
   st.bind(16, e.hash);
   st.exec();
-  return e.id;
+  last = {e.id, std::move(e.hash)};
+  return last.event;
 }
 
 std::vector<Event> Store::events_since(std::int64_t since, std::int64_t limit) {
@@ -700,6 +705,14 @@ std::string Store::digest_of_new(const Ticket& t) {
   for (const auto* s : {&t.approval, &t.feedback, &t.review})
     if (*s) d.add(stage_row(t.id, **s));
   return d.hex();
+}
+
+void Store::rewind_ids(std::int64_t first_ticket) {
+  auto st = db_->prepare("SELECT min(id) FROM stages WHERE ticket_id >= ?");
+  st->bind(1, first_ticket);
+  if (st->step() && !st->is_null(0)) db_->restart_ids("stages", "id", st->integer(0));
+  st.reset();
+  db_->restart_ids("tickets", "id", first_ticket);
 }
 
 void Store::insert_ticket(Ticket& t) {

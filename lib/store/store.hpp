@@ -124,6 +124,10 @@ class Store {
   /// Appends `e` to the hash chain under `policy_version`; returns its id.
   /// A ticket event records the digest of its ticket as stored at that moment.
   std::int64_t append_event(const EventDraft& e, std::int64_t policy_version);
+  /// The same after `head`, the chain's newest event as the caller knows it (from head(),
+  /// then from each append of the same write transaction), which it moves to the new event:
+  /// many appends in one transaction read the head once.
+  std::int64_t append_event(const EventDraft& e, std::int64_t policy_version, Anchor& head);
   /// Events with id > since, oldest first, at most `limit` (0: all).
   std::vector<Event> events_since(std::int64_t since, std::int64_t limit);
   std::vector<Event> ticket_events(std::int64_t ticket_id);
@@ -138,6 +142,10 @@ class Store {
   Anchor head();
 
   // Tickets.
+  /// Inside the write transaction that inserted tickets from `first_ticket` on, about to be
+  /// rolled back: the ticket and stage ids it took are handed out again afterwards
+  /// (PostgreSQL's sequences do not roll back; SQLite's rowids need nothing).
+  void rewind_ids(std::int64_t first_ticket);
   /// Inserts a new ticket and its current stages; sets their ids.
   void insert_ticket(Ticket& t);
   /// Writes the changes between `before` and `after`; new stages get ids.

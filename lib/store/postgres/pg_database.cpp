@@ -293,6 +293,10 @@ class PgConnection final : public db::Connection {
                     table, column));
   }
 
+  void restart_ids(const std::string& table, const std::string& column, std::int64_t next) override {
+    run(fmt::format("SELECT setval(pg_get_serial_sequence('{}', '{}'), {}, false)", table, column, next));
+  }
+
   int schema_version() override;
   void migrate() override;
   int latest_schema_version() const override { return static_cast<int>(postgres_migrations().size()); }
