@@ -189,371 +189,372 @@ WalIndex wal_index(sqlite3* handle) {
     return v;
   };
   return {true, u32(16), u32(96)};  // WalIndexHdr.mxFrame, WalCkptInfo.nBackfill
-  // An insert of one row ending in this returns the new row's id. SQLite runs RETURNING through
-  // a temporary table of its own, opened and zeroed for each statement (a fifth of the
-  // instructions of a bulk import); such an insert (of one VALUES row, no upsert: no other
-  // row could be meant) is run without it, and the rowid read.
-  constexpr std::string_view kReturningId = " RETURNING id";
+}
 
-  bool returns_rowid(std::string_view sql) {
-    return sql.rfind("INSERT INTO ", 0) == 0 && sql.size() > kReturningId.size() &&
-           sql.substr(sql.size() - kReturningId.size()) == kReturningId && sql.find(" ON CONFLICT ") == sql.npos &&
-           sql.find("SELECT ") == sql.npos && sql.find("),(") == sql.npos;
+// An insert of one row ending in this returns the new row's id. SQLite runs RETURNING through
+// a temporary table of its own, opened and zeroed for each statement (a fifth of the
+// instructions of a bulk import); such an insert (of one VALUES row, no upsert: no other
+// row could be meant) is run without it, and the rowid read.
+constexpr std::string_view kReturningId = " RETURNING id";
+
+bool returns_rowid(std::string_view sql) {
+  return sql.rfind("INSERT INTO ", 0) == 0 && sql.size() > kReturningId.size() &&
+         sql.substr(sql.size() - kReturningId.size()) == kReturningId && sql.find(" ON CONFLICT ") == sql.npos &&
+         sql.find("SELECT ") == sql.npos && sql.find("),(") == sql.npos;
+}
+
+std::string without_returning(const std::string& sql) {
+  return returns_rowid(sql) ? sql.substr(0, sql.size() - kReturningId.size()) : sql;
+}
+
+class SqliteStatement final : public db::Statement {
+ public:
+  SqliteStatement(SQLite::Database& db, const std::string& sql, const std::string& where) try
+      : db_(db), st_(db, without_returning(sql)), where_(where), returns_rowid_(returns_rowid(sql)) {
+  } catch (const SQLite::Exception& e) {
+    fail(e, where);
   }
 
-  std::string without_returning(const std::string& sql) {
-    return returns_rowid(sql) ? sql.substr(0, sql.size() - kReturningId.size()) : sql;
-  }
-
-  class SqliteStatement final : public db::Statement {
-   public:
-    SqliteStatement(SQLite::Database& db, const std::string& sql, const std::string& where) try
-        : db_(db), st_(db, without_returning(sql)), where_(where), returns_rowid_(returns_rowid(sql)) {
-    } catch (const SQLite::Exception& e) {
-      fail(e, where);
-    }
-
-    void bind(int index, std::int64_t value) override {
-      try {
-        st_.bind(index, value);
-      } catch (const SQLite::Exception& e) {
-        fail(e, where_);
-      }
-    }
-    void bind(int index, const std::string& value) override {
-      try {
-        st_.bind(index, value);
-      } catch (const SQLite::Exception& e) {
-        fail(e, where_);
-      }
-    }
-    void bind_null(int index) override {
-      try {
-        st_.bind(index);
-      } catch (const SQLite::Exception& e) {
-        fail(e, where_);
-      }
-    }
-    using db::Statement::bind;
-
-    bool step() override {
-      try {
-        if (!returns_rowid_) return st_.executeStep();
-        // The one row of "RETURNING id": the rowid after the insert, then the end.
-        if (rowid_) {
-          rowid_.reset();
-          return false;
-        }
-        while (st_.executeStep()) {
-        }
-        rowid_ = db_.getLastInsertRowid();
-        return true;
-      } catch (const SQLite::Exception& e) {
-        fail(e, where_);
-      }
-    }
-    void reset() override {
-      st_.tryReset();
-      st_.clearBindings();
-      rowid_.reset();
-    }
-
-    int column_count() const override { return returns_rowid_ ? 1 : st_.getColumnCount(); }
-    bool is_null(int column) const override { return rowid_ ? false : st_.getColumn(column).isNull(); }
-    std::int64_t integer(int column) const override { return rowid_ ? *rowid_ : st_.getColumn(column).getInt64(); }
-    std::string text(int column) const override {
-      return rowid_ ? std::to_string(*rowid_) : st_.getColumn(column).getString();
-    }
-    Value value(int column) const override {
-      if (rowid_) return Value(*rowid_);
-      auto c = st_.getColumn(column);
-      if (c.isNull()) return Value();
-      if (c.isInteger()) return Value(c.getInt64());
-      return Value(c.getString());
-    }
-
-   private:
-    SQLite::Database& db_;
-    mutable SQLite::Statement st_;
-    std::string where_;
-    bool returns_rowid_;
-    std::optional<std::int64_t> rowid_;  ///< the row of "RETURNING id", while it is current
-  };
-
-  class SqliteConnection final : public db::Connection {
-   public:
-    SqliteConnection(std::unique_ptr<SQLite::Database> db, std::string name, int busy_timeout_ms)
-        : db_(std::move(db)), name_(std::move(name)), busy_timeout_ms_(busy_timeout_ms) {}
-
-    db::Statement& prepared(const char* sql) override {
-      auto& slot = constants_[sql];
-      if (!slot) slot = std::make_unique<SqliteStatement>(*db_, sql, name_);
-      slot->reset();
-      return *slot;
-    }
-    db::Statement& prepared(const std::string& sql) override {
-      auto& slot = built_[sql];
-      if (!slot) slot = std::make_unique<SqliteStatement>(*db_, sql, name_);
-      slot->reset();
-      return *slot;
-    }
-    std::unique_ptr<db::Statement> prepare(const std::string& sql) override {
-      return std::make_unique<SqliteStatement>(*db_, sql, name_);
-    }
-    void execute(const std::string& sql) override {
-      try {
-        db_->exec(sql);
-      } catch (const SQLite::Exception& e) {
-        fail(e, name_);
-      }
-    }
-
-    void begin_write() override {
-      try {
-        db_->exec("BEGIN IMMEDIATE");
-      } catch (const SQLite::Exception& e) {
-        if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
-          throw DatabaseError(
-              Failure::locked,
-              fmt::format("the database stayed locked by another process for {} ms; try again ('linkctl doctor' names "
-                          "the process that holds it; LINKCTL_BUSY_TIMEOUT sets the wait)",
-                          busy_timeout_ms_));
-        fail(e, name_);
-      }
-    }
-    void commit() override { execute("COMMIT"); }
-    void rollback() noexcept override { db_->tryExec("ROLLBACK"); }
-    void begin_snapshot() override { execute("BEGIN DEFERRED"); }
-    void end_snapshot() noexcept override { db_->tryExec("COMMIT"); }
-
-    int schema_version() override { return integer_pragma("PRAGMA user_version"); }
-    int latest_schema_version() const override { return static_cast<int>(sqlite_migrations().size()); }
-    void migrate() override;
-    const std::string& name() const override { return name_; }
-
-    std::vector<db::Finding> diagnose() override;
-
-    /// WAL, foreign keys, durable commits, the busy timeout, and the trace when asked for.
-    void configure(bool wal);
-    /// Refuses a file that is not a linkctl database (another application's, or damaged).
-    void require_linkctl_file();
-    void set_busy_timeout(int ms) { db_->setBusyTimeout(ms); }
-
-   private:
-    int integer_pragma(const char* sql) {
-      try {
-        return db_->execAndGet(sql).getInt();
-      } catch (const SQLite::Exception& e) {
-        fail(e, name_);
-      }
-    }
-
-    std::unique_ptr<SQLite::Database> db_;
-    std::string name_;
-    int busy_timeout_ms_;
-    std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> constants_;
-    std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> built_;
-  };
-
-  void SqliteConnection::configure(bool wal) {
-    // Not in a setgid installation: the statements' parameters would show users what they cannot read.
-    const char* trace = elevated() ? nullptr : std::getenv("LINKCTL_TRACE_SQL");
-    if (trace && *trace && std::string_view(trace) != "0")
-      sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
-    // SQLite seeds its random numbers from /dev/urandom on first use, which would be inside
-    // the first write transaction (the salt of a new WAL header): seed them now instead.
-    unsigned char seed = 0;
-    sqlite3_randomness(1, &seed);
+  void bind(int index, std::int64_t value) override {
     try {
-      db_->setBusyTimeout(busy_timeout_ms_);
-      db_->exec("PRAGMA foreign_keys = ON");
-      if (wal) {
-        auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
-        if (mode != "wal")
-          throw DatabaseError(
-              Failure::other,
-              fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
-                          "supports shared memory",
-                          name_, mode));
+      st_.bind(index, value);
+    } catch (const SQLite::Exception& e) {
+      fail(e, where_);
+    }
+  }
+  void bind(int index, const std::string& value) override {
+    try {
+      st_.bind(index, value);
+    } catch (const SQLite::Exception& e) {
+      fail(e, where_);
+    }
+  }
+  void bind_null(int index) override {
+    try {
+      st_.bind(index);
+    } catch (const SQLite::Exception& e) {
+      fail(e, where_);
+    }
+  }
+  using db::Statement::bind;
+
+  bool step() override {
+    try {
+      if (!returns_rowid_) return st_.executeStep();
+      // The one row of "RETURNING id": the rowid after the insert, then the end.
+      if (rowid_) {
+        rowid_.reset();
+        return false;
       }
-      // Durable commits: an acknowledged verb survives power loss.
-      db_->exec("PRAGMA synchronous = FULL");
+      while (st_.executeStep()) {
+      }
+      rowid_ = db_.getLastInsertRowid();
+      return true;
+    } catch (const SQLite::Exception& e) {
+      fail(e, where_);
+    }
+  }
+  void reset() override {
+    st_.tryReset();
+    st_.clearBindings();
+    rowid_.reset();
+  }
+
+  int column_count() const override { return returns_rowid_ ? 1 : st_.getColumnCount(); }
+  bool is_null(int column) const override { return rowid_ ? false : st_.getColumn(column).isNull(); }
+  std::int64_t integer(int column) const override { return rowid_ ? *rowid_ : st_.getColumn(column).getInt64(); }
+  std::string text(int column) const override {
+    return rowid_ ? std::to_string(*rowid_) : st_.getColumn(column).getString();
+  }
+  Value value(int column) const override {
+    if (rowid_) return Value(*rowid_);
+    auto c = st_.getColumn(column);
+    if (c.isNull()) return Value();
+    if (c.isInteger()) return Value(c.getInt64());
+    return Value(c.getString());
+  }
+
+ private:
+  SQLite::Database& db_;
+  mutable SQLite::Statement st_;
+  std::string where_;
+  bool returns_rowid_;
+  std::optional<std::int64_t> rowid_;  ///< the row of "RETURNING id", while it is current
+};
+
+class SqliteConnection final : public db::Connection {
+ public:
+  SqliteConnection(std::unique_ptr<SQLite::Database> db, std::string name, int busy_timeout_ms)
+      : db_(std::move(db)), name_(std::move(name)), busy_timeout_ms_(busy_timeout_ms) {}
+
+  db::Statement& prepared(const char* sql) override {
+    auto& slot = constants_[sql];
+    if (!slot) slot = std::make_unique<SqliteStatement>(*db_, sql, name_);
+    slot->reset();
+    return *slot;
+  }
+  db::Statement& prepared(const std::string& sql) override {
+    auto& slot = built_[sql];
+    if (!slot) slot = std::make_unique<SqliteStatement>(*db_, sql, name_);
+    slot->reset();
+    return *slot;
+  }
+  std::unique_ptr<db::Statement> prepare(const std::string& sql) override {
+    return std::make_unique<SqliteStatement>(*db_, sql, name_);
+  }
+  void execute(const std::string& sql) override {
+    try {
+      db_->exec(sql);
     } catch (const SQLite::Exception& e) {
       fail(e, name_);
     }
   }
 
-  std::vector<db::Finding> SqliteConnection::diagnose() {
-    using Status = db::Finding::Status;
-    std::vector<db::Finding> found;
-    sqlite3* handle = db_->getHandle();
-    // Leave the WAL as it was found: no checkpoint when this connection closes.
-    sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    found.push_back(
-        {"schema", Status::ok,
-         fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
-
-    std::string shm = name_ + "-shm";
+  void begin_write() override {
     try {
-      begin_write();
-      rollback();
-      found.push_back({"write_lock", Status::ok,
-                       fmt::format("free: taken and given back at once (writers wait up to {} ms)", busy_timeout_ms_)});
-    } catch (const DatabaseError& e) {
-      if (e.failure() == Failure::read_only) {
-        found.push_back({"write_lock", Status::skipped, e.what()});
-      } else if (e.failure() != Failure::locked) {
-        found.push_back({"write_lock", Status::problem, e.what()});
-      } else {
-        auto pids = holders(shm, kShmWriteLock, kShmWriteLock, true);
-        auto on_file = holders(name_, 0, UINT64_MAX, true);  // rollback-journal mode, recovery
-        pids.insert(pids.end(), on_file.begin(), on_file.end());
-        std::string who = pids.empty()
-                              ? fmt::format(
-                                    "a process /proc/locks does not show (another machine, or another PID namespace); "
-                                    "'fuser -v {0} {0}-wal {0}-shm' lists who has the database open",
-                                    name_)
-                              : describe_all(pids);
-        std::string pid = pids.empty() ? "PID" : std::to_string(pids.front());
-        found.push_back({"write_lock", Status::problem,
-                         fmt::format("held for more than {} ms by {}; every other writer fails with exit 7 until it "
-                                     "lets go. 'kill -CONT {}' lets a stopped process finish; 'kill {}' ends it, and "
-                                     "it loses only its own uncommitted change (the database stays whole)",
-                                     busy_timeout_ms_, who, pid, pid)});
-      }
-    }
-
-    std::string mode = "?";
-    try {
-      mode = db_->execAndGet("PRAGMA journal_mode").getString();
-    } catch (const SQLite::Exception&) {
-    }
-    if (mode != "wal") {
-      found.push_back({"wal", Status::skipped, fmt::format("not in WAL mode (journal_mode {})", mode)});
-    } else {
-      std::error_code ec;
-      auto bytes = std::filesystem::file_size(name_ + "-wal", ec);
-      if (ec) bytes = 0;
-      auto index = wal_index(handle);
-      found.push_back({"wal", Status::ok,
-                       index.mapped ? fmt::format("{} KiB on disk; {} frames since it was last reset, {} of them "
-                                                  "checkpointed into the database",
-                                                  (bytes + 1023) / 1024, index.frames, index.backfilled)
-                                    : fmt::format("{} KiB on disk", (bytes + 1023) / 1024)});
-      auto readers = holders(shm, kShmFirstReadLock, kShmLastReadLock, false);
-      std::uint32_t waiting = index.frames - std::min(index.backfilled, index.frames);
-      std::string pinned = readers.empty()
-                               ? std::string("no other process is reading now, so the next commit checkpoints it")
-                               : fmt::format(
-                                     "readers pin it: {} (a long export, or a stopped reader); it is copied "
-                                     "back once they finish",
-                                     describe_all(readers));
-      if (!index.mapped)
-        found.push_back({"checkpoint", Status::skipped, "the WAL index could not be read"});
-      else if (waiting > kAutoCheckpointFrames)
-        found.push_back({"checkpoint", Status::warning,
-                         fmt::format("starved: {} frames wait to be copied into the database (SQLite checkpoints "
-                                     "after {}); {}",
-                                     waiting, kAutoCheckpointFrames, pinned)});
-      else
-        found.push_back({"checkpoint", Status::ok,
-                         fmt::format("{} frames wait to be copied into the database (SQLite checkpoints after {})",
-                                     waiting, kAutoCheckpointFrames)});
-    }
-
-    // Every page of every table and index: what audit verify, reading only the rows it
-    // needs, does not look at (free-space accounting, unused cells, b-tree structure).
-    try {
-      SQLite::Statement check(*db_, "PRAGMA quick_check(10)");
-      std::vector<std::string> problems;
-      while (check.executeStep()) {
-        // A row may hold several lines, the first naming the schema ("*** in database main ***").
-        std::istringstream lines(check.getColumn(0).getString());
-        for (std::string line; std::getline(lines, line);)
-          if (!line.empty() && !line.starts_with("*** ")) problems.push_back(line);
-      }
-      if (problems == std::vector<std::string>{"ok"})
-        found.push_back({"integrity", Status::ok, "PRAGMA quick_check: ok"});
-      else
-        found.push_back({"integrity", Status::problem,
-                         fmt::format("PRAGMA quick_check: {}; the file is damaged: restore it from a backup (and "
-                                     "run 'linkctl audit verify' on the restored copy)",
-                                     fmt::join(problems, "; "))});
+      db_->exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-      found.push_back({"integrity", Status::problem,
-                       fmt::format("PRAGMA quick_check failed ({}); restore the file from a backup", e.what())});
+      if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
+        throw DatabaseError(
+            Failure::locked,
+            fmt::format("the database stayed locked by another process for {} ms; try again ('linkctl doctor' names "
+                        "the process that holds it; LINKCTL_BUSY_TIMEOUT sets the wait)",
+                        busy_timeout_ms_));
+      fail(e, name_);
     }
-    return found;
   }
+  void commit() override { execute("COMMIT"); }
+  void rollback() noexcept override { db_->tryExec("ROLLBACK"); }
+  void begin_snapshot() override { execute("BEGIN DEFERRED"); }
+  void end_snapshot() noexcept override { db_->tryExec("COMMIT"); }
 
-  void SqliteConnection::require_linkctl_file() {
-    auto not_ours = [&](const std::string& why) {
-      return DatabaseError(
-          Failure::corrupt,
-          fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
-    };
-    int version = schema_version();
-    if (version == 0) throw not_ours("it has no linkctl schema");
-    if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
-    int app = integer_pragma("PRAGMA application_id");
-    if (app == kApplicationId) return;
-    if (app != 0)
-      throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
-    if (integer_pragma(kCountLinkctlTables) != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
-  }
+  int schema_version() override { return integer_pragma("PRAGMA user_version"); }
+  int latest_schema_version() const override { return static_cast<int>(sqlite_migrations().size()); }
+  void migrate() override;
+  const std::string& name() const override { return name_; }
 
-  void SqliteConnection::migrate() {
-    int have = schema_version();
-    int want = latest_schema_version();
-    if (have > want)
-      throw DatabaseError(
-          Failure::other,
-          fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_,
-                      have, want));
-    if (have == want) return;
-    begin_write();
+  std::vector<db::Finding> diagnose() override;
+
+  /// WAL, foreign keys, durable commits, the busy timeout, and the trace when asked for.
+  void configure(bool wal);
+  /// Refuses a file that is not a linkctl database (another application's, or damaged).
+  void require_linkctl_file();
+  void set_busy_timeout(int ms) { db_->setBusyTimeout(ms); }
+
+ private:
+  int integer_pragma(const char* sql) {
     try {
-      have = schema_version();  // another process may have migrated while we waited for the lock
-      auto migrations = sqlite_migrations();
-      for (int v = have; v < want; ++v) execute(std::string(migrations[static_cast<std::size_t>(v)].sql));
-      execute(fmt::format("PRAGMA user_version = {}", want));
-      execute(fmt::format("PRAGMA application_id = {}", kApplicationId));
-      commit();
-    } catch (...) {
-      rollback();
-      throw;
+      return db_->execAndGet(sql).getInt();
+    } catch (const SQLite::Exception& e) {
+      fail(e, name_);
     }
   }
 
-  // A path as a file: URI (RFC 3986 percent-encoding of everything but unreserved characters and '/').
-  std::string file_uri(const std::string& path) {
-    std::string uri = "file:";
-    for (unsigned char c : path) {
-      if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
-        uri += static_cast<char>(c);
-      else
-        uri += fmt::format("%{:02X}", c);
+  std::unique_ptr<SQLite::Database> db_;
+  std::string name_;
+  int busy_timeout_ms_;
+  std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> constants_;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> built_;
+};
+
+void SqliteConnection::configure(bool wal) {
+  // Not in a setgid installation: the statements' parameters would show users what they cannot read.
+  const char* trace = elevated() ? nullptr : std::getenv("LINKCTL_TRACE_SQL");
+  if (trace && *trace && std::string_view(trace) != "0")
+    sqlite3_trace_v2(db_->getHandle(), SQLITE_TRACE_STMT, trace_statement, nullptr);
+  // SQLite seeds its random numbers from /dev/urandom on first use, which would be inside
+  // the first write transaction (the salt of a new WAL header): seed them now instead.
+  unsigned char seed = 0;
+  sqlite3_randomness(1, &seed);
+  try {
+    db_->setBusyTimeout(busy_timeout_ms_);
+    db_->exec("PRAGMA foreign_keys = ON");
+    if (wal) {
+      auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
+      if (mode != "wal")
+        throw DatabaseError(Failure::other,
+                            fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
+                                        "supports shared memory",
+                                        name_, mode));
     }
-    return uri;
+    // Durable commits: an acknowledged verb survives power loss.
+    db_->exec("PRAGMA synchronous = FULL");
+  } catch (const SQLite::Exception& e) {
+    fail(e, name_);
+  }
+}
+
+std::vector<db::Finding> SqliteConnection::diagnose() {
+  using Status = db::Finding::Status;
+  std::vector<db::Finding> found;
+  sqlite3* handle = db_->getHandle();
+  // Leave the WAL as it was found: no checkpoint when this connection closes.
+  sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  found.push_back(
+      {"schema", Status::ok,
+       fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
+
+  std::string shm = name_ + "-shm";
+  try {
+    begin_write();
+    rollback();
+    found.push_back({"write_lock", Status::ok,
+                     fmt::format("free: taken and given back at once (writers wait up to {} ms)", busy_timeout_ms_)});
+  } catch (const DatabaseError& e) {
+    if (e.failure() == Failure::read_only) {
+      found.push_back({"write_lock", Status::skipped, e.what()});
+    } else if (e.failure() != Failure::locked) {
+      found.push_back({"write_lock", Status::problem, e.what()});
+    } else {
+      auto pids = holders(shm, kShmWriteLock, kShmWriteLock, true);
+      auto on_file = holders(name_, 0, UINT64_MAX, true);  // rollback-journal mode, recovery
+      pids.insert(pids.end(), on_file.begin(), on_file.end());
+      std::string who = pids.empty()
+                            ? fmt::format(
+                                  "a process /proc/locks does not show (another machine, or another PID namespace); "
+                                  "'fuser -v {0} {0}-wal {0}-shm' lists who has the database open",
+                                  name_)
+                            : describe_all(pids);
+      std::string pid = pids.empty() ? "PID" : std::to_string(pids.front());
+      found.push_back({"write_lock", Status::problem,
+                       fmt::format("held for more than {} ms by {}; every other writer fails with exit 7 until it "
+                                   "lets go. 'kill -CONT {}' lets a stopped process finish; 'kill {}' ends it, and "
+                                   "it loses only its own uncommitted change (the database stays whole)",
+                                   busy_timeout_ms_, who, pid, pid)});
+    }
   }
 
-  // A database in a directory we cannot write, with no -wal to read: SQLite cannot create the
-  // -shm it needs for WAL mode there, but everything committed is in the file itself.
-  std::unique_ptr<SqliteConnection> open_immutable(const std::string& path, int busy_timeout_ms) {
-    auto c = std::make_unique<SqliteConnection>(
-        std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1",
-                                           SQLite::OPEN_READONLY | SQLITE_OPEN_URI | kOpenFlags),
-        path, busy_timeout_ms);
-    c->execute("PRAGMA foreign_keys = ON");
-    c->require_linkctl_file();
-    if (c->schema_version() < c->latest_schema_version())
-      throw DatabaseError(Failure::read_only,
-                          fmt::format("{} has schema version {} and must be migrated, which needs write access to it "
-                                      "and its directory; open it once as its owner",
-                                      path, c->schema_version()));
-    c->migrate();  // refuses a newer schema
-    return c;
+  std::string mode = "?";
+  try {
+    mode = db_->execAndGet("PRAGMA journal_mode").getString();
+  } catch (const SQLite::Exception&) {
   }
+  if (mode != "wal") {
+    found.push_back({"wal", Status::skipped, fmt::format("not in WAL mode (journal_mode {})", mode)});
+  } else {
+    std::error_code ec;
+    auto bytes = std::filesystem::file_size(name_ + "-wal", ec);
+    if (ec) bytes = 0;
+    auto index = wal_index(handle);
+    found.push_back({"wal", Status::ok,
+                     index.mapped ? fmt::format("{} KiB on disk; {} frames since it was last reset, {} of them "
+                                                "checkpointed into the database",
+                                                (bytes + 1023) / 1024, index.frames, index.backfilled)
+                                  : fmt::format("{} KiB on disk", (bytes + 1023) / 1024)});
+    auto readers = holders(shm, kShmFirstReadLock, kShmLastReadLock, false);
+    std::uint32_t waiting = index.frames - std::min(index.backfilled, index.frames);
+    std::string pinned = readers.empty()
+                             ? std::string("no other process is reading now, so the next commit checkpoints it")
+                             : fmt::format(
+                                   "readers pin it: {} (a long export, or a stopped reader); it is copied "
+                                   "back once they finish",
+                                   describe_all(readers));
+    if (!index.mapped)
+      found.push_back({"checkpoint", Status::skipped, "the WAL index could not be read"});
+    else if (waiting > kAutoCheckpointFrames)
+      found.push_back({"checkpoint", Status::warning,
+                       fmt::format("starved: {} frames wait to be copied into the database (SQLite checkpoints "
+                                   "after {}); {}",
+                                   waiting, kAutoCheckpointFrames, pinned)});
+    else
+      found.push_back({"checkpoint", Status::ok,
+                       fmt::format("{} frames wait to be copied into the database (SQLite checkpoints after {})",
+                                   waiting, kAutoCheckpointFrames)});
+  }
+
+  // Every page of every table and index: what audit verify, reading only the rows it
+  // needs, does not look at (free-space accounting, unused cells, b-tree structure).
+  try {
+    SQLite::Statement check(*db_, "PRAGMA quick_check(10)");
+    std::vector<std::string> problems;
+    while (check.executeStep()) {
+      // A row may hold several lines, the first naming the schema ("*** in database main ***").
+      std::istringstream lines(check.getColumn(0).getString());
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && !line.starts_with("*** ")) problems.push_back(line);
+    }
+    if (problems == std::vector<std::string>{"ok"})
+      found.push_back({"integrity", Status::ok, "PRAGMA quick_check: ok"});
+    else
+      found.push_back({"integrity", Status::problem,
+                       fmt::format("PRAGMA quick_check: {}; the file is damaged: restore it from a backup (and "
+                                   "run 'linkctl audit verify' on the restored copy)",
+                                   fmt::join(problems, "; "))});
+  } catch (const SQLite::Exception& e) {
+    found.push_back({"integrity", Status::problem,
+                     fmt::format("PRAGMA quick_check failed ({}); restore the file from a backup", e.what())});
+  }
+  return found;
+}
+
+void SqliteConnection::require_linkctl_file() {
+  auto not_ours = [&](const std::string& why) {
+    return DatabaseError(
+        Failure::corrupt,
+        fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
+  };
+  int version = schema_version();
+  if (version == 0) throw not_ours("it has no linkctl schema");
+  if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
+  int app = integer_pragma("PRAGMA application_id");
+  if (app == kApplicationId) return;
+  if (app != 0)
+    throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
+  if (integer_pragma(kCountLinkctlTables) != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
+}
+
+void SqliteConnection::migrate() {
+  int have = schema_version();
+  int want = latest_schema_version();
+  if (have > want)
+    throw DatabaseError(
+        Failure::other,
+        fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have,
+                    want));
+  if (have == want) return;
+  begin_write();
+  try {
+    have = schema_version();  // another process may have migrated while we waited for the lock
+    auto migrations = sqlite_migrations();
+    for (int v = have; v < want; ++v) execute(std::string(migrations[static_cast<std::size_t>(v)].sql));
+    execute(fmt::format("PRAGMA user_version = {}", want));
+    execute(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    commit();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+// A path as a file: URI (RFC 3986 percent-encoding of everything but unreserved characters and '/').
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~')
+      uri += static_cast<char>(c);
+    else
+      uri += fmt::format("%{:02X}", c);
+  }
+  return uri;
+}
+
+// A database in a directory we cannot write, with no -wal to read: SQLite cannot create the
+// -shm it needs for WAL mode there, but everything committed is in the file itself.
+std::unique_ptr<SqliteConnection> open_immutable(const std::string& path, int busy_timeout_ms) {
+  auto c = std::make_unique<SqliteConnection>(
+      std::make_unique<SQLite::Database>(file_uri(path) + "?immutable=1",
+                                         SQLite::OPEN_READONLY | SQLITE_OPEN_URI | kOpenFlags),
+      path, busy_timeout_ms);
+  c->execute("PRAGMA foreign_keys = ON");
+  c->require_linkctl_file();
+  if (c->schema_version() < c->latest_schema_version())
+    throw DatabaseError(Failure::read_only,
+                        fmt::format("{} has schema version {} and must be migrated, which needs write access to it "
+                                    "and its directory; open it once as its owner",
+                                    path, c->schema_version()));
+  c->migrate();  // refuses a newer schema
+  return c;
+}
 
 }  // namespace
 
