@@ -61,13 +61,14 @@ int main(int argc, char** argv) {
              begin, argv[3], argv[3], argv[3], argv[3]);
     rc = run(db, sql, false);
   } else if (!strcmp(argv[2], "close") && argc > 3) {
-    snprintf(sql, sizeof sql,
-             "%s"
-             "UPDATE tickets SET state = 'handled', result = 'floor', updated_at = '2026-11-16T01:00:00Z' WHERE id = %s;"
-             "INSERT INTO events (id, ticket_id, verb, actor, at, recorded_at, policy_version, prev_hash, hash) SELECT "
-             "max(id) + 1, %s, 'close', 'x', 'x', 'x', 1, 'x', 'x' FROM events;"
-             "COMMIT;",
-             begin, argv[3], argv[3]);
+    snprintf(
+        sql, sizeof sql,
+        "%s"
+        "UPDATE tickets SET state = 'handled', result = 'floor', updated_at = '2026-11-16T01:00:00Z' WHERE id = %s;"
+        "INSERT INTO events (id, ticket_id, verb, actor, at, recorded_at, policy_version, prev_hash, hash) SELECT "
+        "max(id) + 1, %s, 'close', 'x', 'x', 'x', 1, 'x', 'x' FROM events;"
+        "COMMIT;",
+        begin, argv[3], argv[3]);
     rc = run(db, sql, false);
   } else if (!strcmp(argv[2], "show") && argc > 3) {
     snprintf(sql, sizeof sql,

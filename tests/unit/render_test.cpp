@@ -85,8 +85,9 @@ TEST_CASE("a table shows zero-width characters; tsv, csv and json keep the exact
 }
 
 TEST_CASE("a table fits its width by cutting the fit column with an ellipsis, by display width") {
-  Rows rows{{"id", "title"},
-            {json{{"id", 1}, {"title", "送货员送货不到户不及时"}}, json{{"id", 12}, {"title", "Shop moved away last week"}}}};
+  Rows rows{
+      {"id", "title"},
+      {json{{"id", 1}, {"title", "送货员送货不到户不及时"}}, json{{"id", 12}, {"title", "Shop moved away last week"}}}};
   rows.fit = "title";
   // Unlimited: as it is.
   CHECK(render_table(rows) ==

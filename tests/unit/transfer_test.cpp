@@ -65,8 +65,10 @@ TEST_CASE("one bad row refuses the whole file, naming its line") {
       0);
   CHECK(import_error(w, "filer,category,title,ref\nli.na,delivery-late,a,X\nli.na,delivery-late,b,X\n") ==
         "t.csv:3: ref 'X' is used again (first on line 2)");
-  CHECK(import_error(w, "filer,category,title,ref\nli.na,delivery-late,a,X\nli.na,delivery-late,b,Y\nli.na,delivery-late,c,X\n") ==
-        "t.csv:4: ref 'X' is used again (first on line 2)");
+  CHECK(
+      import_error(
+          w, "filer,category,title,ref\nli.na,delivery-late,a,X\nli.na,delivery-late,b,Y\nli.na,delivery-late,c,X\n") ==
+      "t.csv:4: ref 'X' is used again (first on line 2)");
   CHECK(import_error(w, "filer,category,title,filed_at\nli.na,delivery-late,a,0000-06-01T09:00\n")
             .rfind("t.csv:2: filed_at", 0) == 0);
   CHECK(ticket_count(w) == 0);
