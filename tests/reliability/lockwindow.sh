@@ -9,6 +9,10 @@
 # anything else outside the database would stretch the time every other writer waits.
 # A time zone read from tzdata (Europe/Paris) shows that the zone is loaded before BEGIN
 # (it was not, before issue 20: a verb on the system clock read it inside the lock).
+# One exception, by design (issue 18): `import` streams its CSV row by row inside its one
+# transaction, so memory does not grow with the file; reading that file (INPUT, a regular
+# file) is allowed in the window. (From a pipe, a stalled producer would stall the writers:
+# linkctl(1) says to import from a file.)
 set -euo pipefail
 BIN=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -36,14 +40,14 @@ check() {
   [ "$rc" = "$expect" ] || { fail "linkctl $* exited $rc, not $expect: $(cat err.txt)"; return; }
   verbs=$((verbs + 1))
   local report
-  report=$(awk -v db="$LINKCTL_DB" -v dir="$dir" '
+  report=$(awk -v db="$LINKCTL_DB" -v dir="$dir" -v input="${INPUT:-}" '
     function ours(line,   rest, m) {  # every path the line names is one of the database files
       rest = line
       while (match(rest, /<[^<>]*>|"\/[^"]*"/)) {
         m = substr(rest, RSTART + 1, RLENGTH - 2)
         rest = substr(rest, RSTART + RLENGTH)
         if (m !~ /^\//) continue           # <anon_inode:...>, <pipe:...>: judged below
-        if (m != db && m != db "-wal" && m != db "-shm" && m != db "-journal" && m != dir) return 0
+        if (m != db && m != db "-wal" && m != db "-shm" && m != db "-journal" && m != dir && !(input != "" && m == input && line ~ /^[0-9]+ +read\(/)) return 0
       }
       return 1
     }
@@ -83,7 +87,7 @@ check 0 confirm "$id" --as wang.qiang $T
 check 0 rate "$id" satisfied --as zhang.wei $T
 check 0 spotcheck record "$id" --finding ok --as lin.xiuying $T
 check 0 comment "$id" 已电话催办 --as li.na $T
-check 0 import two.csv --as gao.feng $T
+INPUT=$dir/two.csv check 0 import two.csv --as gao.feng $T
 check 0 deadlines --recompute --as gao.feng --today 2026-10-20
 check 0 overdue --new --as lin.xiuying --today 2026-10-20
 check 0 report monthly --month 2026-09 --freeze --as lin.xiuying --today 2026-10-20
