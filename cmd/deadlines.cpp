@@ -31,7 +31,9 @@ void register_deadlines(CLI::App& app, Env& env) {
     }
     if (!id->count()) throw Error(ErrorKind::usage, "deadlines needs a ticket ID (or --recompute)");
     auto m = s.moment();
-    env.out().rows(deadline_rows(s.policy, ticket_stages(s, o->id), m.today, m.now));
+    auto stages = ticket_stages(s, o->id);
+    Ticket t = visible_ticket(s, o->id);
+    env.out().rows(deadline_rows(s.policy, stages, m.today, m.now, &t));
   });
 }
 
