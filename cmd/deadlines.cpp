@@ -32,7 +32,9 @@ void register_deadlines(CLI::App& app, Env& env) {
     }
     if (!id->count()) throw Error(ErrorKind::usage, "deadlines needs a ticket ID (or --recompute)");
     auto m = s.moment();
-    env.out().show(deadline_view(s.policy, ticket_stages(s, o->id), m.today, m.now, env.out().format()));
+    auto stages = ticket_stages(s, o->id);
+    Ticket t = visible_ticket(s, o->id);
+    env.out().show(deadline_view(s.policy, stages, m.today, m.now, env.out().format(), &t));
   });
 }
 

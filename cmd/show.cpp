@@ -14,7 +14,10 @@ void register_show(CLI::App& app, Env& env) {
     auto s = env.session();
     Ticket t = visible_ticket(s, *id);
     auto m = s.moment();
-    env.out().show(ticket_record(s.policy, t, m.today, m.now, env.out().format()));
+    std::vector<Stage> stages;
+    std::vector<Event> events;
+    if (t.chain) stages = s.store.ticket_stages(t.id), events = s.store.ticket_events(t.id);
+    env.out().show(ticket_record(s.policy, t, m.today, m.now, env.out().format(), stages, events));
   });
 }
 

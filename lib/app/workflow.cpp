@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "approval.hpp"
 #include "error.hpp"
 
 namespace linkctl {
@@ -96,9 +97,14 @@ std::vector<Ticket> inbox(Session& s) {
   for (const auto& d : s.policy.departments)
     if (s.policy.is_lead(me.id, d.code)) q.lead_of.push_back(d.code);
   q.supervisor = me.supervisor;
+  q.chained_pending = !s.policy.approval_chains.empty();
   auto m = s.moment();
   q.today = m.today;
   auto rows = s.store.inbox(q);
+  // SPEC 11: a pending ticket of a chain waits on its current level's approver only.
+  std::erase_if(rows, [&](const Ticket& t) {
+    return t.chain && t.state == State::pending && !is_level_approver(s.policy, me, t);
+  });
   if (me.supervisor)  // the SQL prefilter is a superset for the supervisor's "overdue, not escalated"
     std::erase_if(rows, [&](const Ticket& t) {
       bool waits_on_me = t.handler == me.id ||

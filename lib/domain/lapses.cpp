@@ -3,6 +3,12 @@
 
 namespace linkctl {
 
+std::string OpenStage::stage_label() const {
+  std::string label(to_string(stage.kind));
+  if (stage.level) label += " " + std::to_string(*stage.level) + "/" + std::to_string(levels);
+  return label;
+}
+
 std::optional<Lapse> lapse_of(OpenStage open, Date today, Instant now) {
   const Stage& s = open.stage;
   std::optional<Date> missed;

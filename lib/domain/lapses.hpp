@@ -16,6 +16,9 @@ struct OpenStage {
   State state = State::pending;
   bool escalated = false;
   std::string title;
+  int levels = 1;  ///< approval levels of the ticket's chain (SPEC 11)
+  /// "approval 2/3" for a level of an approval chain, else the stage's kind.
+  std::string stage_label() const;
 };
 
 /// A stage that missed a due date and is still not finished.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "approval.hpp"
 #include "deadlines.hpp"
 #include "error.hpp"
 #include "hash.hpp"
@@ -60,6 +61,20 @@ Stage begin_stage(const Policy& p, StageKind kind, StageRule rule_name, std::str
   s.due = due.due;
   s.due_at = due.due_at;
   return s;
+}
+
+// The approval stage of `level`, owed by the level's department, due by its rule.
+Stage begin_level(const Policy& p, const Ticket& t, int level, const Moment& at, Outcome& out) {
+  Stage s = begin_stage(p, StageKind::approval, StageRule::approval, level_dept(p, t, level), level_rule(p, t, level),
+                        t.severity, at, out);
+  if (t.chain) s.level = level;
+  return s;
+}
+
+// {"level": 2, "of": 3, "name": "财务部审核"}: the level an event acts at (chained tickets only).
+json level_json(const Ticket& t, int level) {
+  const ApprovalLevel* l = approval_level_of(t, level);
+  return json{{"level", level}, {"of", t.approval_levels()}, {"name", l ? l->name : std::string()}};
 }
 
 void end_stage(std::optional<Stage>& s, const Moment& at, std::string outcome) {
@@ -129,6 +144,8 @@ json ticket_changes(const Ticket& b, const Ticket& a) {
   field("escalated", b.escalated, a.escalated);
   field("resets", b.resets, a.resets);
   field("approval_due", opt(date_text(b.approval)), opt(date_text(a.approval)));
+  auto level = [](const Ticket& t) { return t.approval && t.approval->level ? json(*t.approval->level) : json(nullptr); };
+  field("approval_level", level(b), level(a));
   field("feedback_due", opt(date_text(b.feedback)), opt(date_text(a.feedback)));
   field("review_due", opt(date_text(b.review)), opt(date_text(a.review)));
   bool was_explained = b.feedback && b.feedback->explained_at, is_explained = a.feedback && a.feedback->explained_at;
@@ -169,11 +186,12 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
     filed.today = p.organization.timezone.local_date(*r.filed_at);
   }
   t.filed_at = filed.now;
+  if (cat.chain)
+    if (const ApprovalChain* chain = p.approval_chain(*cat.chain)) t.chain = *chain;
   Outcome o = start(actor, at, t, "file");
   o.event.at = filed.now;
   o.event.state_before.reset();
-  o.after.approval = begin_stage(p, StageKind::approval, StageRule::approval, o.after.from_dept, p.deadlines.approval,
-                                 o.after.severity, filed, o);
+  o.after.approval = begin_level(p, t, 1, filed, o);
   o.after.updated_at = filed.now;
   o.event.state_after = std::string(to_string(o.after.state));
   // A new ticket's event lists what was filed, not a diff against nothing (so none is computed: import files many).
@@ -183,6 +201,10 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
                          {"title", t.title},
                          {"approval_due", format_date(o.after.approval->due)}};
   if (r.ref) o.event.changes["ref"] = *r.ref;
+  if (t.chain) {
+    o.event.changes["approval_chain"] = t.chain->code;
+    o.event.changes["level"] = level_json(t, 1);
+  }
   return o;
 }
 
@@ -196,11 +218,20 @@ Outcome approve(const Policy& p, const Actor& actor, const Moment& at, const Tic
   if (r.title) check_title(*r.title), a.title = *r.title;
   if (r.body) check_body(*r.body), a.body = *r.body;
   if (r.comment) check_note("the comment", *r.comment);
+  int level = t.approval_level();
   end_stage(a.approval, at, "approved");
   a.state = *rule.to;
-  a.feedback = begin_stage(p, StageKind::feedback, *rule.starts, a.to_dept, p.feedback_rule(category_of(p, a.category)),
-                           a.severity, at, o);
-  return finish(std::move(o), t, at, r.comment);
+  if (*rule.starts == StageRule::approval) {
+    // SPEC 11: the next level starts counting from this approval; this level's stage is kept for scoring.
+    o.retired.push_back(*a.approval);
+    a.approval = begin_level(p, a, level + 1, at, o);
+  } else {
+    a.feedback = begin_stage(p, StageKind::feedback, *rule.starts, a.to_dept,
+                             p.feedback_rule(category_of(p, a.category)), a.severity, at, o);
+  }
+  Outcome done = finish(std::move(o), t, at, r.comment);
+  if (t.chain) done.event.changes["level"] = level_json(t, level);
+  return done;
 }
 
 Outcome reject(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const std::string& reason) {
@@ -209,7 +240,9 @@ Outcome reject(const Policy& p, const Actor& actor, const Moment& at, const Tick
   Outcome o = start(actor, at, t, "reject");
   end_stage(o.after.approval, at, "rejected");
   o.after.state = *rule.to;
-  return finish(std::move(o), t, at, reason);
+  Outcome done = finish(std::move(o), t, at, reason);
+  if (t.chain) done.event.changes["level"] = level_json(t, t.approval_level());
+  return done;
 }
 
 Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticket& t, const RouteRequest& r) {
@@ -364,7 +397,7 @@ std::optional<Outcome> recompute_deadlines(const Policy& p, const Actor& actor, 
   Outcome o = start(actor, at, t, "deadlines.recompute");
   auto redo = [&](std::optional<Stage>& s) {
     if (!s || s->finished()) return;
-    Deadline rule = p.deadlines.approval;
+    Deadline rule = level_rule(p, t, s->level.value_or(1));
     if (s->kind == StageKind::review) rule = p.deadlines.review;
     if (s->kind == StageKind::feedback)
       rule = s->rule == StageRule::feedback ? (cat ? p.feedback_rule(*cat) : p.deadlines.feedback) : p.deadlines.reset;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "approval.hpp"
 #include "error.hpp"
 
 namespace linkctl {
@@ -15,8 +16,26 @@ using P = Party;
 
 // SPEC section 3. Rows are in the order refusal messages list the verbs allowed in a state.
 constexpr Transition kLifecycle[] = {
-    {Verb::approve, {pending}, P::sending_lead, routed, StageRule::feedback, "approve", "approve", "be approved"},
-    {Verb::reject, {pending}, P::sending_lead, rejected, std::nullopt, "reject", "reject", "be rejected"},
+    // SPEC 11: a level before the last hands the ticket to the next level; the last one routes it.
+    {Verb::approve,
+     {pending},
+     P::approver,
+     pending,
+     StageRule::approval,
+     "approve",
+     "approve",
+     "be approved",
+     AtLevel::before_last},
+    {Verb::approve,
+     {pending},
+     P::approver,
+     routed,
+     StageRule::feedback,
+     "approve",
+     "approve",
+     "be approved",
+     AtLevel::last},
+    {Verb::reject, {pending}, P::approver, rejected, std::nullopt, "reject", "reject", "be rejected", AtLevel::any},
     {Verb::confirm, {handled}, P::receiving_lead, answered, StageRule::review, "confirm", "confirm", "be confirmed"},
     // Assign a handler, or send a handled ticket back to one (with a reason).
     {Verb::route,
@@ -104,6 +123,14 @@ std::string who_may(const Policy& p, const Ticket& t, const std::vector<Party>& 
         phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept),
                                       leads_of(p, t.from_dept)));
         break;
+      case Party::approver:
+        if (t.chain) {
+          phrases.push_back(level_approver_phrase(p, t));
+          break;
+        }
+        phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept),
+                                      leads_of(p, t.from_dept)));
+        break;
       case Party::receiving_lead:
         // After "its handler" the department goes without saying which side it is.
         phrases.push_back(fmt::format("a lead of {}{} ({})", after_handler ? "" : "the receiving department ",
@@ -146,6 +173,8 @@ bool acts_as(const Policy& p, const Person& person, const Ticket& t, Party party
   switch (party) {
     case Party::sending_lead:
       return p.is_lead(person.id, t.from_dept);
+    case Party::approver:
+      return is_level_approver(p, person, t);
     case Party::receiving_lead:
       return p.is_lead(person.id, t.to_dept);
     // The handler only while still in the receiving department: a move by `policy apply` ends it.
@@ -162,8 +191,10 @@ bool acts_as(const Policy& p, const Person& person, const Ticket& t, Party party
 const Transition& authorize(const Policy& p, const Person& person, const Ticket& t, Verb verb) {
   const Transition* in_state = nullptr;
   std::vector<Party> parties;
+  bool last_level = t.approval_level() >= t.approval_levels();
   for (const auto& row : kLifecycle) {
     if (row.verb != verb || !row.from.contains(t.state)) continue;
+    if (row.at_level == AtLevel::last ? !last_level : row.at_level == AtLevel::before_last && last_level) continue;
     if (acts_as(p, person, t, row.who)) return row;
     if (!in_state) in_state = &row;
     parties.push_back(row.who);
@@ -198,7 +229,7 @@ bool sees_department(const Person& person, const std::string& dept) {
 }
 
 bool can_see(const Person& person, const Ticket& t) {
-  return sees_department(person, t.from_dept) || sees_department(person, t.to_dept);
+  return sees_department(person, t.from_dept) || sees_department(person, t.to_dept) || sees_as_approver(person, t);
 }
 
 void authorize(const Person& person, OfficeVerb verb) {

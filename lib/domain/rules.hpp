@@ -16,6 +16,7 @@ enum class Verb { approve, reject, confirm, route, forward, close, explain, esca
 /// Who may act, in relation to the ticket.
 enum class Party {
   sending_lead,    ///< a lead of the ticket's sending department
+  approver,        ///< the approver of the ticket's current approval level (SPEC 11; without a chain: sending_lead)
   receiving_lead,  ///< a lead of the ticket's receiving department
   handler,         ///< the ticket's handler, while a member of the receiving department
   supervisor,      ///< anyone with the supervisor role
@@ -38,6 +39,9 @@ class StateSet {
   unsigned bits_ = 0;
 };
 
+/// Which approval levels a row applies at (SPEC section 11); a ticket without a chain is at level 1 of 1.
+enum class AtLevel { any, before_last, last };
+
 /// One row of the lifecycle table: in `from`, `who` may `verb` the ticket, which then
 /// moves to `to` (nullopt: stays), starting a stage by `starts` where a verb can start
 /// several kinds. A verb with several rows is allowed by any of them; the first row
@@ -51,6 +55,7 @@ struct Transition {
   const char* listed_as;  ///< its name in "allowed here: ..." lists
   const char* action;     ///< "X may not <action> ticket N"
   const char* passive;    ///< "ticket N is 'S', so it cannot <passive>"
+  AtLevel at_level = AtLevel::any;
 };
 
 /// The lifecycle of SPEC section 3, one row per verb, state set and party, in the

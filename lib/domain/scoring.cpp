@@ -44,7 +44,7 @@ MonthlyReport score_month(const Policy& p, Date first, Date as_of, Instant now, 
       case StageKind::approval:
         if (in_month(s.due, first, last) && late(s, s.due, as_of, now))
           add(s.dept, "approval_overdue", sc.approval_overdue, 0, f.ticket_id, s.due,
-              fmt::format("approval due {} {}", format_date(s.due),
+              fmt::format("approval{} due {} {}", s.level ? fmt::format(" level {}", *s.level) : "", format_date(s.due),
                           s.finished_on ? "done " + format_date(*s.finished_on) : "not done"));
         break;
       case StageKind::review:

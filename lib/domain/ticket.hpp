@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "date.hpp"
+#include "policy.hpp"
 #include "types.hpp"
 
 namespace linkctl {
@@ -28,6 +29,7 @@ struct Stage {
   std::string outcome;  ///< approved, rejected, answered, reset, or the rating (satisfied, fair, unsatisfied)
   std::optional<Instant> explained_at;
   std::string explanation;
+  std::optional<int> level;  ///< 1-based level of an approval chain; none for the implicit one-level chain
 
   bool operator==(const Stage&) const = default;
   bool finished() const { return finished_at.has_value(); }
@@ -55,9 +57,14 @@ struct Ticket {
   bool escalated = false;
   int resets = 0;
   Instant filed_at{}, updated_at{};
-  std::optional<Stage> approval, feedback, review;
+  std::optional<Stage> approval, feedback, review;  ///< approval: the current (or last) level's stage
+  std::optional<ApprovalChain> chain;               ///< fixed when filed; none: the sending lead alone
 
   bool operator==(const Ticket&) const = default;
+  /// The number of approval levels: the chain's, or 1.
+  int approval_levels() const { return chain ? static_cast<int>(chain->levels.size()) : 1; }
+  /// The approval level the ticket is at (the last one reached once approved).
+  int approval_level() const { return approval && approval->level ? *approval->level : 1; }
   /// Names of the overdue stages ("approval", "feedback", "review"), in that order.
   std::vector<std::string> overdue_stages(Date today, Instant now) const;
   /// The earliest unfinished due date, for sorting inboxes.

@@ -16,7 +16,9 @@ class Loader : public TomlReader {
 
  private:
   Date today_;
-  std::map<std::string, const TV*> dept_at_, person_at_, category_at_;
+  Deadline p_approval_;  // [deadlines].approval, for levels that change only its unit
+  std::map<std::string, const TV*> dept_at_, person_at_, category_at_, chain_at_;
+  std::map<std::string, std::vector<const TV*>> levels_at_;  // per chain code, one per level
 
   void read_organization(const TV& root, Policy& p);
   void read_calendar(const TV& root, Policy& p);
@@ -26,6 +28,8 @@ class Loader : public TomlReader {
   void read_departments(const TV& root, Policy& p);
   void read_people(const TV& root, Policy& p);
   void read_categories(const TV& root, Policy& p);
+  void read_approval_chains(const TV& root, Policy& p);
+  std::optional<Deadline> read_level_deadline(const TV& level, const std::string& where);
   /// Everything the sections must agree on: leads are people of their department,
   /// categories go to departments that exist, every filer kind can file something.
   void cross_check(Policy& p);

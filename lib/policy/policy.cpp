@@ -51,6 +51,24 @@ const Category* Policy::category(std::string_view code) const {
   return nullptr;
 }
 
+const ApprovalChain* Policy::approval_chain(std::string_view code) const {
+  for (const auto& c : approval_chains)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
+std::string ApprovalLevel::approver_text() const {
+  switch (approver) {
+    case ApproverKind::sending_lead:
+      return "sending-lead";
+    case ApproverKind::dept_lead:
+      return "dept:" + approver_id;
+    case ApproverKind::person:
+      return "person:" + approver_id;
+  }
+  return "sending-lead";
+}
+
 bool Policy::is_lead(std::string_view person_id, std::string_view dept) const {
   const auto* d = department(dept);
   return d && std::find(d->leads.begin(), d->leads.end(), person_id) != d->leads.end();

@@ -22,6 +22,7 @@ struct Deadline {
   std::array<int, 3> amount{};  ///< indexed by Severity
   DueUnit unit = DueUnit::working_days;
   int for_severity(Severity s) const { return amount[static_cast<int>(s)]; }
+  bool operator==(const Deadline&) const = default;
 };
 
 /// [deadlines]: one rule per clocked stage and for the two replacements.
@@ -74,6 +75,28 @@ struct Category {
   std::vector<std::string> filers;             ///< filer kinds allowed to use it
   std::string to;                              ///< default receiving department
   std::array<std::optional<int>, 3> feedback;  ///< per-severity override of [deadlines].feedback
+  std::optional<std::string> chain;            ///< approval chain code; none: the sending lead alone
+};
+
+/// Who signs one level of an approval chain (SPEC section 11).
+enum class ApproverKind { sending_lead, dept_lead, person };
+
+/// One level of an approval chain: its name, who approves it and its deadline.
+struct ApprovalLevel {
+  std::string name;
+  ApproverKind approver = ApproverKind::sending_lead;
+  std::string approver_id;          ///< department code (dept_lead) or person id (person); empty for sending_lead
+  std::optional<Deadline> deadline;  ///< none: [deadlines].approval
+  bool operator==(const ApprovalLevel&) const = default;
+  /// "sending-lead", "dept:CODE" or "person:ID", as written in the policy.
+  std::string approver_text() const;
+};
+
+/// [[approval_chains]]: the signatures a ticket of a category needs before work starts.
+struct ApprovalChain {
+  std::string code, name;
+  std::vector<ApprovalLevel> levels;
+  bool operator==(const ApprovalChain&) const = default;
 };
 
 /// The parsed, validated policy. Built only by load_policy(); never changes.
@@ -85,6 +108,7 @@ struct Policy {
   std::vector<Department> departments;
   std::vector<Person> people;
   std::vector<Category> categories;
+  std::vector<ApprovalChain> approval_chains;
   std::string text;    ///< the TOML source
   std::string sha256;  ///< of `text`
 
@@ -92,6 +116,7 @@ struct Policy {
   const Person* person(std::string_view id) const;
   const Person* person_by_login(std::string_view login) const;
   const Category* category(std::string_view code) const;
+  const ApprovalChain* approval_chain(std::string_view code) const;
   /// True when `person` is one of `dept`'s leads.
   bool is_lead(std::string_view person, std::string_view dept) const;
   /// The feedback deadline of a ticket in `category` with `severity` (category override first).

@@ -92,11 +92,40 @@ void Loader::cross_check(Policy& p) {
                fmt::format(
                    "category '{}': to = \"{}\" is the supervising office; send tickets to a front or back department",
                    c.code, c.to));
+    if (c.chain && !p.approval_chain(*c.chain)) {
+      std::vector<std::string> chains;
+      for (const auto& x : p.approval_chains) chains.push_back(x.code);
+      const TV* at = line ? find(*line, "chain") : nullptr;
+      error_at(at ? at : line, fmt::format("category '{}': chain = \"{}\" is not an approval chain{}", c.code, *c.chain,
+                                 chains.empty() ? std::string("; define it in [[approval_chains]]")
+                                                : suggest(*c.chain, chains)));
+    }
     for (const auto& kind : c.filers)
       if (!kinds_held.count(kind))
         warn_at(line,
                 fmt::format("category '{}': no person has the role 'filer:{}', so nobody can file it under that kind",
                             c.code, kind));
+  }
+  for (const auto& chain : p.approval_chains) {
+    const auto& lines = levels_at_[chain.code];
+    for (std::size_t k = 0; k < chain.levels.size(); ++k) {
+      const auto& level = chain.levels[k];
+      const TV* line = k < lines.size() ? lines[k] : chain_at_[chain.code];
+      std::string where = fmt::format("approval chain '{}' level {} ({})", chain.code, k + 1, level.name);
+      if (level.approver == ApproverKind::dept_lead) {
+        const Department* d = p.department(level.approver_id);
+        if (!d)
+          error_at(line, fmt::format("{}: approver dept:{} is not a department{}", where, level.approver_id,
+                                     suggest(level.approver_id, depts)));
+        else if (d->leads.empty())
+          error_at(line, fmt::format("{}: department '{}' has no leads, so nobody could approve this level; add leads "
+                                     "= [\"person-id\"] to it or name a person:ID",
+                                     where, d->code));
+      } else if (level.approver == ApproverKind::person && !p.person(level.approver_id)) {
+        error_at(line, fmt::format("{}: approver person:{} is not in [[people]]{}", where, level.approver_id,
+                                   suggest(level.approver_id, person_ids)));
+      }
+    }
   }
   for (const auto& kind : kinds_held) {
     bool used = std::any_of(p.categories.begin(), p.categories.end(), [&](const Category& c) {

@@ -49,7 +49,8 @@ PolicyLoad Loader::load(std::string_view text) {
   Policy& p = *policy;
   p.text = std::string(text);
   p.sha256 = sha256_hex(text);
-  check_keys(root, {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories"},
+  check_keys(root, {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories",
+              "approval_chains"},
              "the top level");
   read_organization(root, p);
   read_calendar(root, p);
@@ -58,6 +59,7 @@ PolicyLoad Loader::load(std::string_view text) {
   read_departments(root, p);
   read_people(root, p);
   read_categories(root, p);
+  read_approval_chains(root, p);
   cross_check(p);
   std::stable_sort(diags_.begin(), diags_.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
@@ -359,7 +361,7 @@ void Loader::read_categories(const TV& root, Policy& p) {
   for (std::size_t i = 0; i < arr->size(); ++i) {
     const TV& t = (*arr)[i];
     std::string where = fmt::format("categories[{}]", i + 1);
-    check_keys(t, {"code", "name", "severity", "filers", "to", "feedback"}, where);
+    check_keys(t, {"code", "name", "severity", "filers", "to", "feedback", "chain"}, where);
     Category c;
     auto code = get_code(t, "code", where, true);
     if (!code) continue;
@@ -406,7 +408,124 @@ void Loader::read_categories(const TV& root, Policy& p) {
         error(*fb, fmt::format("{}: feedback must be a number of days or a table such as {{ normal = 10 }}", where));
       }
     }
+    if (find(t, "chain")) c.chain = get_code(t, "chain", where, false);
     p.categories.push_back(std::move(c));
+  }
+}
+
+std::optional<Deadline> Loader::read_level_deadline(const TV& t, const std::string& where) {
+  const TV* days = find(t, "days");
+  const TV* hours = find(t, "hours");
+  auto calendar_days = get_bool(t, "calendar_days", where);
+  if (days && hours) {
+    error(*hours, fmt::format("{}: days and hours both given; keep one of them", where));
+    return std::nullopt;
+  }
+  if (hours) {
+    if (calendar_days) error(*find(t, "calendar_days"), fmt::format("{}: calendar_days does not apply to hours", where));
+    auto n = get_int(t, "hours", where, false);
+    if (!n) return std::nullopt;
+    if (*n < 1 || *n > 8784) {
+      error(*hours, fmt::format("{}: hours = {} is out of range; use 1 to 8784", where, *n));
+      return std::nullopt;
+    }
+    Deadline d;
+    d.amount.fill(static_cast<int>(*n));
+    d.unit = DueUnit::hours;
+    return d;
+  }
+  if (!days && !calendar_days) return std::nullopt;
+  Deadline d;
+  d.amount = p_approval_.amount;  // calendar_days alone: [deadlines].approval counted in calendar days
+  if (days && days->is_integer()) {
+    auto n = days->as_integer();
+    if (n < 0 || n > 366) error(*days, fmt::format("{}: days = {} is out of range; use 0 to 366", where, n));
+    d.amount.fill(static_cast<int>(std::clamp<std::int64_t>(n, 0, 366)));
+  } else if (days && days->is_table()) {
+    check_keys(*days, {"major", "urgent", "normal"}, where + ".days");
+    for (auto s : kSeverities) {
+      auto n = get_int(*days, to_string(s), where + ".days", false);
+      if (!find(*days, to_string(s)))
+        error(*days, fmt::format("{}.days is missing '{}'; give all three of major, urgent, normal", where,
+                                 to_string(s)));
+      else if (n && (*n < 0 || *n > 366))
+        error(*find(*days, to_string(s)),
+              fmt::format("{}.days.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
+      else if (n)
+        d.amount[static_cast<int>(s)] = static_cast<int>(*n);
+    }
+  } else if (days) {
+    error(*days, fmt::format("{}: days must be a number of working days or a table such as {{ major = 1, urgent = 0, "
+                             "normal = 2 }}, not {}",
+                             where, type_name(*days)));
+  }
+  d.unit = calendar_days.value_or(false) ? DueUnit::calendar_days : DueUnit::working_days;
+  return d;
+}
+
+void Loader::read_approval_chains(const TV& root, Policy& p) {
+  p_approval_ = p.deadlines.approval;
+  const TV* at = find(root, "approval_chains");
+  if (!at) return;
+  const auto* arr = get_table_array(root, "approval_chains");
+  if (!arr) return;
+  for (std::size_t i = 0; i < arr->size(); ++i) {
+    const TV& t = (*arr)[i];
+    std::string where = fmt::format("approval_chains[{}]", i + 1);
+    check_keys(t, {"code", "name", "levels"}, where);
+    ApprovalChain chain;
+    auto code = get_code(t, "code", where, true);
+    if (!code) continue;
+    chain.code = *code;
+    where = fmt::format("approval chain '{}'", chain.code);
+    if (chain_at_.count(chain.code)) {
+      error(t, fmt::format("approval chain code '{}' is defined twice (first on line {}); codes must be unique",
+                           chain.code, line(chain_at_[chain.code])));
+      continue;
+    }
+    chain_at_[chain.code] = &t;
+    chain.name = get_string(t, "name", where, false).value_or(chain.code);
+    const TV* levels = find(t, "levels");
+    if (!levels || !levels->is_array() || levels->as_array().empty()) {
+      error(levels ? *levels : t,
+            fmt::format("{} has no levels; give levels = [ {{ name = \"...\", approver = \"sending-lead\" }}, ... ]",
+                        where));
+      p.approval_chains.push_back(std::move(chain));
+      continue;
+    }
+    auto& lines = levels_at_[chain.code];
+    for (std::size_t k = 0; k < levels->as_array().size(); ++k) {
+      const TV& lv = levels->as_array()[k];
+      std::string lwhere = fmt::format("{} level {}", where, k + 1);
+      if (!lv.is_table()) {
+        error(lv, fmt::format("{} must be a table such as {{ name = \"财务部审核\", approver = \"dept:finance\" }}",
+                              lwhere));
+        continue;
+      }
+      check_keys(lv, {"name", "approver", "days", "calendar_days", "hours"}, lwhere);
+      ApprovalLevel level;
+      level.name = get_string(lv, "name", lwhere, true).value_or(fmt::format("level {}", k + 1));
+      if (auto a = get_string(lv, "approver", lwhere, true)) {
+        if (*a == "sending-lead") {
+          level.approver = ApproverKind::sending_lead;
+        } else if (a->rfind("dept:", 0) == 0 && a->size() > 5) {
+          level.approver = ApproverKind::dept_lead;
+          level.approver_id = a->substr(5);
+        } else if (a->rfind("person:", 0) == 0 && a->size() > 7) {
+          level.approver = ApproverKind::person;
+          level.approver_id = a->substr(7);
+        } else {
+          error(*find(lv, "approver"),
+                fmt::format("{}: approver = \"{}\" is not known; use \"sending-lead\", \"dept:CODE\" or "
+                            "\"person:ID\"",
+                            lwhere, *a));
+        }
+      }
+      level.deadline = read_level_deadline(lv, lwhere);
+      chain.levels.push_back(std::move(level));
+      lines.push_back(&lv);
+    }
+    p.approval_chains.push_back(std::move(chain));
   }
 }
 

@@ -13,7 +13,7 @@ namespace linkctl {
 namespace {
 
 // Bump when the layout below changes: older snapshots are then parsed from the text.
-constexpr std::string_view kMagic = "linkctl-policy-snapshot 2\n";
+constexpr std::string_view kMagic = "linkctl-policy-snapshot 3\n";
 
 class Writer {
  public:
@@ -155,6 +155,21 @@ std::string compile_policy(const Policy& p) {
     w.strs(x.filers);
     w.str(x.to);
     for (const auto& f : x.feedback) w.num(f ? *f : -1);
+    w.num(x.chain.has_value());
+    if (x.chain) w.str(*x.chain);
+  }
+  w.num(static_cast<long long>(p.approval_chains.size()));
+  for (const auto& c : p.approval_chains) {
+    w.str(c.code);
+    w.str(c.name);
+    w.num(static_cast<long long>(c.levels.size()));
+    for (const auto& l : c.levels) {
+      w.str(l.name);
+      w.num(static_cast<int>(l.approver));
+      w.str(l.approver_id);
+      w.num(l.deadline.has_value());
+      if (l.deadline) w.deadline(*l.deadline);
+    }
   }
   return w.take();
 }
@@ -208,6 +223,19 @@ std::shared_ptr<const Policy> load_compiled_policy(std::string_view compiled, st
       x.to = r.str();
       for (auto& f : x.feedback)
         if (int v = r.integer(); v >= 0) f = v;
+      if (r.small(0, 1)) x.chain = r.str();
+    }
+    p->approval_chains.resize(r.count());
+    for (auto& c : p->approval_chains) {
+      c.code = r.str();
+      c.name = r.str();
+      c.levels.resize(r.count());
+      for (auto& l : c.levels) {
+        l.name = r.str();
+        l.approver = enum_of(r, ApproverKind::person);
+        l.approver_id = r.str();
+        if (r.small(0, 1)) l.deadline = r.deadline();
+      }
     }
     if (!r.done()) return nullptr;
     p->text = std::move(text);

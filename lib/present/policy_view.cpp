@@ -86,6 +86,20 @@ json policy_json(const Policy& p) {
                                {"filers", c.filers},
                                {"to", c.to},
                                {"feedback", fb}});
+    if (c.chain) j["categories"].back()["chain"] = *c.chain;
+  }
+  // Only policies that define chains carry the key: older outputs stay as they were.
+  if (!p.approval_chains.empty()) {
+    j["approval_chains"] = json::array();
+    for (const auto& c : p.approval_chains) {
+      json levels = json::array();
+      for (const auto& l : c.levels)
+        levels.push_back({{"name", l.name},
+                          {"approver", l.approver_text()},
+                          {"deadline", deadline_json(l.deadline.value_or(p.deadlines.approval))},
+                          {"default_deadline", !l.deadline.has_value()}});
+      j["approval_chains"].push_back({{"code", c.code}, {"name", c.name}, {"levels", levels}});
+    }
   }
   return j;
 }
@@ -139,7 +153,29 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
                          {"to", c.to},
                          {"feedback", p.feedback_rule(c).for_severity(c.severity)},
                          {"filers", c.filers}});
+  if (!p.approval_chains.empty()) {
+    cats.columns.push_back("chain");
+    for (std::size_t i = 0; i < p.categories.size(); ++i)
+      cats.rows[i]["chain"] = p.categories[i].chain ? json(*p.categories[i].chain) : json(nullptr);
+  }
   out.push_back({"Categories", cats});
+  if (!p.approval_chains.empty()) {
+    Rows chains{{"chain", "name", "level", "level_name", "approver", "major", "urgent", "normal", "unit"}, {}};
+    for (const auto& c : p.approval_chains)
+      for (std::size_t k = 0; k < c.levels.size(); ++k) {
+        const auto& l = c.levels[k];
+        Deadline d = l.deadline.value_or(p.deadlines.approval);
+        json row{{"chain", c.code},
+                 {"name", c.name},
+                 {"level", fmt::format("{}/{}", k + 1, c.levels.size())},
+                 {"level_name", l.name},
+                 {"approver", l.approver_text()}};
+        for (auto s : kSeverities) row[std::string(to_string(s))] = d.for_severity(s);
+        row["unit"] = std::string(to_string(d.unit));
+        chains.rows.push_back(row);
+      }
+    out.push_back({"Approval chains", chains});
+  }
   return out;
 }
 

@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "approval.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -49,7 +52,7 @@ std::string Names::person(const std::string& id) const {
 
 json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
   const Category* cat = p.category(t.category);
-  return RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
+  json j = RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
              "category_name", cat ? json(cat->name) : json(nullptr))("severity", std::string(to_string(t.severity)))(
              "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)(
              "handler", t.handler ? json(*t.handler) : json(nullptr))("filed_at", time_text(p, t.filed_at, times))(
@@ -59,7 +62,44 @@ json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, Time
              "overdue", t.overdue_stages(today, now))("explained", t.feedback && t.feedback->explained_at.has_value())(
              "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))(
              "body", t.body)("updated_at", time_text(p, t.updated_at, times))
-      .take();
+               .take();
+  // SPEC 11's keys, on tickets of an approval chain only: a ticket without one prints as before.
+  if (t.chain) {
+    json with = json::object();
+    for (auto& [key, value] : j.items()) {
+      with[key] = value;
+      if (key == "approval_due") {
+        with["approval_level"] = t.state == State::pending ? json(t.approval_level()) : json(nullptr);
+        with["approval_levels"] = t.approval_levels();
+      }
+    }
+    return with;
+  }
+  return j;
+}
+
+json approvals_json(const Policy& p, const Ticket& t, const std::vector<Stage>& stages,
+                    const std::vector<Event>& events, TimeStyle times) {
+  json out = json::array();
+  for (int k = 1; k <= t.approval_levels(); ++k) {
+    const ApprovalLevel* l = approval_level_of(t, k);
+    const Stage* stage = nullptr;
+    for (const auto& s : stages)
+      if (s.kind == StageKind::approval && s.level.value_or(1) == k) stage = &s;
+    json by = nullptr, at = nullptr;
+    if (stage && stage->outcome == "approved")
+      for (const auto& e : events)
+        if (e.verb == "approve" && (!t.chain || (e.changes.contains("level") && e.changes["level"]["level"] == k))) {
+          by = e.actor;
+          at = time_text(p, e.at, times);
+        }
+    out.push_back(RowBuilder(6)("level", k)("name", l ? json(l->name) : json(nullptr))(
+                      "dept", stage ? json(stage->dept) : json(level_dept(p, t, k)))(
+                      "due", stage ? json(format_date(stage->current_due())) : json(nullptr))("approved_by", by)(
+                      "approved_at", at)
+                      .take());
+  }
+  return out;
 }
 
 Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, TimeStyle times,
@@ -86,8 +126,14 @@ Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today
     return rows;
   }
   for (const auto& t : tickets) rows.rows.push_back(ticket_json(p, t, today, now, times));
-  // The columns are the keys, in order; an empty list still has them.
-  const json shape = rows.rows.empty() ? ticket_json(p, Ticket{}, today, now, times) : rows.rows.front();
+  // The columns are the keys, in order; an empty list still has them. A ticket of an
+  // approval chain has two more (SPEC 11), so it gives the shape when there is one.
+  json shape = rows.rows.empty() ? ticket_json(p, Ticket{}, today, now, times) : rows.rows.front();
+  for (std::size_t i = 0; i < tickets.size(); ++i)
+    if (tickets[i].chain) {
+      shape = rows.rows[i];
+      break;
+    }
   for (const auto& item : shape.items()) rows.columns.push_back(item.key());
   return rows;
 }
@@ -99,14 +145,30 @@ View ticket_list(const Policy& p, const std::vector<Ticket>& tickets, Date today
   return View().rows(ticket_rows(p, tickets, today, now, time_style(f), human));
 }
 
-View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f) {
+View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f,
+                   const std::vector<Stage>& stages, const std::vector<Event>& events) {
   Rows rows = ticket_rows(p, {t}, today, now, time_style(f), false);
+  const Names names(p);
   if (f == Format::table) {
-    const Names names(p);
     auto& row = rows.rows.front();
     for (const char* key : {"filer", "handler"})
       if (row[key].is_string()) row[key] = names.person(row[key].get<std::string>());
     for (const char* key : {"from_dept", "to_dept"}) row[key] = names.dept(row[key].get<std::string>());
+  }
+  if (t.chain) {
+    rows.columns.push_back("approvals");
+    json approvals = approvals_json(p, t, stages, events, time_style(f));
+    if (f == Format::table) {
+      // One line: "1 部门负责人 (市场部) due 2026-09-28 张伟; 2 财务部审核 (财务部) due 2026-09-30 -; ..."
+      std::vector<std::string> parts;
+      for (const auto& a : approvals)
+        parts.push_back(fmt::format("{} {} ({}) due {} {}", a["level"].get<int>(), a["name"].get<std::string>(),
+                                    names.dept(a["dept"].get<std::string>()),
+                                    a["due"].is_null() ? "-" : a["due"].get<std::string>(),
+                                    a["approved_by"].is_null() ? "-" : names.person(a["approved_by"].get<std::string>())));
+      approvals = fmt::format("{}", fmt::join(parts, "; "));
+    }
+    rows.rows.front()["approvals"] = approvals;
   }
   return View().record(std::move(rows));
 }
@@ -145,9 +207,9 @@ View lapse_list(const Policy& p, const std::vector<Lapse>& lapses, Format f) {
   }
   for (const auto& l : lapses)
     rows.rows.push_back(RowBuilder(9)("dept", names ? names->dept(l.stage.dept) : l.stage.dept)("ticket", l.ticket)(
-                            "stage", std::string(to_string(l.stage.kind)))("due", format_date(l.missed))(
-                            "days_late", l.days_late)("severity", std::string(to_string(l.severity)))(
-                            "state", std::string(to_string(l.state)))("escalated", l.escalated)("title", l.title)
+                            "stage", l.stage_label())("due", format_date(l.missed))("days_late", l.days_late)(
+                            "severity", std::string(to_string(l.severity)))("state", std::string(to_string(l.state)))(
+                            "escalated", l.escalated)("title", l.title)
                             .take());
   return View().rows(std::move(rows));
 }
@@ -255,15 +317,20 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
   return rows;
 }
 
-Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now) {
+Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, const Ticket* ticket) {
   Rows rows{{"stage", "rule", "from", "due", "status", "date", "weekday", "kind", "counted"}, {}};
   auto status = [&](const Stage& s, Date limit) {
     if (s.finished_on) return std::string(*s.finished_on > limit ? "finished late" : "finished on time");
     return std::string(today > limit ? "overdue" : "open");
   };
-  auto walk = [&](const Stage& s, const std::string& label, Date from, Date due, bool calendar_days, bool same_day) {
+  auto walk = [&](const Stage& s, const std::string& label, Date from, Date due, bool calendar_days, bool same_day,
+                  bool escalation = false) {
     std::string st = status(s, due);
-    if (s.due_at && label == to_string(s.kind)) {
+    std::string rule(to_string(s.rule));
+    // A level of an approval chain (SPEC 11) names itself: "approval 2/3", rule "approval: 财务部审核".
+    if (const ApprovalLevel* l = ticket && s.level ? approval_level_of(*ticket, *s.level) : nullptr)
+      rule += ": " + l->name;
+    if (s.due_at && !escalation) {
       bool late = s.finished_at ? *s.finished_at > *s.due_at : now > *s.due_at;
       st = s.finished_at ? (late ? "finished late" : "finished on time") : (late ? "overdue" : "open");
     }
@@ -281,7 +348,7 @@ Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today
     }
     for (const auto& n : days)
       rows.rows.push_back({{"stage", label},
-                           {"rule", std::string(to_string(s.rule))},
+                           {"rule", rule},
                            {"from", format_date(from)},
                            {"due", format_date(due)},
                            {"status", st},
@@ -292,6 +359,7 @@ Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today
   };
   for (const auto& s : stages) {
     std::string label(to_string(s.kind));
+    if (ticket && s.level) label += fmt::format(" {}/{}", *s.level, ticket->approval_levels());
     bool hourly = s.due_at.has_value();
     // A 0-day rule (approval by default) means the trigger day itself; its due date shows it.
     bool same_day = !hourly && s.due == working_days_after(p.calendar, s.start_date, 0).due &&
@@ -299,13 +367,14 @@ Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today
     walk(s, label, s.start_date, s.due, hourly, same_day);
     if (s.escalated_at && s.escalated_due)
       walk(s, label + " (escalated)", p.organization.timezone.local_date(*s.escalated_at), *s.escalated_due, true,
-           false);
+           false, true);
   }
   return rows;
 }
 
-View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, Format f) {
-  Rows all = deadline_rows(p, stages, today, now);
+View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, Format f,
+                   const Ticket* ticket) {
+  Rows all = deadline_rows(p, stages, today, now, ticket);
   if (f != Format::table || all.rows.empty()) return View().rows(std::move(all));
   // A heading for each stage instead of its columns repeated on every day's row.
   const std::vector<std::string> day_columns{"date", "weekday", "kind", "counted"};

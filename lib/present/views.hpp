@@ -49,8 +49,13 @@ Rows ticket_rows(const Policy& p, const std::vector<Ticket>& tickets, Date today
 
 /// A list of tickets: compact with local times in a table, every key otherwise.
 View ticket_list(const Policy& p, const std::vector<Ticket>& tickets, Date today, Instant now, Format f);
-/// One ticket as a record (`show`); in a table, departments and people by name.
-View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f);
+/// One ticket as a record (`show`); a ticket of an approval chain adds `approvals`, one
+/// object per level (level, name, dept, due, approved_by, approved_at), from its stages and events.
+View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Format f,
+                   const std::vector<Stage>& stages = {}, const std::vector<Event>& events = {});
+/// SPEC 11's `approvals` of a ticket: one object per level of its chain.
+nlohmann::ordered_json approvals_json(const Policy& p, const Ticket& t, const std::vector<Stage>& stages,
+                                      const std::vector<Event>& events, TimeStyle times);
 
 /// What a verb did to a ticket: one line in a table ("ticket 12: pending → routed; feedback due ..."),
 /// the ticket as a record otherwise. `before` is nullopt for a new ticket; `existed` for a repeated --ref.
@@ -66,11 +71,14 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
 View event_list(const Policy& p, const std::vector<Event>& events, Format f);
 
 /// Each stage's due date explained day by day: which days counted, which were
-/// skipped as weekend or holiday, which make-up workdays counted.
-Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now);
+/// skipped as weekend or holiday, which make-up workdays counted. With the `ticket`, each
+/// level of its approval chain is labelled "approval K/N" and its rule names the level.
+Rows deadline_rows(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now,
+                   const Ticket* ticket = nullptr);
 /// deadline_rows for `deadlines ID`: in a table grouped by stage, a heading (stage, rule,
 /// from, due, status) and then that stage's days; the rows as they are otherwise.
-View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, Format f);
+View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today, Instant now, Format f,
+                   const Ticket* ticket = nullptr);
 
 /// Overdue lapses (dept, ticket, stage, due, days_late, severity, state, escalated, title).
 /// Nothing at all when there are none (an empty array in json), so cron mails only news.

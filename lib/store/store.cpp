@@ -10,6 +10,7 @@
 #include <map>
 #include <string_view>
 
+#include "approval.hpp"
 #include "hash.hpp"
 #include "pg_database.hpp"
 #include "sqlite_database.hpp"
@@ -56,6 +57,11 @@ constexpr const char* kInsertTicket =
     "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
     "handler, result, rating, escalated, resets, filed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
     "RETURNING id";
+// A ticket of an approval chain (schema 5) also stores the chain it was filed under.
+constexpr const char* kInsertChainTicket =
+    "INSERT INTO tickets (ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, "
+    "handler, result, rating, escalated, resets, filed_at, updated_at, approval_chain) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 // After an insert only the stage links change; naming no indexed column keeps
 // SQLite from rewriting the ticket's index entries.
 constexpr const char* kLinkStages =
@@ -64,16 +70,21 @@ constexpr const char* kInsertStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
     "escalated_due, finished_at, finished_on, outcome, explained_at, explanation) VALUES "
     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+constexpr const char* kInsertLevelStage =
+    "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
+    "escalated_due, finished_at, finished_on, outcome, explained_at, explanation, level) VALUES "
+    "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 
 #define LINKCTL_STAGE_COLS(a)                                                                                         \
   a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a        \
     ".escalated_at, " a ".escalated_due, " a ".finished_at, " a ".finished_on, " a ".outcome, " a ".explained_at, " a \
-    ".explanation"
-constexpr int kStageColumnCount = 15;
-constexpr int kTicketColumnCount = 18;
+    ".explanation, " a ".level"
+constexpr int kStageColumnCount = 16;
+constexpr int kTicketColumnCount = 19;
 #define LINKCTL_SELECT_TICKET \
   "SELECT t.id, t.ref, t.ref_digest, t.state, t.title, t.body, t.category, t.severity, t.filer, t.from_dept, "          \
-  "t.to_dept, t.handler, t.result, t.rating, t.escalated, t.resets, t.filed_at, t.updated_at, " LINKCTL_STAGE_COLS("a") \
+  "t.to_dept, t.handler, t.result, t.rating, t.escalated, t.resets, t.filed_at, t.updated_at, t.approval_chain, " \
+  LINKCTL_STAGE_COLS("a")                                                                                          \
   ", " LINKCTL_STAGE_COLS("f") ", " LINKCTL_STAGE_COLS("r")                                                            \
   " FROM tickets t LEFT JOIN stages a ON a.id = t.approval_stage LEFT JOIN stages f ON f.id = t.feedback_stage "       \
   "LEFT JOIN stages r ON r.id = t.review_stage"
@@ -87,14 +98,16 @@ constexpr const char* kSelectOpenTicketsOf =
     "('pending', 'routed', 'assigned', 'handled', 'answered') ORDER BY id LIMIT ?";
 
 // What a ticket digest covers: every column of schema v1, named, so that a later
-// migration adding a column does not change the digests of existing tickets.
+// migration adding a column does not change the digests of existing tickets. The
+// columns of schema 5 come last and count only when set (see ticket_digest()), so
+// tickets without an approval chain keep their digests.
 constexpr const char* kDigestTicket =
     "SELECT id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
-    "rating, escalated, resets, filed_at, updated_at, approval_stage, feedback_stage, review_stage FROM tickets WHERE "
-    "id = ?";
+    "rating, escalated, resets, filed_at, updated_at, approval_stage, feedback_stage, review_stage, approval_chain "
+    "FROM tickets WHERE id = ?";
 constexpr const char* kDigestStages =
     "SELECT id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
-    "finished_at, finished_on, outcome, explained_at, explanation FROM stages WHERE ticket_id = ? ORDER BY id";
+    "finished_at, finished_on, outcome, explained_at, explanation, level FROM stages WHERE ticket_id = ? ORDER BY id";
 
 // Each ticket must be explained by its events: filed by one, and exactly as its last event left it.
 constexpr const char* kTicketsWithLastEvent =
@@ -224,6 +237,7 @@ std::optional<Stage> read_stage(const db::Statement& st, int at) {
   s.outcome = st.optional_text(at + 12).value_or("");
   s.explained_at = opt_instant_col(st, at + 13);
   s.explanation = st.optional_text(at + 14).value_or("");
+  if (!st.is_null(at + 15)) s.level = static_cast<int>(st.integer(at + 15));
   return s;
 }
 
@@ -260,6 +274,10 @@ Ticket read_ticket(const db::Statement& st) {
   t.resets = static_cast<int>(st.integer(15));
   t.filed_at = instant_col(st, 16);
   t.updated_at = instant_col(st, 17);
+  if (auto chain = st.optional_text(18)) {
+    t.chain = chain_from_text(*chain);
+    if (!t.chain) corrupt("approval chain", *chain);
+  }
   t.approval = read_stage(st, kTicketColumnCount);
   t.feedback = read_stage(st, kTicketColumnCount + kStageColumnCount);
   t.review = read_stage(st, kTicketColumnCount + 2 * kStageColumnCount);
@@ -639,10 +657,14 @@ Anchor Store::head() {
 
 // ---- tickets -----------------------------------------------------------------
 
+// GCC 12 sees std::variant's storage in a Row appended to after its initializer
+// list as maybe uninitialized; it is not (a known false positive).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 // A row as the store writes it: kDigestTicket's and kDigestStages's columns, in their
 // order. update_changed() compares two by position; digests hash them.
 Row Store::ticket_row(const Ticket& t) {
-  return {{"id", std::int64_t{t.id}},
+  Row row{{"id", std::int64_t{t.id}},
           {"ref", value_of(t.ref)},
           {"ref_digest", value_of(t.ref_digest)},
           {"state", text(to_string(t.state))},
@@ -663,10 +685,12 @@ Row Store::ticket_row(const Ticket& t) {
           {"approval_stage", stage_id(t.approval)},
           {"feedback_stage", stage_id(t.feedback)},
           {"review_stage", stage_id(t.review)}};
+  if (t.chain) row.push_back({"approval_chain", chain_to_text(*t.chain)});
+  return row;
 }
 
 Row Store::stage_row(std::int64_t ticket_id, const Stage& s) {
-  return {{"id", std::int64_t{s.id}},
+  Row row{{"id", std::int64_t{s.id}},
           {"ticket_id", ticket_id},
           {"kind", text(to_string(s.kind))},
           {"rule", text(to_string(s.rule))},
@@ -682,7 +706,10 @@ Row Store::stage_row(std::int64_t ticket_id, const Stage& s) {
           {"outcome", text_or_null(s.outcome)},
           {"explained_at", value_of(s.explained_at, format_instant)},
           {"explanation", text_or_null(s.explanation)}};
+  if (s.level) row.push_back({"level", std::int64_t{*s.level}});
+  return row;
 }
+#pragma GCC diagnostic pop
 
 void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<Stage>& before) {
   if (s.id != 0) {
@@ -693,7 +720,7 @@ void Store::write_stage(std::int64_t ticket_id, Stage& s, const std::optional<St
   }
   // The insert binds the row's columns after id, in order.
   Row row = stage_row(ticket_id, s);
-  auto& st = db_->prepared(kInsertStage);
+  auto& st = db_->prepared(s.level ? kInsertLevelStage : kInsertStage);
   for (std::size_t i = 1; i < row.size(); ++i) st.bind(static_cast<int>(i), row[i].value);
   s.id = inserted_id(st);
 }
@@ -718,8 +745,9 @@ void Store::rewind_ids(std::int64_t first_ticket) {
 void Store::insert_ticket(Ticket& t) {
   // The insert binds the row's columns from ref to updated_at, in order.
   Row row = ticket_row(t);
-  auto& st = db_->prepared(kInsertTicket);
+  auto& st = db_->prepared(t.chain ? kInsertChainTicket : kInsertTicket);
   for (int i = 1; i <= 17; ++i) st.bind(i, row[static_cast<std::size_t>(i)].value);
+  if (t.chain) st.bind(18, row.back().value);
   t.id = inserted_id(st);
   // The ticket and its stages point at each other: the stages go in after the
   // ticket, then the ticket gets their ids. (Deferring the foreign keys instead
@@ -855,7 +883,7 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
 std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
   Params p;
   std::string sql = fmt::format(
-      "SELECT " LINKCTL_STAGE_COLS("s") ", t.id, t.severity, t.state, t.escalated, t.title "
+      "SELECT " LINKCTL_STAGE_COLS("s") ", t.id, t.severity, t.state, t.escalated, t.title, t.approval_chain "
       "FROM stages s JOIN tickets t ON t.id = s.ticket_id "
       "WHERE s.finished_at IS NULL AND s.current_due <= {} "
       "AND s.id IN (t.approval_stage, t.feedback_stage, t.review_stage)",
@@ -882,6 +910,8 @@ std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
     if (auto v = parse_state(st->text(kStageColumnCount + 2))) o.state = *v;
     o.escalated = st->integer(kStageColumnCount + 3) != 0;
     o.title = st->text(kStageColumnCount + 4);
+    if (auto text = st->optional_text(kStageColumnCount + 5))
+      if (auto chain = chain_from_text(*text)) o.levels = static_cast<int>(chain->levels.size());
     out.push_back(std::move(o));
   }
   return out;
@@ -895,6 +925,7 @@ std::vector<Ticket> Store::inbox(const InboxQuery& q) {
     conds.push_back(fmt::format("(t.from_dept = {} AND t.state IN ('pending', 'answered'))", p.add(dept)));
     conds.push_back(fmt::format("(t.to_dept = {} AND t.state IN ('routed', 'handled'))", p.add(dept)));
   }
+  if (q.chained_pending) conds.push_back("(t.state = 'pending' AND t.approval_chain IS NOT NULL)");
   if (q.supervisor) {
     // Overdue and not yet escalated: what the supervising office should press.
     for (int i = 0; i < kOverdueSqlParams; ++i) p.add(format_date(q.today));
@@ -911,6 +942,8 @@ std::string Store::ticket_digest(std::int64_t ticket_id) {
     std::vector<Value> values;
     values.reserve(static_cast<std::size_t>(st.column_count()));
     for (int i = 0; i < st.column_count(); ++i) values.push_back(st.value(i));
+    // Schema 5's column (approval_chain, level) counts only when set, as ticket_row() and stage_row() leave it out.
+    if (st.is_null(st.column_count() - 1)) values.pop_back();
     d.add(values);
   };
   auto& t = db_->prepared(kDigestTicket);
@@ -1067,12 +1100,12 @@ constexpr CopiedTable kCopiedTables[] = {
     {"policy_versions", "version, applied_at, applied_by, source, sha256, text, compiled", 7, "version", "version"},
     {"tickets",
      "id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
-     "rating, escalated, resets, filed_at, updated_at",
-     18, "id", "id"},
+     "rating, escalated, resets, filed_at, updated_at, approval_chain",
+     19, "id", "id"},
     {"stages",
      "id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
-     "finished_at, finished_on, outcome, explained_at, explanation",
-     16, "id", "id"},
+     "finished_at, finished_on, outcome, explained_at, explanation, level",
+     17, "id", "id"},
     {"events",
      "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
      "ticket_digest, policy_version, prev_hash, hash",

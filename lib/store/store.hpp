@@ -47,6 +47,7 @@ struct InboxQuery {
   std::string person;
   std::vector<std::string> lead_of;  ///< departments the person leads
   bool supervisor = false;
+  bool chained_pending = false;  ///< also every pending ticket of an approval chain (the caller keeps its level's)
   Date today{};
 };
 

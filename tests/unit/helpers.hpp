@@ -108,6 +108,51 @@ filers = ["customer-manager", "delivery"]
 to = "market"
 )";
 
+/// kMiniPolicy with a finance department, a general manager and a category
+/// "purchase" signed in three levels (SPEC section 11).
+inline const std::string kChainPolicy = kMiniPolicy + R"(
+[[categories]]
+code = "purchase"
+name = "采购申请"
+severity = "normal"
+filers = ["customer-manager"]
+to = "logistics"
+chain = "purchase"
+
+[[departments]]
+code = "finance"
+name = "财务部"
+kind = "back"
+leads = ["qian.li"]
+
+[[departments]]
+code = "gm"
+name = "总经理办公室"
+kind = "back"
+leads = ["chen.zong"]
+
+[[people]]
+id = "qian.li"
+name = "钱丽"
+department = "finance"
+roles = ["lead"]
+
+[[people]]
+id = "chen.zong"
+name = "陈总"
+department = "gm"
+roles = ["lead"]
+
+[[approval_chains]]
+code = "purchase"
+name = "采购三级审批"
+levels = [
+  { name = "部门负责人", approver = "sending-lead" },
+  { name = "财务部审核", approver = "dept:finance", days = 2 },
+  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
+]
+)";
+
 inline Date D(const char* s) { return *parse_date(s); }
 
 /// Loads a policy that must be valid.

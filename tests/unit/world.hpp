@@ -11,10 +11,17 @@ namespace linkctl::test {
 /// A new database (see fresh_store) under a policy, and sessions for any person at any local time.
 struct World {
   std::shared_ptr<const Policy> policy;
-  Store store = fresh_store();
+  Store store;
   std::unique_ptr<FixedClock> clock;
 
-  explicit World(const std::string& text = kMiniPolicy) : policy(load_ok(text)) {
+  /// An in-memory world whatever the engine under test: for tests of the rules alone that need
+  /// hundreds of fresh worlds (the permission matrix: 5 minutes of schema rebuilds on PostgreSQL).
+  struct InMemory {};
+
+  explicit World(const std::string& text = kMiniPolicy) : World(text, fresh_store()) {}
+  World(const std::string& text, InMemory) : World(text, Store::memory()) {}
+
+  World(const std::string& text, Store s) : policy(load_ok(text)), store(std::move(s)) {
     auto tx = store.begin_write();
     store.add_policy_version(
         {0, "2026-01-01T00:00:00Z", "gao.feng", "test", policy->sha256, policy->text, std::nullopt});

@@ -1,7 +1,7 @@
 # Global options, exit codes and database problems (SPEC section 7).
 # engines: sqlite (a file as such: missing, junk, foreign, newer, in place)
 $ linkctl --version
-> linkctl 0.1.0 (schema 4)
+> linkctl 0.1.0 (schema 5)
 $ linkctl --no-such-option policy history
 !~ linkctl: error:
 [2]
@@ -33,7 +33,7 @@ $ echo "not sqlite" > junk.db && linkctl --db junk.db policy history
 !~ linkctl: error:
 [7]
 $ cp linkctl.db newer.db && sqlite3 newer.db 'PRAGMA user_version = 99' && linkctl --db newer.db policy history
-! linkctl: error: newer.db has schema version 99, newer than this linkctl understands (4); upgrade linkctl
+! linkctl: error: newer.db has schema version 99, newer than this linkctl understands (5); upgrade linkctl
 [7]
 $ sqlite3 empty.db 'CREATE TABLE t(x)' && linkctl --db empty.db policy history
 ! linkctl: error: empty.db is not a linkctl database (it has no linkctl schema); create one with 'linkctl init --db NEW-FILE'
