@@ -110,7 +110,8 @@ std::optional<ApprovalChain> chain_from_text(std::string_view text) {
         return std::nullopt;
       if (lj.contains("deadline")) {
         Deadline d;
-        for (auto s : kSeverities) d.amount[static_cast<int>(s)] = lj["deadline"].at(std::string(to_string(s))).get<int>();
+        for (auto s : kSeverities)
+          d.amount[static_cast<int>(s)] = lj["deadline"].at(std::string(to_string(s))).get<int>();
         auto unit = parse_due_unit(lj["deadline"].at("unit").get<std::string>());
         if (!unit) return std::nullopt;
         d.unit = *unit;

@@ -144,7 +144,9 @@ json ticket_changes(const Ticket& b, const Ticket& a) {
   field("escalated", b.escalated, a.escalated);
   field("resets", b.resets, a.resets);
   field("approval_due", opt(date_text(b.approval)), opt(date_text(a.approval)));
-  auto level = [](const Ticket& t) { return t.approval && t.approval->level ? json(*t.approval->level) : json(nullptr); };
+  auto level = [](const Ticket& t) {
+    return t.approval && t.approval->level ? json(*t.approval->level) : json(nullptr);
+  };
   field("approval_level", level(b), level(a));
   field("feedback_due", opt(date_text(b.feedback)), opt(date_text(a.feedback)));
   field("review_due", opt(date_text(b.review)), opt(date_text(a.review)));

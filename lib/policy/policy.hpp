@@ -85,7 +85,7 @@ enum class ApproverKind { sending_lead, dept_lead, person };
 struct ApprovalLevel {
   std::string name;
   ApproverKind approver = ApproverKind::sending_lead;
-  std::string approver_id;          ///< department code (dept_lead) or person id (person); empty for sending_lead
+  std::string approver_id;           ///< department code (dept_lead) or person id (person); empty for sending_lead
   std::optional<Deadline> deadline;  ///< none: [deadlines].approval
   bool operator==(const ApprovalLevel&) const = default;
   /// "sending-lead", "dept:CODE" or "person:ID", as written in the policy.

@@ -97,8 +97,8 @@ void Loader::cross_check(Policy& p) {
       for (const auto& x : p.approval_chains) chains.push_back(x.code);
       const TV* at = line ? find(*line, "chain") : nullptr;
       error_at(at ? at : line, fmt::format("category '{}': chain = \"{}\" is not an approval chain{}", c.code, *c.chain,
-                                 chains.empty() ? std::string("; define it in [[approval_chains]]")
-                                                : suggest(*c.chain, chains)));
+                                           chains.empty() ? std::string("; define it in [[approval_chains]]")
+                                                          : suggest(*c.chain, chains)));
     }
     for (const auto& kind : c.filers)
       if (!kinds_held.count(kind))

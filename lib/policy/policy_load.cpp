@@ -49,9 +49,10 @@ PolicyLoad Loader::load(std::string_view text) {
   Policy& p = *policy;
   p.text = std::string(text);
   p.sha256 = sha256_hex(text);
-  check_keys(root, {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories",
-              "approval_chains"},
-             "the top level");
+  check_keys(
+      root,
+      {"organization", "calendar", "deadlines", "scoring", "departments", "people", "categories", "approval_chains"},
+      "the top level");
   read_organization(root, p);
   read_calendar(root, p);
   read_deadlines(root, p);
@@ -422,7 +423,8 @@ std::optional<Deadline> Loader::read_level_deadline(const TV& t, const std::stri
     return std::nullopt;
   }
   if (hours) {
-    if (calendar_days) error(*find(t, "calendar_days"), fmt::format("{}: calendar_days does not apply to hours", where));
+    if (calendar_days)
+      error(*find(t, "calendar_days"), fmt::format("{}: calendar_days does not apply to hours", where));
     auto n = get_int(t, "hours", where, false);
     if (!n) return std::nullopt;
     if (*n < 1 || *n > 8784) {
@@ -446,8 +448,8 @@ std::optional<Deadline> Loader::read_level_deadline(const TV& t, const std::stri
     for (auto s : kSeverities) {
       auto n = get_int(*days, to_string(s), where + ".days", false);
       if (!find(*days, to_string(s)))
-        error(*days, fmt::format("{}.days is missing '{}'; give all three of major, urgent, normal", where,
-                                 to_string(s)));
+        error(*days,
+              fmt::format("{}.days is missing '{}'; give all three of major, urgent, normal", where, to_string(s)));
       else if (n && (*n < 0 || *n > 366))
         error(*find(*days, to_string(s)),
               fmt::format("{}.days.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));

@@ -52,17 +52,18 @@ std::string Names::person(const std::string& id) const {
 
 json ticket_json(const Policy& p, const Ticket& t, Date today, Instant now, TimeStyle times) {
   const Category* cat = p.category(t.category);
-  json j = RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
-             "category_name", cat ? json(cat->name) : json(nullptr))("severity", std::string(to_string(t.severity)))(
-             "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)(
-             "handler", t.handler ? json(*t.handler) : json(nullptr))("filed_at", time_text(p, t.filed_at, times))(
-             "approval_due", date_or_null(t.approval))("feedback_due", date_or_null(t.feedback))(
-             "review_due", date_or_null(t.review))("escalated", t.escalated)("resets", t.resets)(
-             "rating", t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr))(
-             "overdue", t.overdue_stages(today, now))("explained", t.feedback && t.feedback->explained_at.has_value())(
-             "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))(
-             "body", t.body)("updated_at", time_text(p, t.updated_at, times))
-               .take();
+  json j =
+      RowBuilder(24)("id", t.id)("state", std::string(to_string(t.state)))("title", t.title)("category", t.category)(
+          "category_name", cat ? json(cat->name) : json(nullptr))("severity", std::string(to_string(t.severity)))(
+          "filer", t.filer)("from_dept", t.from_dept)("to_dept", t.to_dept)(
+          "handler", t.handler ? json(*t.handler) : json(nullptr))("filed_at", time_text(p, t.filed_at, times))(
+          "approval_due", date_or_null(t.approval))("feedback_due", date_or_null(t.feedback))(
+          "review_due", date_or_null(t.review))("escalated", t.escalated)("resets", t.resets)(
+          "rating", t.rating ? json(std::string(to_string(*t.rating))) : json(nullptr))(
+          "overdue", t.overdue_stages(today, now))("explained", t.feedback && t.feedback->explained_at.has_value())(
+          "ref", t.ref ? json(*t.ref) : json(nullptr))("result", t.result ? json(*t.result) : json(nullptr))(
+          "body", t.body)("updated_at", time_text(p, t.updated_at, times))
+          .take();
   // SPEC 11's keys, on tickets of an approval chain only: a ticket without one prints as before.
   if (t.chain) {
     json with = json::object();
@@ -162,10 +163,10 @@ View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Fo
       // One line: "1 部门负责人 (市场部) due 2026-09-28 张伟; 2 财务部审核 (财务部) due 2026-09-30 -; ..."
       std::vector<std::string> parts;
       for (const auto& a : approvals)
-        parts.push_back(fmt::format("{} {} ({}) due {} {}", a["level"].get<int>(), a["name"].get<std::string>(),
-                                    names.dept(a["dept"].get<std::string>()),
-                                    a["due"].is_null() ? "-" : a["due"].get<std::string>(),
-                                    a["approved_by"].is_null() ? "-" : names.person(a["approved_by"].get<std::string>())));
+        parts.push_back(fmt::format(
+            "{} {} ({}) due {} {}", a["level"].get<int>(), a["name"].get<std::string>(),
+            names.dept(a["dept"].get<std::string>()), a["due"].is_null() ? "-" : a["due"].get<std::string>(),
+            a["approved_by"].is_null() ? "-" : names.person(a["approved_by"].get<std::string>())));
       approvals = fmt::format("{}", fmt::join(parts, "; "));
     }
     rows.rows.front()["approvals"] = approvals;

@@ -85,8 +85,9 @@ TEST_CASE("policy check refuses what SPEC 11 lists, each on its line") {
     expect_error(text, "dept:office", "has no leads");
   }
   SUBCASE("duplicate chain codes") {
-    auto text = kChainPolicy + "\n[[approval_chains]]\ncode = \"purchase\"\nlevels = [ { name = \"x\", approver = "
-                               "\"sending-lead\" } ]\n";
+    auto text = kChainPolicy +
+                "\n[[approval_chains]]\ncode = \"purchase\"\nlevels = [ { name = \"x\", approver = "
+                "\"sending-lead\" } ]\n";
     auto pos = text.rfind("code = \"purchase\"");
     unsigned line = 1 + static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
     auto r = load_policy(text, "p.toml", D("2026-06-01"));
