@@ -79,8 +79,8 @@ FrozenReport freeze_month(Session& s, Date month_first) {
   return fr;
 }
 
-std::vector<DepartmentStats> month_stats(Session& s, Date month_first) {
-  const auto [first, last] = month_bounds(month_first);
+std::vector<DepartmentStats> period_stats(Session& s, const Period& period) {
+  const Date first = period.first, last = period.last();
   auto stats =
       compute_stats(s.policy, first, last, s.moment().today, facts_of(s, first, last, Store::MonthScope::everything));
   std::erase_if(stats, [&](const DepartmentStats& d) { return !sees_department(*s.actor.person, d.dept); });

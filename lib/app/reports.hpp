@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include "period.hpp"
 #include "scoring.hpp"
 #include "session.hpp"
 #include "stats.hpp"
@@ -22,7 +23,7 @@ ReportResult monthly_report(Session& s, Date month_first);
 /// Computes and stores the month's snapshot (supervisors; the month must be over; once).
 FrozenReport freeze_month(Session& s, Date month_first);
 
-/// The usual KPIs per department for the month of `month_first`, among the departments the actor may see.
-std::vector<DepartmentStats> month_stats(Session& s, Date month_first);
+/// The usual KPIs per department over `period`, among the departments the actor may see.
+std::vector<DepartmentStats> period_stats(Session& s, const Period& period);
 
 }  // namespace linkctl
