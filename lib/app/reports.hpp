@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "period.hpp"
+#include "period_report.hpp"
 #include "scoring.hpp"
 #include "session.hpp"
 #include "stats.hpp"
@@ -19,6 +20,10 @@ struct ReportResult {
 /// Scores the month of `month_first`, limited to the departments the actor may see.
 /// A frozen month comes from its snapshot, checked against the event that froze it.
 ReportResult monthly_report(Session& s, Date month_first);
+
+/// Scores every whole month of `period` (a quarter, a year) as monthly_report does, frozen
+/// months from their snapshots, and sums them; months after today are "not begun".
+PeriodReport period_report(Session& s, const Period& period);
 
 /// Computes and stores the month's snapshot (supervisors; the month must be over; once).
 FrozenReport freeze_month(Session& s, Date month_first);
