@@ -104,4 +104,53 @@ Date month_option(const std::string& text) {
   return *m;
 }
 
+Period PeriodOptions::period() const {
+  return parse_period({given(cmd, "--month", month), given(cmd, "--week", week), given(cmd, "--quarter", quarter),
+                       given(cmd, "--year", year), given(cmd, from_name, from), given(cmd, to_name, to)});
+}
+
+std::pair<std::optional<Date>, std::optional<Date>> PeriodOptions::span() const {
+  bool named = cmd->count("--month") + cmd->count("--week") + cmd->count("--quarter") + cmd->count("--year") > 0;
+  // An empty range option is no limit, as it always was.
+  if (!named || (from.empty() && to.empty())) {
+    if (named) {
+      auto p = period();
+      return {p.first, p.end};
+    }
+    std::pair<std::optional<Date>, std::optional<Date>> out;
+    if (!from.empty()) out.first = require_date(from, from_name);
+    if (!to.empty()) out.second = require_date(to, to_name) + std::chrono::days(1);
+    return out;
+  }
+  throw Error(ErrorKind::usage,
+              fmt::format("give one period: --month, --week, --quarter, --year, or {} and/or {}", from_name, to_name));
+}
+
+namespace {
+void add_named(CLI::App* cmd, PeriodOptions& o) {
+  cmd->add_option("--month", o.month, "the month YYYY-MM (one period form)");
+  cmd->add_option("--week", o.week, "the ISO week YYYY-Www, Monday to Sunday (one period form)");
+  cmd->add_option("--quarter", o.quarter, "the quarter YYYY-Qn (one period form)");
+  cmd->add_option("--year", o.year, "the year YYYY (one period form)");
+}
+}  // namespace
+
+std::shared_ptr<PeriodOptions> add_named_period_options(CLI::App* cmd, const char* from_name, const char* to_name) {
+  auto o = std::make_shared<PeriodOptions>();
+  o->cmd = cmd;
+  o->from_name = from_name;
+  o->to_name = to_name;
+  add_named(cmd, *o);
+  return o;
+}
+
+std::shared_ptr<PeriodOptions> add_period_options(CLI::App* cmd) {
+  auto o = std::make_shared<PeriodOptions>();
+  o->cmd = cmd;
+  add_named(cmd, *o);
+  cmd->add_option("--from", o->from, "first day YYYY-MM-DD, with --to (one period form)");
+  cmd->add_option("--to", o->to, "last day YYYY-MM-DD, inclusive, with --from (one period form)");
+  return o;
+}
+
 }  // namespace linkctl::cli

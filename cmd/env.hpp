@@ -9,6 +9,7 @@
 #include "admin.hpp"
 #include "clock.hpp"
 #include "identity.hpp"
+#include "period.hpp"
 #include "policy.hpp"
 #include "render.hpp"
 #include "session.hpp"
@@ -178,5 +179,23 @@ std::optional<std::string> given(CLI::App* cmd, const std::string& name, const s
 Severity severity_option(const std::string& value);
 /// Parses --month YYYY-MM into the month's first day.
 Date month_option(const std::string& text);
+
+/// The period options every verb that takes a period shares: --month, --week, --quarter,
+/// --year, --from/--to. Filled by CLI11; read with period() in the callback.
+struct PeriodOptions {
+  std::string month, week, quarter, year, from, to;
+  CLI::App* cmd = nullptr;
+  std::string from_name = "--from", to_name = "--to";
+  /// Exactly one period form, or a usage Error naming the accepted forms.
+  Period period() const;
+  /// As a filter: no period at all is no limit, and the range options may each be given
+  /// alone (an open end); otherwise as period(). Dates [first, end).
+  std::pair<std::optional<Date>, std::optional<Date>> span() const;
+};
+/// Adds the five period options to `cmd` (each "one of the period forms" in its help).
+std::shared_ptr<PeriodOptions> add_period_options(CLI::App* cmd);
+/// Adds --month, --week, --quarter and --year to a verb that has its own open-ended date
+/// range options `from_name`/`to_name` (list: --since/--until), which the caller binds to from/to.
+std::shared_ptr<PeriodOptions> add_named_period_options(CLI::App* cmd, const char* from_name, const char* to_name);
 
 }  // namespace linkctl::cli

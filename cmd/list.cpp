@@ -11,14 +11,17 @@ namespace linkctl::cli {
 void register_list(CLI::App& app, Env& env) {
   struct Options {
     std::vector<std::string> states;
-    std::string dept, from_dept, to_dept, severity, category, since, until;
+    std::string dept, from_dept, to_dept, severity, category;
     bool overdue = false, escalated = false;
     std::int64_t limit = 0;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("list",
-                                 "List the tickets you can see, filtered; overdue stages are marked.\n"
-                                 "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue");
+  auto* cmd = app.add_subcommand(
+      "list",
+      "List the tickets you can see, filtered; overdue stages are marked. Filed in a period: --since/--until,\n"
+      "or --month, --week, --quarter, --year.\n"
+      "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue\n"
+      "Example: linkctl list --week 2026-W44 --to-dept logistics");
   cmd->add_option("--state", o->states, "pending|routed|assigned|handled|answered|done|rejected (repeatable)");
   cmd->add_option("--dept", o->dept, "sending or receiving department");
   cmd->add_option("--from-dept", o->from_dept, "sending department");
@@ -27,10 +30,11 @@ void register_list(CLI::App& app, Env& env) {
   cmd->add_option("--category", o->category, "category code");
   cmd->add_flag("--overdue", o->overdue, "only tickets with an overdue stage");
   cmd->add_flag("--escalated", o->escalated, "only escalated tickets");
-  cmd->add_option("--since", o->since, "filed on or after this date (YYYY-MM-DD)");
-  cmd->add_option("--until", o->until, "filed on or before this date (YYYY-MM-DD)");
+  auto period = add_named_period_options(cmd, "--since", "--until");
+  cmd->add_option("--since", period->from, "filed on or after this date (YYYY-MM-DD)");
+  cmd->add_option("--until", period->to, "filed on or before this date (YYYY-MM-DD)");
   cmd->add_option("--limit", o->limit, "at most this many tickets")->check(whole_number(true));
-  cmd->callback([&env, o] {
+  cmd->callback([&env, o, period] {
     auto s = env.session();
     TicketFilter f;
     for (const auto& name : o->states) {
@@ -61,9 +65,9 @@ void register_list(CLI::App& app, Env& env) {
     if (o->escalated) f.escalated = true;
     f.overdue_only = o->overdue;
     const auto& tz = s.policy.organization.timezone;
-    if (!o->since.empty()) f.filed_from = tz.from_local(require_date(o->since, "--since"), std::chrono::seconds(0));
-    if (!o->until.empty())
-      f.filed_before = tz.from_local(require_date(o->until, "--until") + std::chrono::days(1), std::chrono::seconds(0));
+    auto [first, end] = period->span();
+    if (first) f.filed_from = tz.from_local(*first, std::chrono::seconds(0));
+    if (end) f.filed_before = tz.from_local(*end, std::chrono::seconds(0));
     if (o->limit > 0) f.limit = o->limit;
     auto tickets = list_visible(s, f);
     auto m = s.moment();

@@ -8,9 +8,11 @@
 namespace linkctl::cli {
 
 void register_report(CLI::App& app, Env& env) {
-  auto* report = app.add_subcommand("report",
-                                    "Monthly department scores (考核).\nExample: linkctl report monthly --month "
-                                    "2026-10 --format csv --bom > 2026-10.csv");
+  auto* report =
+      app.add_subcommand("report",
+                         "Department scores (考核) by month, and by quarter or year as the sum of their months.\n"
+                         "Example: linkctl report monthly --month 2026-10 --format csv --bom > 2026-10.csv\n"
+                         "Example: linkctl report quarterly --quarter 2026-Q4");
   report->require_subcommand(1);
   struct Options {
     std::string month;
@@ -40,6 +42,38 @@ void register_report(CLI::App& app, Env& env) {
     env.out().bom(o->bom);
     env.out().show(report_view(r.report, r.frozen, o->detail, env.out().format()));
   });
+
+  // A quarter or a year is a run of whole months, each scored as `report monthly` scores it.
+  struct SpanOptions {
+    std::string value;
+    bool detail = false, bom = false;
+  };
+  auto add_period_report = [&](const char* name, const char* option, const char* form, const char* title,
+                               const char* help) {
+    auto po = std::make_shared<SpanOptions>();
+    auto* cmd = report->add_subcommand(name, help);
+    cmd->add_option(option, po->value, form)->required();
+    cmd->add_flag("--detail", po->detail, "one row per penalty, with its month, instead of one per department");
+    cmd->add_flag("--bom", po->bom, "csv: start with a UTF-8 byte-order mark (for spreadsheet programs)");
+    bool quarter = std::string(option) == "--quarter";
+    cmd->callback([&env, po, quarter, title] {
+      PeriodText text;
+      (quarter ? text.quarter : text.year) = po->value;
+      auto p = parse_period(text);
+      auto s = env.session();
+      auto r = period_report(s, p);
+      env.out().bom(po->bom);
+      env.out().show(period_report_view(r, title, po->detail, env.out().format()));
+    });
+  };
+  add_period_report("quarterly", "--quarter", "YYYY-Qn", "Quarterly report",
+                    "Each department's score in each month of the quarter side by side, and the quarter's\n"
+                    "points lost per rule: the sum of the monthly reports (frozen months from their\n"
+                    "snapshots; the column frozen_months names them). --detail lists every penalty with its month.\n"
+                    "Example: linkctl report quarterly --quarter 2026-Q4 --format csv --bom > 2026-Q4.csv");
+  add_period_report("yearly", "--year", "YYYY", "Yearly report",
+                    "As 'report quarterly', for the twelve months of a year.\n"
+                    "Example: linkctl report yearly --year 2026 --detail --format csv");
 }
 
 }  // namespace linkctl::cli

@@ -14,19 +14,23 @@ void register_spotcheck(CLI::App& app, Env& env) {
                                  "Example: linkctl spotcheck sample --month 2026-10 --count 5");
   cmd->require_subcommand(1);
   struct SampleOptions {
-    std::string month, seed = "linkctl";
+    std::string seed = "linkctl";
     int count = 5;
   };
   auto so = std::make_shared<SampleOptions>();
-  auto* sample = cmd->add_subcommand("sample",
-                                     "A reproducible random sample of done tickets rated in the month.\n"
-                                     "Example: linkctl spotcheck sample --month 2026-10 --count 5 --seed 2026-11-03");
-  sample->add_option("--month", so->month, "YYYY-MM")->required();
+  auto* sample =
+      cmd->add_subcommand("sample",
+                          "A reproducible random sample of done tickets rated in a period (one of --month,\n"
+                          "--week, --quarter, --year, --from/--to).\n"
+                          "Example: linkctl spotcheck sample --month 2026-10 --count 5 --seed 2026-11-03\n"
+                          "Example: linkctl spotcheck sample --quarter 2026-Q4 --count 20   (quarterly audit)");
+  auto period = add_period_options(sample);
   sample->add_option("--count", so->count, "how many tickets")->check(CLI::Range(1, 10000));
   sample->add_option("--seed", so->seed, "any text; the same seed gives the same sample");
-  sample->callback([&env, so] {
+  sample->callback([&env, so, period] {
+    auto p = period->period();
     auto s = env.session();
-    auto tickets = spotcheck_sample(s, month_option(so->month), so->count, so->seed);
+    auto tickets = spotcheck_sample(s, p, so->count, so->seed);
     auto m = s.moment();
     env.out().show(ticket_list(s.policy, tickets, m.today, m.now, env.out().format()));
   });

@@ -50,6 +50,26 @@ ReportResult monthly_report(Session& s, Date month_first) {
   return r;
 }
 
+PeriodReport period_report(Session& s, const Period& period) {
+  const Date today = s.moment().today;
+  std::vector<MonthSource> sources;
+  std::vector<std::optional<MonthlyReport>> months;
+  for (Date m : period.months()) {
+    MonthSource src{month_of(m), "not begun", 0, {}};
+    std::optional<MonthlyReport> report;
+    if (m <= today) {
+      auto r = monthly_report(s, m);
+      src.state = r.frozen ? "frozen" : "computed";
+      if (r.frozen) src.policy_version = r.frozen->policy_version;
+      src.as_of = r.report.as_of;
+      report = std::move(r.report);
+    }
+    sources.push_back(std::move(src));
+    months.push_back(std::move(report));
+  }
+  return combine_months(period.label, sources, months);
+}
+
 FrozenReport freeze_month(Session& s, Date month_first) {
   authorize(*s.actor.person, OfficeVerb::freeze_report);
   const auto [first, last] = month_bounds(month_first);
@@ -79,8 +99,8 @@ FrozenReport freeze_month(Session& s, Date month_first) {
   return fr;
 }
 
-std::vector<DepartmentStats> month_stats(Session& s, Date month_first) {
-  const auto [first, last] = month_bounds(month_first);
+std::vector<DepartmentStats> period_stats(Session& s, const Period& period) {
+  const Date first = period.first, last = period.last();
   auto stats =
       compute_stats(s.policy, first, last, s.moment().today, facts_of(s, first, last, Store::MonthScope::everything));
   std::erase_if(stats, [&](const DepartmentStats& d) { return !sees_department(*s.actor.person, d.dept); });

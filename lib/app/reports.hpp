@@ -3,6 +3,8 @@
 #include <optional>
 #include <vector>
 
+#include "period.hpp"
+#include "period_report.hpp"
 #include "scoring.hpp"
 #include "session.hpp"
 #include "stats.hpp"
@@ -19,10 +21,14 @@ struct ReportResult {
 /// A frozen month comes from its snapshot, checked against the event that froze it.
 ReportResult monthly_report(Session& s, Date month_first);
 
+/// Scores every whole month of `period` (a quarter, a year) as monthly_report does, frozen
+/// months from their snapshots, and sums them; months after today are "not begun".
+PeriodReport period_report(Session& s, const Period& period);
+
 /// Computes and stores the month's snapshot (supervisors; the month must be over; once).
 FrozenReport freeze_month(Session& s, Date month_first);
 
-/// The usual KPIs per department for the month of `month_first`, among the departments the actor may see.
-std::vector<DepartmentStats> month_stats(Session& s, Date month_first);
+/// The usual KPIs per department over `period`, among the departments the actor may see.
+std::vector<DepartmentStats> period_stats(Session& s, const Period& period);
 
 }  // namespace linkctl

@@ -10,13 +10,13 @@
 
 namespace linkctl {
 
-std::vector<Ticket> spotcheck_sample(Session& s, Date month_first, int count, const std::string& seed) {
+std::vector<Ticket> spotcheck_sample(Session& s, const Period& period, int count, const std::string& seed) {
   authorize(*s.actor.person, OfficeVerb::sample_spotchecks);
-  const auto [first, last] = month_bounds(month_first);
-  auto ids = s.store.rated_tickets(first, last);
-  // Order by a hash of (seed, month, id): reproducible, and independent of the C++ library's PRNGs.
+  auto ids = s.store.rated_tickets(period.first, period.last());
+  // Order by a hash of (seed, period label, id): reproducible, and independent of the C++ library's PRNGs.
+  // A month's label is its YYYY-MM, so month samples are the ones drawn before other periods existed.
   std::vector<std::pair<std::string, std::int64_t>> keyed;
-  for (auto id : ids) keyed.emplace_back(sha256_hex(fmt::format("{}/{}/{}", seed, month_of(first), id)), id);
+  for (auto id : ids) keyed.emplace_back(sha256_hex(fmt::format("{}/{}/{}", seed, period.label, id)), id);
   std::sort(keyed.begin(), keyed.end());
   if (static_cast<int>(keyed.size()) > count) keyed.resize(static_cast<std::size_t>(count));
   std::vector<Ticket> out;

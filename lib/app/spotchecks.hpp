@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "period.hpp"
 #include "session.hpp"
 
 namespace linkctl {
 
-/// A reproducible sample of `count` done tickets rated in the month of `month_first`
-/// (supervisors): the same month, count and seed give the same tickets.
-std::vector<Ticket> spotcheck_sample(Session& s, Date month_first, int count, const std::string& seed);
+/// A reproducible sample of `count` done tickets rated in `period` (supervisors): the
+/// same period, count and seed give the same tickets.
+std::vector<Ticket> spotcheck_sample(Session& s, const Period& period, int count, const std::string& seed);
 
 /// Records a spot check of a done ticket (supervisors): one event, and a fake
 /// finding costs the receiving department points in this month.

@@ -58,6 +58,43 @@ View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& froz
   return v;
 }
 
+View period_report_view(const PeriodReport& r, const std::string& title, bool detail, Format f) {
+  View v;
+  if (f == Format::table) {
+    std::string sources;
+    for (const auto& m : r.months) {
+      if (!sources.empty()) sources += "; ";
+      if (m.state == "frozen")
+        sources += fmt::format("{} frozen (policy v{})", m.month, m.policy_version);
+      else if (m.state == "computed")
+        sources += fmt::format("{} as of {}, not frozen", m.month, format_date(m.as_of));
+      else
+        sources += fmt::format("{} not begun", m.month);
+    }
+    v.text(fmt::format("{} {} ({})\n", title, r.label, sources));
+  }
+  if (f == Format::json && !detail) {
+    v.text(period_report_json(r).dump() + "\n");
+    return v;
+  }
+  Rows rows{detail ? penalty_columns() : period_score_columns(r), {}};
+  if (detail)
+    for (const auto& p : r.penalties) rows.rows.push_back(penalty_row(p.month, p.penalty));
+  else
+    for (const auto& d : r.departments) rows.rows.push_back(period_score_row(r, d));
+  if (f == Format::table) {
+    std::vector<std::pair<std::string, std::string>> named;
+    for (const auto& d : r.departments) named.emplace_back(d.code, d.name);
+    auto labels = name_labels(named);
+    for (auto& row : rows.rows) {
+      auto it = labels.find(row["department"].get<std::string>());
+      if (it != labels.end()) row["department"] = it->second;
+    }
+  }
+  v.rows(std::move(rows));
+  return v;
+}
+
 Rows stats_rows(const std::vector<DepartmentStats>& stats) {
   Rows rows{{"department", "filed", "received", "approval_on_time", "feedback_on_time", "review_on_time",
              "median_days_to_answer", "satisfied", "fair", "unsatisfied", "resets", "escalations"},

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "period_report.hpp"
 #include "policy.hpp"
 #include "render.hpp"
 #include "scoring.hpp"
@@ -19,6 +20,10 @@ Rows penalty_rows(const MonthlyReport& r);
 /// one object (json, unless `detail`), then the department rows or the penalty rows. In a
 /// table departments by name and each score also as a bar, full at the base score.
 View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& frozen, bool detail, Format f);
+
+/// `report quarterly|yearly`: a heading naming each month's source (table), the report as
+/// one object (json, unless `detail`), then the department rows or every penalty with its month.
+View period_report_view(const PeriodReport& r, const std::string& title, bool detail, Format f);
 
 /// KPIs as rows: department, filed, received, on-time rates per stage (percent, one
 /// decimal; null when nothing fell due), median days to answer, ratings, resets, escalations.

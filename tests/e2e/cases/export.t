@@ -20,6 +20,16 @@ $ linkctl export --as gao.feng --from 2026-10-04 --to 2026-10-12 --format tsv --
 > 2	店面已转让
 $ linkctl export --as gao.feng --from 2026-10-13 --format json | head -1
 > [
+# The period forms: ISO week 42 is Mon 10-12 .. Sun 10-18; ticket 1 was filed 10-03.
+$ linkctl export --as gao.feng --week 2026-W42 --format tsv --no-header | cut -f1 | paste -sd' '
+> 2 3 4
+$ linkctl export --as gao.feng --month 2026-10 --format tsv --no-header | cut -f1 | paste -sd' '
+> 1 2 3 4
+$ linkctl export --as gao.feng --quarter 2026-Q3 --format tsv --no-header | wc -l
+> 0
+$ linkctl export --as gao.feng --year 2026 --to 2026-10-31
+! linkctl: error: give one period: --month, --week, --quarter, --year, or --from and/or --to
+[2]
 # Visibility: logistics sees its own tickets only (1 and 4 to logistics, 3 filed by yang.fan; not 2).
 $ linkctl export --as wang.qiang --format tsv --no-header | cut -f1
 > 1

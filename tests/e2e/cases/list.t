@@ -80,6 +80,23 @@ $ linkctl list --as gao.feng --today 2026-10-08 --until 2026-09-29 --format tsv 
 > 1 2 3
 $ linkctl list --as gao.feng --today 2026-10-08 --since 2026-09-29 --until 2026-09-29 --format tsv --no-header | cut -f1 | paste -sd' '
 > 2 3
+# The period forms: ISO week 40 is Mon 09-28 .. Sun 10-04, week 41 Mon 10-05 .. Sun 10-11.
+$ linkctl list --as gao.feng --today 2026-10-08 --week 2026-W40 --format tsv --no-header | cut -f1 | paste -sd' '
+> 2 3
+$ linkctl list --as gao.feng --today 2026-10-08 --week 2026-W41 --format tsv --no-header | cut -f1 | paste -sd' '
+> 4 5 6 7
+$ linkctl list --as gao.feng --today 2026-10-08 --month 2026-09 --format tsv --no-header | cut -f1 | paste -sd' '
+> 1 2 3
+$ linkctl list --as gao.feng --today 2026-10-08 --quarter 2026-Q4 --format tsv --no-header | cut -f1 | paste -sd' '
+> 4 5 6 7
+$ linkctl list --as gao.feng --today 2026-10-08 --year 2026 --format tsv --no-header | cut -f1 | paste -sd' '
+> 1 2 3 4 5 6 7
+$ linkctl list --as gao.feng --month 2026-10 --since 2026-10-01
+! linkctl: error: give one period: --month, --week, --quarter, --year, or --since and/or --until
+[2]
+$ linkctl list --as gao.feng --week 2026-W54
+! linkctl: error: --week 2026-W54 does not exist: 2026 has ISO weeks 01 to 53
+[2]
 
 # Filters combine, with visibility too; --limit caps the count.
 $ linkctl list --as gao.feng --today 2026-10-08 --dept market --severity urgent --state pending --format tsv --no-header | cut -f1 | paste -sd' '

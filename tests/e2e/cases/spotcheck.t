@@ -25,6 +25,32 @@ $ a=$(linkctl spotcheck sample --month 2026-10 --count 2 --seed 十一月 --as l
 > same
 $ linkctl spotcheck sample --month 2026-11 --count 2 --as lin.xiuying --format tsv --no-header | wc -l
 > 0
+# Which 2: the tickets with the smallest sha256("SEED/PERIOD/ID"), worked out with sha256sum:
+# 十一月/2026-10/3 99ea..., /1 c584..., /2 d5d8... -> 1 and 3 (as before other periods existed);
+# linkctl/2026-Q4/2 0bf3..., /3 6726..., /1 72c1... -> 2 and 3.
+$ linkctl spotcheck sample --month 2026-10 --count 2 --seed 十一月 --as lin.xiuying --format tsv --no-header | cut -f1
+> 1
+> 3
+$ linkctl spotcheck sample --quarter 2026-Q4 --count 2 --as lin.xiuying --format tsv --no-header | cut -f1
+> 2
+> 3
+# Any period form: the week of Mon 10-05 .. Sun 10-11 holds the ratings of 10-09, the next week none.
+$ linkctl spotcheck sample --week 2026-W41 --count 10 --as lin.xiuying --format tsv --no-header | cut -f1 | paste -sd' '
+> 1 2 3
+$ linkctl spotcheck sample --week 2026-W42 --count 10 --as lin.xiuying --format tsv --no-header | wc -l
+> 0
+$ linkctl spotcheck sample --year 2026 --count 10 --as lin.xiuying --format tsv --no-header | wc -l
+> 3
+$ linkctl spotcheck sample --from 2026-10-09 --to 2026-10-09 --count 10 --as lin.xiuying --format tsv --no-header | wc -l
+> 3
+$ linkctl spotcheck sample --from 2026-10-10 --to 2026-12-31 --count 10 --as lin.xiuying --format tsv --no-header | wc -l
+> 0
+$ linkctl spotcheck sample --count 2 --as lin.xiuying
+! linkctl: error: give exactly one period: --month 2026-10, --week 2026-W44, --quarter 2026-Q4, --year 2026 or --from 2026-10-01 --to 2026-10-31
+[2]
+$ linkctl spotcheck sample --quarter 2026-Q5 --as lin.xiuying
+! linkctl: error: --quarter 2026-Q5 is not a quarter; write YYYY-Qn (n 1 to 4), e.g. 2026-Q4
+[2]
 $ linkctl spotcheck sample --month 2026-10 --as zhang.wei
 ! linkctl: error: zhang.wei may not sample tickets for spot checks: only supervisors may
 [4]

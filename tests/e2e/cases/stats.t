@@ -35,3 +35,41 @@ $ linkctl stats --month 2026-10 --as wang.qiang --today 2026-11-02 --format tsv 
 $ linkctl stats --month 2026-9 --as lin.xiuying
 ! linkctl: error: --month 2026-9 is not a month; write YYYY-MM, e.g. 2026-10
 [2]
+# Any period. Tickets 1 and 2 were filed in ISO week 41 (Mon 10-05 .. Sun 10-11), ticket 3 in week 42.
+$ linkctl stats --week 2026-W41 --as lin.xiuying --today 2026-11-02 --format tsv --no-header | cut -f1,2
+> market	2
+> logistics	0
+$ linkctl stats --week 2026-W42 --as lin.xiuying --today 2026-11-02 --format tsv --no-header | cut -f1,2
+> market	1
+> logistics	0
+# October as a date range, and the quarter (nothing happened outside October), are the month exactly.
+$ linkctl stats --month 2026-10 --as lin.xiuying --today 2026-11-02 --format csv > month.csv && linkctl stats --from 2026-10-01 --to 2026-10-31 --as lin.xiuying --today 2026-11-02 --format csv | cmp - month.csv && linkctl stats --quarter 2026-Q4 --as lin.xiuying --today 2026-11-02 --format csv | cmp - month.csv && echo same
+> same
+$ linkctl stats --year 2025 --as lin.xiuying --today 2026-11-02 --format tsv --no-header
+> market	0	0					0	0	0	0	0
+> logistics	0	0					0	0	0	0	0
+# Every bad period form.
+$ linkctl stats --as lin.xiuying
+! linkctl: error: give exactly one period: --month 2026-10, --week 2026-W44, --quarter 2026-Q4, --year 2026 or --from 2026-10-01 --to 2026-10-31
+[2]
+$ linkctl stats --month 2026-10 --week 2026-W44 --as lin.xiuying
+! linkctl: error: give exactly one period: --month 2026-10, --week 2026-W44, --quarter 2026-Q4, --year 2026 or --from 2026-10-01 --to 2026-10-31
+[2]
+$ linkctl stats --week 2027-W53 --as lin.xiuying
+! linkctl: error: --week 2027-W53 does not exist: 2027 has ISO weeks 01 to 52
+[2]
+$ linkctl stats --week 2026-44 --as lin.xiuying
+! linkctl: error: --week 2026-44 is not an ISO week; write YYYY-Www, e.g. 2026-W44
+[2]
+$ linkctl stats --year 26 --as lin.xiuying
+! linkctl: error: --year 26 is not a year; write YYYY, e.g. 2026
+[2]
+$ linkctl stats --from 2026-10-01 --as lin.xiuying
+! linkctl: error: --from and --to go together (inclusive dates), e.g. --from 2026-10-01 --to 2026-10-31
+[2]
+$ linkctl stats --from 2026-10-31 --to 2026-10-01 --as lin.xiuying
+! linkctl: error: --from 2026-10-31 is after --to 2026-10-01; give the earlier date first
+[2]
+$ linkctl stats --from 2026-10-01 --to 2026-10-32 --as lin.xiuying
+! linkctl: error: --to '2026-10-32' is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30
+[2]
