@@ -179,7 +179,7 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
   return result;
 }
 void export_tickets(Session& s, TicketFilter f, const std::function<void(const json&)>& row) {
-  f.visible_depts = s.visible_depts();
+  s.restrict_to_visible(f);
   auto due = [](const std::optional<Stage>& st) { return st ? json(format_date(st->current_due())) : json(nullptr); };
   s.store.each_ticket(f, [&](Ticket&& t) {
     auto r =

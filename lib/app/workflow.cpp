@@ -82,7 +82,7 @@ std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int
 }
 
 std::vector<Ticket> list_visible(Session& s, TicketFilter f) {
-  f.visible_depts = s.visible_depts();
+  s.restrict_to_visible(f);
   auto m = s.moment();
   if (f.overdue_only) f.overdue_today = m.today;
   auto rows = s.store.list_tickets(f);
