@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "helpers.hpp"
@@ -336,4 +337,32 @@ roles = ["handler"]
   pending.states = {State::pending};
   CHECK(ids_of(list_visible(finance, pending)) == std::vector<std::int64_t>{at_level_2, at_level_3});
   CHECK(exported(finance, pending) == std::vector<std::int64_t>{at_level_2, at_level_3});
+}
+
+TEST_CASE("stats: each level counts in its department's approval on-time rate; the ticket is filed once") {
+  World w(kChainPolicy);
+  // Filed Mon 10-12 and signed that day (level 1 on time); finance's level, due 10-14 (10-13,
+  // 10-14), is signed 10-15, late; the general manager's, due 10-19 (10-16, 10-19), on time.
+  auto id = w.file("li.na", "2026-10-12", "purchase");
+  w.approve("zhang.wei", "2026-10-12T16:00", id);
+  CHECK(format_date(w.get(id).approval->due) == "2026-10-14");
+  w.approve("qian.li", "2026-10-15T10:00", id);
+  CHECK(format_date(w.get(id).approval->due) == "2026-10-19");
+  w.approve("chen.zong", "2026-10-19T10:00", id);
+  auto s = w.as("lin.xiuying", "2026-11-02T10:00");
+  std::map<std::string, DepartmentStats> by;
+  for (const auto& d : month_stats(s, D("2026-10-01"))) by[d.dept] = d;
+  REQUIRE(by.count("market"));
+  REQUIRE(by.count("finance"));
+  REQUIRE(by.count("gm"));
+  CHECK(by["market"].filed == 1);
+  CHECK(by["market"].approval_due == 1);
+  CHECK(by["market"].approval_on_time == 1);
+  CHECK(by["finance"].filed == 0);
+  CHECK(by["finance"].approval_due == 1);
+  CHECK(by["finance"].approval_on_time == 0);
+  CHECK(by["gm"].filed == 0);
+  CHECK(by["gm"].approval_due == 1);
+  CHECK(by["gm"].approval_on_time == 1);
+  CHECK(by["logistics"].received == 1);
 }
