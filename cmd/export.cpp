@@ -30,7 +30,7 @@ void register_export(CLI::App& app, Env& env) {
     if (!o->to.empty())
       filter.filed_before = tz.from_local(require_date(o->to, "--to") + std::chrono::days(1), std::chrono::seconds(0));
     if (o->bom && f == Format::csv) env.out().print("\xEF\xBB\xBF");
-    RowWriter writer(f, kExportColumns, env.out().options(), std::cout);
+    RowWriter writer(f, export_columns(s.policy), env.out().options(), std::cout);
     export_tickets(s, filter, [&](const nlohmann::ordered_json& row) { writer.write(row); });
     writer.finish();
   });

@@ -366,3 +366,37 @@ TEST_CASE("stats: each level counts in its department's approval on-time rate; t
   CHECK(by["gm"].approval_on_time == 1);
   CHECK(by["logistics"].received == 1);
 }
+
+TEST_CASE("export adds approval_level under a policy with chains only, and import starts at level 1") {
+  CHECK(export_columns(*load_ok(kMiniPolicy)) == kExportColumns);
+  World w(kChainPolicy);
+  auto columns = export_columns(*w.policy);
+  REQUIRE(columns.size() == kExportColumns.size() + 1);
+  CHECK(std::equal(kExportColumns.begin(), kExportColumns.end(), columns.begin()));
+  CHECK(columns.back() == "approval_level");
+
+  auto admin = w.as("gao.feng", "2026-09-28T10:00");
+  auto imported = import_csv(admin,
+                             "filer,category,title,approval_level\n"
+                             "li.na,purchase,采购打印机,3\n"
+                             "li.na,delivery-late,送货不及时,\n",
+                             "in.csv");
+  CHECK(imported.filed == 2);
+  Ticket chained = w.get(1), plain = w.get(2);
+  CHECK(chained.state == State::pending);
+  CHECK(chained.approval_level() == 1);
+  CHECK(chained.approval->level == 1);
+  CHECK(chained.approval->dept == "market");
+  CHECK_FALSE(plain.chain);
+  w.approve("zhang.wei", "2026-09-28T16:00", 1);
+
+  std::vector<nlohmann::ordered_json> rows;
+  auto s = w.as("lin.xiuying", "2026-09-29T10:00");
+  export_tickets(s, {}, [&](const nlohmann::ordered_json& row) { rows.push_back(row); });
+  REQUIRE(rows.size() == 2);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : rows[0].items()) keys.push_back(k);
+  CHECK(keys == columns);
+  CHECK(rows[0]["approval_level"] == 2);
+  CHECK(rows[1]["approval_level"].is_null());
+}

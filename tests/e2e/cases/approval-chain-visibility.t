@@ -77,7 +77,7 @@ $ linkctl export --as chen.zong --today 2026-09-29 | tr -d '\r' | cut -f1 -d,
 > 1
 $ linkctl list --as zhao.mi --today 2026-09-29 --format tsv --no-header
 $ linkctl export --as zhao.mi --today 2026-09-29 | tr -d '\r'
-> id,filer,category,title,body,severity,to,ref,filed_at,state,approval_due,feedback_due,review_due
+> id,filer,category,title,body,severity,to,ref,filed_at,state,approval_due,feedback_due,review_due,approval_level
 # Finance keeps seeing it after its level; filters still narrow.
 $ linkctl list --as qian.li --state pending --today 2026-09-29 --format tsv --no-header | cut -f1
 > 1
