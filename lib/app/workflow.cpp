@@ -128,6 +128,12 @@ std::vector<Ticket> inbox(Session& s) {
   return sorted;
 }
 
+TicketDetail ticket_detail(Session& s, std::int64_t id) {
+  TicketDetail d{visible_ticket(s, id), {}, {}};
+  if (d.ticket.chain) d.stages = s.store.ticket_stages(id), d.events = s.store.ticket_events(id);
+  return d;
+}
+
 std::vector<Event> ticket_history(Session& s, std::int64_t id) {
   visible_ticket(s, id);
   return s.store.ticket_events(id);
