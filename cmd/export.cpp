@@ -32,7 +32,7 @@ void register_export(CLI::App& app, Env& env) {
     if (first) filter.filed_from = tz.from_local(*first, std::chrono::seconds(0));
     if (end) filter.filed_before = tz.from_local(*end, std::chrono::seconds(0));
     if (o->bom && f == Format::csv) env.out().print("\xEF\xBB\xBF");
-    RowWriter writer(f, kExportColumns, env.out().options(), std::cout);
+    RowWriter writer(f, export_columns(s.policy), env.out().options(), std::cout);
     export_tickets(s, filter, [&](const nlohmann::ordered_json& row) { writer.write(row); });
     writer.finish();
   });

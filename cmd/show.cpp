@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
 #include "views.hpp"
+#include "workflow.hpp"
 
 namespace linkctl::cli {
 
@@ -12,12 +13,9 @@ void register_show(CLI::App& app, Env& env) {
   add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();
-    Ticket t = visible_ticket(s, *id);
+    auto d = ticket_detail(s, *id);
     auto m = s.moment();
-    std::vector<Stage> stages;
-    std::vector<Event> events;
-    if (t.chain) stages = s.store.ticket_stages(t.id), events = s.store.ticket_events(t.id);
-    env.out().show(ticket_record(s.policy, t, m.today, m.now, env.out().format(), stages, events));
+    env.out().show(ticket_record(s.policy, d.ticket, m.today, m.now, env.out().format(), d.stages, d.events));
   });
 }
 

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "approval.hpp"
 #include "error.hpp"
+#include "rules.hpp"
 
 namespace linkctl {
 
@@ -20,6 +22,14 @@ std::optional<std::vector<std::string>> Session::visible_depts() const {
   auto v = visibility_of(*actor.person);
   if (v.all) return std::nullopt;
   return v.depts;
+}
+
+void Session::restrict_to_visible(TicketFilter& f) const {
+  f.visible_depts = visible_depts();
+  if (!f.visible_depts) return;
+  const Person& me = *actor.person;
+  f.approvers = approvers_seen_by(me);
+  f.keep = [&me](const Ticket& t) { return can_see(me, t); };
 }
 
 EventDraft Session::event(const Moment& m, std::string verb) const {

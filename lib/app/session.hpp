@@ -25,6 +25,9 @@ struct Session {
   Moment moment() const;
   /// The departments whose tickets the actor sees, for the store's filters; nullopt: all.
   std::optional<std::vector<std::string>> visible_depts() const;
+  /// Narrows `f` to the tickets the actor may see, exactly as visible_ticket() decides:
+  /// their departments' and, for approvers of a chain, from their level on (SPEC 8, 11).
+  void restrict_to_visible(TicketFilter& f) const;
   /// An event of this session's actor at `m`, not about a ticket.
   EventDraft event(const Moment& m, std::string verb) const;
 };

@@ -57,7 +57,8 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
   col.fill(kAbsent);
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string& name = header.fields[i];
-    bool known = std::find(kExportColumns.begin(), kExportColumns.end(), name) != kExportColumns.end();
+    bool known = std::find(kExportColumns.begin(), kExportColumns.end(), name) != kExportColumns.end() ||
+                 name == kApprovalLevelColumn;
     if (!known)
       throw Error(
           ErrorKind::invalid,
@@ -178,17 +179,26 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
   rewind.committed = true;
   return result;
 }
+std::vector<std::string> export_columns(const Policy& policy) {
+  auto columns = kExportColumns;
+  if (!policy.approval_chains.empty()) columns.push_back(kApprovalLevelColumn);
+  return columns;
+}
+
 void export_tickets(Session& s, TicketFilter f, const std::function<void(const json&)>& row) {
-  f.visible_depts = s.visible_depts();
+  s.restrict_to_visible(f);
+  const bool levels = !s.policy.approval_chains.empty();
   auto due = [](const std::optional<Stage>& st) { return st ? json(format_date(st->current_due())) : json(nullptr); };
   s.store.each_ticket(f, [&](Ticket&& t) {
+    json level = t.chain && t.state == State::pending ? json(t.approval_level()) : json(nullptr);
     auto r =
-        RowBuilder(13)("id", t.id)("filer", std::move(t.filer))("category", std::move(t.category))(
+        RowBuilder(14)("id", t.id)("filer", std::move(t.filer))("category", std::move(t.category))(
             "title", std::move(t.title))("body", std::move(t.body))("severity", std::string(to_string(t.severity)))(
             "to", std::move(t.to_dept))("ref", t.ref ? json(std::move(*t.ref)) : json(nullptr))(
             "filed_at", format_instant(t.filed_at))("state", std::string(to_string(t.state)))(
             "approval_due", due(t.approval))("feedback_due", due(t.feedback))("review_due", due(t.review))
             .take();
+    if (levels) r[kApprovalLevelColumn] = level;
     row(r);
   });
 }

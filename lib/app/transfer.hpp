@@ -15,6 +15,13 @@ inline const std::vector<std::string> kExportColumns = {
     "id",  "filer",    "category", "title",        "body",         "severity",  "to",
     "ref", "filed_at", "state",    "approval_due", "feedback_due", "review_due"};
 
+/// The column export adds when the policy has approval chains (SPEC 11): the current level
+/// while a chained ticket is pending, else empty. Import accepts and ignores it, like `state`.
+inline const std::string kApprovalLevelColumn = "approval_level";
+/// The columns export writes under `policy`: kExportColumns, then approval_level when the
+/// policy has approval chains (so an export under a policy without them is as before).
+std::vector<std::string> export_columns(const Policy& policy);
+
 /// Ids in runs of consecutive ones, first and last: what an import filed, in
 /// constant memory however many rows (one run on SQLite, a few on a busy server).
 using IdRuns = std::vector<std::pair<std::int64_t, std::int64_t>>;
@@ -34,7 +41,7 @@ ImportResult import_csv(Session& s, CsvReader& reader);
 /// The same over text held in memory.
 ImportResult import_csv(Session& s, std::string_view text, const std::string& source);
 
-/// Streams the visible tickets matching `f` as export rows (kExportColumns).
+/// Streams the visible tickets matching `f` as export rows (export_columns()).
 void export_tickets(Session& s, TicketFilter f, const std::function<void(const nlohmann::ordered_json&)>& row);
 
 }  // namespace linkctl

@@ -82,7 +82,7 @@ std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int
 }
 
 std::vector<Ticket> list_visible(Session& s, TicketFilter f) {
-  f.visible_depts = s.visible_depts();
+  s.restrict_to_visible(f);
   auto m = s.moment();
   if (f.overdue_only) f.overdue_today = m.today;
   auto rows = s.store.list_tickets(f);
@@ -126,6 +126,12 @@ std::vector<Ticket> inbox(Session& s) {
   sorted.reserve(rows.size());
   for (const auto& [key, i] : order) sorted.push_back(std::move(rows[i]));
   return sorted;
+}
+
+TicketDetail ticket_detail(Session& s, std::int64_t id) {
+  TicketDetail d{visible_ticket(s, id), {}, {}};
+  if (d.ticket.chain) d.stages = s.store.ticket_stages(id), d.events = s.store.ticket_events(id);
+  return d;
 }
 
 std::vector<Event> ticket_history(Session& s, std::int64_t id) {

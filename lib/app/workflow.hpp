@@ -27,6 +27,16 @@ std::vector<Ticket> list_visible(Session& s, TicketFilter f);
 /// What waits on the actor, sorted: overdue first, then escalated, then by due date.
 std::vector<Ticket> inbox(Session& s);
 
+/// One ticket as `show` presents it: the ticket and, for a ticket of an approval chain,
+/// its stages and events (the `approvals` of SPEC 11); both empty without a chain.
+struct TicketDetail {
+  Ticket ticket;
+  std::vector<Stage> stages;
+  std::vector<Event> events;
+};
+/// Ticket `id` with what `show` needs of it (not found unless the actor may see it).
+TicketDetail ticket_detail(Session& s, std::int64_t id);
+
 /// Every event of ticket `id`, oldest first (not found unless the actor may see it).
 std::vector<Event> ticket_history(Session& s, std::int64_t id);
 

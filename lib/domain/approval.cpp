@@ -74,6 +74,16 @@ bool sees_as_approver(const Person& person, const Ticket& t) {
   return false;
 }
 
+std::vector<std::string> approvers_seen_by(const Person& person) {
+  return {"dept:" + person.department, "person:" + person.id};
+}
+
+std::string chain_text_naming(const std::string& approver) {
+  // As chain_to_text() dumps a level: compact JSON, so {"approver":"dept:finance"} without its braces.
+  std::string object = json{{"approver", approver}}.dump();
+  return object.substr(1, object.size() - 2);
+}
+
 std::string chain_to_text(const ApprovalChain& c) {
   json levels = json::array();
   for (const auto& l : c.levels) {

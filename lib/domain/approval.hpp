@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "policy.hpp"
 #include "ticket.hpp"
@@ -25,6 +26,12 @@ std::string level_approver_phrase(const Policy& policy, const Ticket& t);
 /// True when `person` is the approver (or a member of the approving department) of a
 /// level `t` has reached: they see it from then on.
 bool sees_as_approver(const Person& person, const Ticket& t);
+/// The approvers a chain level may name that make `person` see a ticket once it reaches
+/// that level: "dept:<their department>" and "person:<their id>".
+std::vector<std::string> approvers_seen_by(const Person& person);
+/// The text chain_to_text() writes for a level approved by `approver` ("dept:finance"):
+/// a stored chain containing it names that approver (a store's prefilter; can_see decides).
+std::string chain_text_naming(const std::string& approver);
 
 /// The chain as stored in tickets.approval_chain (compact JSON), and back.
 std::string chain_to_text(const ApprovalChain& chain);

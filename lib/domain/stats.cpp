@@ -25,7 +25,8 @@ std::vector<DepartmentStats> compute_stats(const Policy& p, Date first, Date las
     bool judged = in(st.due) && (st.finished() || today > st.due);  // a stage due later this month is not judged yet
     switch (st.kind) {
       case StageKind::approval:
-        if (in(st.start_date)) ++d.filed;
+        // A ticket is filed once: its first approval level (later levels are other departments' signatures).
+        if (in(st.start_date) && st.level.value_or(1) == 1) ++d.filed;
         if (judged) ++d.approval_due, d.approval_on_time += on_time(st);
         break;
       case StageKind::feedback:

@@ -23,7 +23,9 @@ struct DepartmentStats {
 
 /// KPIs of every department (but the office) for the days [first, last], from the
 /// stages that started, finished, fell due or were escalated in them. A stage due
-/// later than `today` is not judged yet. In the policy's department order.
+/// later than `today` is not judged yet. In the policy's department order. Each level of an
+/// approval chain counts in its owing department's approval on-time rate; `filed` counts a
+/// ticket once, in its sending department.
 std::vector<DepartmentStats> compute_stats(const Policy& policy, Date first, Date last, Date today,
                                            const MonthFacts& facts);
 

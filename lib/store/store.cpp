@@ -863,21 +863,30 @@ void Store::each_ticket(const TicketFilter& f, const std::function<void(Ticket&&
     conds.push_back(fmt::format("({})", fmt::join(any, " OR ")));
   }
   if (f.visible_depts) {
-    if (f.visible_depts->empty())
-      conds.push_back("1 = 0");
-    else {
+    std::vector<std::string> any;
+    if (!f.visible_depts->empty()) {
       std::string from = p.list(*f.visible_depts);
       std::string to = p.list(*f.visible_depts);
-      conds.push_back(fmt::format("(t.from_dept IN ({}) OR t.to_dept IN ({}))", from, to));
+      any.push_back(fmt::format("t.from_dept IN ({}) OR t.to_dept IN ({})", from, to));
     }
+    // LIKE is case-insensitive on SQLite, sensitive on PostgreSQL: a superset either way.
+    for (const auto& approver : f.approvers)
+      any.push_back(fmt::format("t.approval_chain LIKE {}", p.add("%" + chain_text_naming(approver) + "%")));
+    conds.push_back(any.empty() ? std::string("1 = 0") : fmt::format("({})", fmt::join(any, " OR ")));
   }
   std::string sql = kSelectTicket;
   if (!conds.empty()) sql += fmt::format(" WHERE {}", fmt::join(conds, " AND "));
   sql += " ORDER BY t.id";
-  if (f.limit) sql += fmt::format(" LIMIT {}", p.add(*f.limit));
+  if (f.limit && !f.keep) sql += fmt::format(" LIMIT {}", p.add(*f.limit));
   auto st = db_->prepare(sql);
   p.bind(*st);
-  while (st->step()) visit(read_ticket(*st));
+  std::int64_t kept = 0;
+  while ((!f.limit || kept < *f.limit) && st->step()) {
+    Ticket t = read_ticket(*st);
+    if (f.keep && !f.keep(t)) continue;
+    ++kept;
+    visit(std::move(t));
+  }
 }
 
 std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {

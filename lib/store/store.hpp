@@ -38,7 +38,12 @@ struct TicketFilter {
   std::optional<Date> overdue_today;  ///< the local date overdue_only is judged against
   std::optional<Instant> filed_from, filed_before;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
-  std::optional<std::int64_t> after_id;                   ///< keyset paging
+  /// With visible_depts: also the tickets whose approval chain names one of these approvers
+  /// ("dept:CODE", "person:ID"), a superset that `keep` narrows to the levels reached (SPEC 11).
+  std::vector<std::string> approvers;
+  /// When set, only the tickets it keeps are visited; `limit` counts those.
+  std::function<bool(const Ticket&)> keep;
+  std::optional<std::int64_t> after_id;  ///< keyset paging
   std::optional<std::int64_t> limit;
 };
 

@@ -2,9 +2,15 @@
 // Approval chains (SPEC section 11): the policy side.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "helpers.hpp"
 #include "policy_snapshot.hpp"
 #include "policy_view.hpp"
+#include "reports.hpp"
+#include "transfer.hpp"
 #include "world.hpp"
 
 using namespace linkctl;
@@ -248,4 +254,149 @@ TEST_CASE("a ticket without a chain stores and records nothing new") {
     CHECK_FALSE(e.changes.contains("approval_chain"));
   }
   CHECK(w.store.ticket_digest(id) == Store::digest_of_new(t));
+}
+
+TEST_CASE("permissions: list, export and the monthly report agree with show for a chain's approvers (SPEC 8, 11)") {
+  // A finance member who is not its lead, and a colleague of the general manager.
+  World w(kChainPolicy + R"(
+[[people]]
+id = "sun.kuai"
+name = "孙会计"
+department = "finance"
+roles = ["handler"]
+
+[[people]]
+id = "zhao.mi"
+name = "赵秘书"
+department = "gm"
+roles = ["handler"]
+)");
+  // market -> logistics purchases at each level, and a ticket without a chain.
+  auto at_level_1 = w.file("li.na", "2026-09-28", "purchase");
+  auto at_level_2 = w.file("li.na", "2026-09-28", "purchase");  // finance never signs: late from 10-01
+  w.approve("zhang.wei", "2026-09-28T16:00", at_level_2);
+  auto at_level_3 = w.file("li.na", "2026-09-28", "purchase");
+  w.approve("zhang.wei", "2026-09-28T16:00", at_level_3);
+  w.approve("qian.li", "2026-09-29T10:00", at_level_3);
+  auto rejected_at_2 = w.file("li.na", "2026-09-28", "purchase");
+  w.approve("zhang.wei", "2026-09-28T16:00", rejected_at_2);
+  w.reject("qian.li", "2026-09-29T11:00", rejected_at_2);
+  auto plain = w.file("li.na", "2026-09-28", "delivery-late");
+
+  auto exported = [&](Session& s, TicketFilter f = {}) {
+    std::vector<std::int64_t> out;
+    export_tickets(s, f, [&](const nlohmann::ordered_json& row) { out.push_back(row["id"].get<std::int64_t>()); });
+    return out;
+  };
+  auto ids_of = [](const std::vector<Ticket>& ts) {
+    std::vector<std::int64_t> out;
+    for (const auto& t : ts) out.push_back(t.id);
+    return out;
+  };
+  const std::vector<std::int64_t> all = {at_level_1, at_level_2, at_level_3, rejected_at_2, plain};
+  // By hand from SPEC 11: finance (any member: a dept: level) from level 2 on; the general
+  // manager (a person: level) from level 3 on, and not his colleagues; level 3 of the rejected
+  // ticket is never reached.
+  struct View {
+    const char* who;
+    std::vector<std::int64_t> tickets;
+    std::set<std::string> penalties;  // September: finance's late level 2, market's unsigned level 1s
+  };
+  const std::vector<View> views = {
+      {"qian.li", {at_level_2, at_level_3, rejected_at_2}, {"finance"}},
+      {"sun.kuai", {at_level_2, at_level_3, rejected_at_2}, {"finance"}},
+      {"chen.zong", {at_level_3}, {}},
+      {"zhao.mi", {}, {}},
+      {"li.na", all, {"market"}},
+      {"wang.qiang", all, {}},
+      {"lin.xiuying", all, {"finance", "market"}},
+  };
+  for (const auto& view : views) {
+    CAPTURE(view.who);
+    auto s = w.as(view.who, "2026-10-12T10:00");
+    CHECK(ids_of(list_visible(s, {})) == view.tickets);
+    CHECK(exported(s) == view.tickets);
+    for (auto id : all) {
+      bool sees = std::find(view.tickets.begin(), view.tickets.end(), id) != view.tickets.end();
+      CHECK(error_of([&] { visible_ticket(s, id); }) ==
+            (sees ? std::nullopt : std::optional<ErrorKind>(ErrorKind::not_found)));
+    }
+    // The report is by owing department: a late level is its department's, seen by its members.
+    std::set<std::string> penalties;
+    for (const auto& p : monthly_report(s, D("2026-09-01")).report.penalties) penalties.insert(p.department);
+    CHECK(penalties == view.penalties);
+  }
+  // --limit counts visible tickets: every chain names chen.zong, only the third reached him.
+  auto gm = w.as("chen.zong", "2026-10-12T10:00");
+  TicketFilter one;
+  one.limit = 1;
+  CHECK(ids_of(list_visible(gm, one)) == std::vector<std::int64_t>{at_level_3});
+  // Filters still narrow: finance asking for pending tickets gets the one at its level.
+  auto finance = w.as("sun.kuai", "2026-10-12T10:00");
+  TicketFilter pending;
+  pending.states = {State::pending};
+  CHECK(ids_of(list_visible(finance, pending)) == std::vector<std::int64_t>{at_level_2, at_level_3});
+  CHECK(exported(finance, pending) == std::vector<std::int64_t>{at_level_2, at_level_3});
+}
+
+TEST_CASE("stats: each level counts in its department's approval on-time rate; the ticket is filed once") {
+  World w(kChainPolicy);
+  // Filed Mon 10-12 and signed that day (level 1 on time); finance's level, due 10-14 (10-13,
+  // 10-14), is signed 10-15, late; the general manager's, due 10-19 (10-16, 10-19), on time.
+  auto id = w.file("li.na", "2026-10-12", "purchase");
+  w.approve("zhang.wei", "2026-10-12T16:00", id);
+  CHECK(format_date(w.get(id).approval->due) == "2026-10-14");
+  w.approve("qian.li", "2026-10-15T10:00", id);
+  CHECK(format_date(w.get(id).approval->due) == "2026-10-19");
+  w.approve("chen.zong", "2026-10-19T10:00", id);
+  auto s = w.as("lin.xiuying", "2026-11-02T10:00");
+  std::map<std::string, DepartmentStats> by;
+  for (const auto& d : month_stats(s, D("2026-10-01"))) by[d.dept] = d;
+  REQUIRE(by.count("market"));
+  REQUIRE(by.count("finance"));
+  REQUIRE(by.count("gm"));
+  CHECK(by["market"].filed == 1);
+  CHECK(by["market"].approval_due == 1);
+  CHECK(by["market"].approval_on_time == 1);
+  CHECK(by["finance"].filed == 0);
+  CHECK(by["finance"].approval_due == 1);
+  CHECK(by["finance"].approval_on_time == 0);
+  CHECK(by["gm"].filed == 0);
+  CHECK(by["gm"].approval_due == 1);
+  CHECK(by["gm"].approval_on_time == 1);
+  CHECK(by["logistics"].received == 1);
+}
+
+TEST_CASE("export adds approval_level under a policy with chains only, and import starts at level 1") {
+  CHECK(export_columns(*load_ok(kMiniPolicy)) == kExportColumns);
+  World w(kChainPolicy);
+  auto columns = export_columns(*w.policy);
+  REQUIRE(columns.size() == kExportColumns.size() + 1);
+  CHECK(std::equal(kExportColumns.begin(), kExportColumns.end(), columns.begin()));
+  CHECK(columns.back() == "approval_level");
+
+  auto admin = w.as("gao.feng", "2026-09-28T10:00");
+  auto imported = import_csv(admin,
+                             "filer,category,title,approval_level\n"
+                             "li.na,purchase,采购打印机,3\n"
+                             "li.na,delivery-late,送货不及时,\n",
+                             "in.csv");
+  CHECK(imported.filed == 2);
+  Ticket chained = w.get(1), plain = w.get(2);
+  CHECK(chained.state == State::pending);
+  CHECK(chained.approval_level() == 1);
+  CHECK(chained.approval->level == 1);
+  CHECK(chained.approval->dept == "market");
+  CHECK_FALSE(plain.chain);
+  w.approve("zhang.wei", "2026-09-28T16:00", 1);
+
+  std::vector<nlohmann::ordered_json> rows;
+  auto s = w.as("lin.xiuying", "2026-09-29T10:00");
+  export_tickets(s, {}, [&](const nlohmann::ordered_json& row) { rows.push_back(row); });
+  REQUIRE(rows.size() == 2);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : rows[0].items()) keys.push_back(k);
+  CHECK(keys == columns);
+  CHECK(rows[0]["approval_level"] == 2);
+  CHECK(rows[1]["approval_level"].is_null());
 }

@@ -1,4 +1,4 @@
-# Every script in examples/ runs here, so none can go stale.
+# Every script in examples/ runs here, so none can go stale (purchase.sh: in approval-chain-example.t).
 
 # demo.sh: the README's main job, a month on the built-in policy ending in the monthly report.
 $ LINKCTL_DB=$PWD/demo.db LINKCTL=linkctl bash $SRC/examples/demo.sh > demo.out 2>demo.err; echo $?

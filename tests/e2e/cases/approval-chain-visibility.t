@@ -1,0 +1,89 @@
+# Approval chains (SPEC 8, 11): an approver from another department sees a chained
+# ticket from their level on, the same in show, list, export and inbox; a colleague of
+# a person: approver does not. A category without a chain is seen as before.
+--- FILE chain.toml
+[[departments]]
+code = "finance"
+name = "财务部"
+kind = "back"
+leads = ["qian.li"]
+
+[[departments]]
+code = "gm"
+name = "总经理办公室"
+kind = "back"
+leads = ["chen.zong"]
+
+[[people]]
+id = "qian.li"
+name = "钱丽"
+department = "finance"
+roles = ["lead"]
+
+[[people]]
+id = "chen.zong"
+name = "陈总"
+department = "gm"
+roles = ["lead"]
+
+[[categories]]
+code = "purchase"
+name = "采购申请"
+severity = "normal"
+filers = ["customer-manager"]
+to = "logistics"
+chain = "purchase"
+
+[[approval_chains]]
+code = "purchase"
+name = "采购三级审批"
+levels = [
+  { name = "部门负责人", approver = "sending-lead" },
+  { name = "财务部审核", approver = "dept:finance", days = 2 },
+  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
+]
+--- END
+$ cat $SRC/tests/e2e/policies/mini.toml chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
+$ printf '[[people]]\nid = "zhao.mi"\nname = "赵秘书"\ndepartment = "gm"\nroles = ["handler"]\n' >> p.toml && linkctl policy apply p.toml --as gao.feng >/dev/null && echo applied
+> applied
+# Ticket 1 reaches level 2 (finance), ticket 2 stays at level 1, ticket 3 has no chain.
+$ linkctl file --as li.na --today 2026-09-28 --category purchase --title '采购打印机' --quiet
+> 1
+$ linkctl file --as li.na --today 2026-09-28 --category purchase --title '采购纸张' --quiet
+> 2
+$ linkctl file --as li.na --today 2026-09-28 --category delivery-late --title '送货不及时' --quiet
+> 3
+$ linkctl approve 1 --as zhang.wei --today 2026-09-28 >/dev/null
+# Finance: ticket 1 only, everywhere.
+$ linkctl list --as qian.li --today 2026-09-29 --format tsv --no-header | cut -f1,2
+> 1	pending
+$ linkctl export --as qian.li --today 2026-09-29 | tr -d '\r' | cut -f1,10 -d,
+> id,state
+> 1,pending
+$ linkctl inbox --as qian.li --today 2026-09-29 --format tsv --no-header | cut -f1
+> 1
+$ linkctl show 2 --as qian.li --today 2026-09-29
+!~ no ticket 2
+[3]
+# The general manager does not see it before level 3, his colleague never.
+$ linkctl list --as chen.zong --today 2026-09-29 --format tsv --no-header
+$ linkctl approve 1 --as qian.li --today 2026-09-29 >/dev/null
+$ linkctl list --as chen.zong --today 2026-09-29 --format tsv --no-header | cut -f1
+> 1
+$ linkctl list --as chen.zong --limit 1 --today 2026-09-29 --format tsv --no-header | cut -f1
+> 1
+$ linkctl export --as chen.zong --today 2026-09-29 | tr -d '\r' | cut -f1 -d,
+> id
+> 1
+$ linkctl list --as zhao.mi --today 2026-09-29 --format tsv --no-header
+$ linkctl export --as zhao.mi --today 2026-09-29 | tr -d '\r'
+> id,filer,category,title,body,severity,to,ref,filed_at,state,approval_due,feedback_due,review_due,approval_level
+# Finance keeps seeing it after its level; filters still narrow.
+$ linkctl list --as qian.li --state pending --today 2026-09-29 --format tsv --no-header | cut -f1
+> 1
+$ linkctl list --as qian.li --state routed --today 2026-09-29 --format tsv --no-header
+# The sending and receiving departments see all three, as before.
+$ linkctl list --as wang.qiang --today 2026-09-29 --format tsv --no-header | cut -f1
+> 1
+> 2
+> 3
