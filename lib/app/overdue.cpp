@@ -27,13 +27,14 @@ std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
 }
 
 std::vector<Lapse> announce_new_lapses(Session& s, const LapseFilter& f) {
-  auto tx = begin_write(s);
-  auto all = overdue_lapses(s, f);
   // Kept per person: one person's --new (a lead's, a filer's) tells nobody else.
   const std::string& recipient = s.actor.id();
-  std::vector<Lapse> fresh;
-  for (auto& l : all)
-    if (!s.store.lapse_announced(l.stage.id, l.missed, recipient)) fresh.push_back(std::move(l));
+  auto [tx, fresh] = decide_then_lock(s, [&] {
+    std::vector<Lapse> unannounced;
+    for (auto& l : overdue_lapses(s, f))
+      if (!s.store.lapse_announced(l.stage.id, l.missed, recipient)) unannounced.push_back(std::move(l));
+    return unannounced;
+  });
   if (fresh.empty()) return fresh;  // nothing to record; the transaction rolls back untouched
   auto m = s.moment();
   for (const auto& l : fresh) s.store.announce_lapse(l.stage.id, l.missed, recipient, m.now);

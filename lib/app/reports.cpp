@@ -78,11 +78,10 @@ FrozenReport freeze_month(Session& s, Date month_first) {
     throw Error(ErrorKind::conflict,
                 fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
                             format_date(m.today), format_date(last + std::chrono::days(1))));
-  auto tx = begin_write(s);
+  auto [tx, result] = decide_then_lock(s, [&] { return monthly_report(s, first); });
   if (auto existing = s.store.frozen_report(month_of(first)))
     throw Error(ErrorKind::conflict, fmt::format("{} was already frozen on {} by {}; frozen reports never change",
                                                  month_of(first), existing->frozen_at, existing->frozen_by));
-  auto result = monthly_report(s, first);
   FrozenReport fr{month_of(first),
                   format_instant(m.now),
                   s.actor.id(),

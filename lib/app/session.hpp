@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clock.hpp"
@@ -44,6 +45,23 @@ struct Applied {
 /// lock is taken (the time zone's rules are loaded from tzdata here), so that inside it
 /// there is only the database: the lock is held as briefly as the verb allows.
 Store::WriteTx begin_write(Session& s);
+
+/// For verbs that read much and write little (overdue --new, report --freeze, deadlines
+/// --recompute: seconds of reading on a million tickets): `decide` runs before the write
+/// lock is taken, so other writers are not kept waiting while it reads; under the lock it
+/// runs again only if another process wrote meanwhile (the chain head moved: every write
+/// appends an event). Returns the open write transaction and what `decide` returned, which
+/// is exactly what deciding under the lock would have returned.
+template <class Decide>
+auto decide_then_lock(Session& s, Decide&& decide) {
+  (void)s.moment();  // (loads the time zone outside the lock, as begin_write does)
+  const Anchor seen = s.store.head();
+  auto decision = decide();
+  auto tx = s.store.begin_write();
+  const Anchor now = s.store.head();
+  if (now.event != seen.event || now.hash != seen.hash) decision = decide();
+  return std::pair<Store::WriteTx, decltype(decision)>(std::move(tx), std::move(decision));
+}
 
 /// Ticket `id` as the actor may see it; Error(not_found) otherwise.
 Ticket visible_ticket(Session& s, std::int64_t id);

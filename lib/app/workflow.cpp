@@ -60,22 +60,26 @@ Applied act(Session& s, std::int64_t id, const std::function<Outcome(const Ticke
 
 std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int64_t> id) {
   authorize(*s.actor.person, OfficeVerb::recompute_deadlines);
-  auto tx = begin_write(s);
-  std::vector<Ticket> tickets;
-  if (id) {
-    tickets.push_back(visible_ticket(s, *id));
-  } else {
-    TicketFilter f;
-    f.states = {State::pending, State::routed, State::assigned, State::handled, State::answered};
-    tickets = s.store.list_tickets(f);
-  }
   auto m = s.moment();
+  // The open tickets whose due dates the policy now computes differently, with their new state.
+  auto [tx, outcomes] = decide_then_lock(s, [&] {
+    std::vector<Ticket> tickets;
+    if (id) {
+      tickets.push_back(visible_ticket(s, *id));
+    } else {
+      TicketFilter f;
+      f.states = {State::pending, State::routed, State::assigned, State::handled, State::answered};
+      tickets = s.store.list_tickets(f);
+    }
+    std::vector<std::pair<Ticket, Outcome>> out;
+    for (auto& t : tickets)
+      if (auto o = recompute_deadlines(s.policy, s.actor, m, t)) out.emplace_back(std::move(t), std::move(*o));
+    return out;
+  });
   std::vector<Applied> changed;
-  for (const auto& t : tickets) {
-    auto o = recompute_deadlines(s.policy, s.actor, m, t);
-    if (!o) continue;
-    store_outcome(s, t, *o);
-    changed.push_back({o->after, t.state, o->uncovered_years, false});
+  for (auto& [t, o] : outcomes) {
+    store_outcome(s, t, o);
+    changed.push_back({o.after, t.state, o.uncovered_years, false});
   }
   tx.commit();
   return changed;

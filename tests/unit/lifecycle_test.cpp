@@ -454,3 +454,30 @@ TEST_CASE("an escalation's due date replaces the lapsed one for display; scoring
   CHECK(t.overdue_stages(D("2026-10-02"), Instant{}).empty());
   CHECK(t.overdue_stages(D("2026-10-03"), Instant{}) == std::vector<std::string>{"feedback"});
 }
+
+TEST_CASE("decide_then_lock: decided before the lock stands; a write in between makes it decide again") {
+  World w;
+  auto s = w.as("li.na", "2026-09-28");
+  auto count = [&] { return w.store.list_tickets({}).size(); };
+  int calls = 0;
+  {
+    auto [tx, n] = decide_then_lock(s, [&] {
+      ++calls;
+      return count();
+    });
+    CHECK(calls == 1);  // nothing was written meanwhile: decided once, outside the lock
+    CHECK(n == 0);
+  }
+  calls = 0;
+  FileRequest r;
+  r.category = "delivery-late";
+  r.title = "在决定和加锁之间";
+  auto [tx, n] = decide_then_lock(s, [&] {
+    // Another writer commits while this one decides (the first time only).
+    if (++calls == 1) linkctl::file(s, r);
+    return count();
+  });
+  CHECK(calls == 2);  // the chain head moved: decided again under the lock
+  CHECK(n == 1);      // and the second decision saw the new ticket
+  tx.commit();
+}
