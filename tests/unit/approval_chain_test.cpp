@@ -351,7 +351,7 @@ TEST_CASE("stats: each level counts in its department's approval on-time rate; t
   w.approve("chen.zong", "2026-10-19T10:00", id);
   auto s = w.as("lin.xiuying", "2026-11-02T10:00");
   std::map<std::string, DepartmentStats> by;
-  for (const auto& d : month_stats(s, D("2026-10-01"))) by[d.dept] = d;
+  for (const auto& d : period_stats(s, month_period(D("2026-10-01")))) by[d.dept] = d;
   REQUIRE(by.count("market"));
   REQUIRE(by.count("finance"));
   REQUIRE(by.count("gm"));
