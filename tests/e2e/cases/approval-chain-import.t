@@ -2,49 +2,7 @@
 # level 1; export carries the level as its last column (only under a policy with chains)
 # and imports again; stats counts each level in its department's approval on-time rate
 # and the ticket as filed once, by its sending department.
---- FILE chain.toml
-[[departments]]
-code = "finance"
-name = "财务部"
-kind = "back"
-leads = ["qian.li"]
-
-[[departments]]
-code = "gm"
-name = "总经理办公室"
-kind = "back"
-leads = ["chen.zong"]
-
-[[people]]
-id = "qian.li"
-name = "钱丽"
-department = "finance"
-roles = ["lead"]
-
-[[people]]
-id = "chen.zong"
-name = "陈总"
-department = "gm"
-roles = ["lead"]
-
-[[categories]]
-code = "purchase"
-name = "采购申请"
-severity = "normal"
-filers = ["customer-manager"]
-to = "logistics"
-chain = "purchase"
-
-[[approval_chains]]
-code = "purchase"
-name = "采购三级审批"
-levels = [
-  { name = "部门负责人", approver = "sending-lead" },
-  { name = "财务部审核", approver = "dept:finance", days = 2 },
-  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
-]
---- END
-$ cat $SRC/tests/e2e/policies/mini.toml chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
+$ cat $SRC/tests/e2e/policies/mini.toml $SRC/tests/e2e/policies/chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
 --- FILE in.csv
 filer,category,title
 li.na,purchase,采购打印机

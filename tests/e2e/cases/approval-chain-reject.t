@@ -1,49 +1,7 @@
 # Approval chains (SPEC 11): a rejection at level 2. Finance refuses the purchase; the
 # ticket is rejected (final), the event names level 2, level 3 is never reached, and
 # nothing further is allowed.
---- FILE chain.toml
-[[departments]]
-code = "finance"
-name = "财务部"
-kind = "back"
-leads = ["qian.li"]
-
-[[departments]]
-code = "gm"
-name = "总经理办公室"
-kind = "back"
-leads = ["chen.zong"]
-
-[[people]]
-id = "qian.li"
-name = "钱丽"
-department = "finance"
-roles = ["lead"]
-
-[[people]]
-id = "chen.zong"
-name = "陈总"
-department = "gm"
-roles = ["lead"]
-
-[[categories]]
-code = "purchase"
-name = "采购申请"
-severity = "normal"
-filers = ["customer-manager"]
-to = "logistics"
-chain = "purchase"
-
-[[approval_chains]]
-code = "purchase"
-name = "采购三级审批"
-levels = [
-  { name = "部门负责人", approver = "sending-lead" },
-  { name = "财务部审核", approver = "dept:finance", days = 2 },
-  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
-]
---- END
-$ cat $SRC/tests/e2e/policies/mini.toml chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
+$ cat $SRC/tests/e2e/policies/mini.toml $SRC/tests/e2e/policies/chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
 $ linkctl file --as li.na --today 2026-09-28 --category purchase --title '采购打印机' --quiet
 > 1
 # Level 1 signed Mon 09-28; level 2 (2 working days from 09-29): 09-29, 09-30.

@@ -1,49 +1,7 @@
 # Approval chains (SPEC 8, 11): an approver from another department sees a chained
 # ticket from their level on, the same in show, list, export and inbox; a colleague of
 # a person: approver does not. A category without a chain is seen as before.
---- FILE chain.toml
-[[departments]]
-code = "finance"
-name = "财务部"
-kind = "back"
-leads = ["qian.li"]
-
-[[departments]]
-code = "gm"
-name = "总经理办公室"
-kind = "back"
-leads = ["chen.zong"]
-
-[[people]]
-id = "qian.li"
-name = "钱丽"
-department = "finance"
-roles = ["lead"]
-
-[[people]]
-id = "chen.zong"
-name = "陈总"
-department = "gm"
-roles = ["lead"]
-
-[[categories]]
-code = "purchase"
-name = "采购申请"
-severity = "normal"
-filers = ["customer-manager"]
-to = "logistics"
-chain = "purchase"
-
-[[approval_chains]]
-code = "purchase"
-name = "采购三级审批"
-levels = [
-  { name = "部门负责人", approver = "sending-lead" },
-  { name = "财务部审核", approver = "dept:finance", days = 2 },
-  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
-]
---- END
-$ cat $SRC/tests/e2e/policies/mini.toml chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
+$ cat $SRC/tests/e2e/policies/mini.toml $SRC/tests/e2e/policies/chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
 $ printf '[[people]]\nid = "zhao.mi"\nname = "赵秘书"\ndepartment = "gm"\nroles = ["handler"]\n' >> p.toml && linkctl policy apply p.toml --as gao.feng >/dev/null && echo applied
 > applied
 # Ticket 1 reaches level 2 (finance), ticket 2 stays at level 1, ticket 3 has no chain.

@@ -2,49 +2,7 @@
 # then finance, then the general manager, each level due on the 2026 calendar
 # (National Day: Oct 1-7 off, Sat 10-10 a make-up workday), wrong approvers refused
 # with exit 4, each late level scored once, to the department that owed it.
---- FILE chain.toml
-[[departments]]
-code = "finance"
-name = "财务部"
-kind = "back"
-leads = ["qian.li"]
-
-[[departments]]
-code = "gm"
-name = "总经理办公室"
-kind = "back"
-leads = ["chen.zong"]
-
-[[people]]
-id = "qian.li"
-name = "钱丽"
-department = "finance"
-roles = ["lead"]
-
-[[people]]
-id = "chen.zong"
-name = "陈总"
-department = "gm"
-roles = ["lead"]
-
-[[categories]]
-code = "purchase"
-name = "采购申请"
-severity = "normal"
-filers = ["customer-manager"]
-to = "logistics"
-chain = "purchase"
-
-[[approval_chains]]
-code = "purchase"
-name = "采购三级审批"
-levels = [
-  { name = "部门负责人", approver = "sending-lead" },
-  { name = "财务部审核", approver = "dept:finance", days = 2 },
-  { name = "总经理签批", approver = "person:chen.zong", days = { major = 1, urgent = 0, normal = 2 } },
-]
---- END
-$ cat $SRC/tests/e2e/policies/mini.toml chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
+$ cat $SRC/tests/e2e/policies/mini.toml $SRC/tests/e2e/policies/chain.toml > p.toml && linkctl init --policy p.toml --as gao.feng >/dev/null
 $ linkctl policy show --format tsv --as gao.feng | grep '^purchase	采购三级审批'
 > purchase	采购三级审批	1/3	部门负责人	sending-lead	0	0	0	working_days
 > purchase	采购三级审批	2/3	财务部审核	dept:finance	2	2	2	working_days
