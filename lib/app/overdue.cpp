@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <tuple>
 
+#include "approval.hpp"
+#include "rules.hpp"
+
 namespace linkctl {
 
 using json = nlohmann::ordered_json;
@@ -17,9 +20,16 @@ std::vector<Lapse> overdue_lapses(Session& s, const LapseFilter& f) {
   q.dept = f.dept;
   q.severity = f.severity;
   q.visible_depts = s.visible_depts();
+  if (q.visible_depts) q.approvers = approvers_seen_by(*s.actor.person);
   std::vector<Lapse> out;
-  for (auto& open : s.store.open_stages(q))
+  for (auto& open : s.store.open_stages(q)) {
+    // A chained ticket found through its approvers: seen only from the person's level on (SPEC 11).
+    if (q.visible_depts && open.chained) {
+      auto t = s.store.load_ticket(open.ticket);
+      if (!t || !can_see(*s.actor.person, *t)) continue;
+    }
     if (auto l = lapse_of(std::move(open), m.today, m.now)) out.push_back(std::move(*l));
+  }
   std::sort(out.begin(), out.end(), [](const Lapse& a, const Lapse& b) {
     return std::tie(a.missed, a.ticket, a.stage.id) < std::tie(b.missed, b.ticket, b.stage.id);
   });

@@ -88,10 +88,14 @@ std::vector<Applied> recompute_open_deadlines(Session& s, std::optional<std::int
 std::vector<Ticket> list_visible(Session& s, TicketFilter f) {
   s.restrict_to_visible(f);
   auto m = s.moment();
-  if (f.overdue_only) f.overdue_today = m.today;
-  auto rows = s.store.list_tickets(f);
-  if (f.overdue_only) std::erase_if(rows, [&](const Ticket& t) { return t.overdue_stages(m.today, m.now).empty(); });
-  return rows;
+  if (f.overdue_only) {
+    // The SQL prefilter is a superset: narrowed row by row, so that --limit counts overdue tickets.
+    f.overdue_today = m.today;
+    f.keep = [visible = std::move(f.keep), m](const Ticket& t) {
+      return (!visible || visible(t)) && !t.overdue_stages(m.today, m.now).empty();
+    };
+  }
+  return s.store.list_tickets(f);
 }
 
 std::vector<Ticket> inbox(Session& s) {

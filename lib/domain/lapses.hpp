@@ -16,7 +16,8 @@ struct OpenStage {
   State state = State::pending;
   bool escalated = false;
   std::string title;
-  int levels = 1;  ///< approval levels of the ticket's chain (SPEC 11)
+  int levels = 1;        ///< approval levels of the ticket's chain (SPEC 11)
+  bool chained = false;  ///< the ticket has an approval chain
   /// "approval 2/3" for a level of an approval chain, else the stage's kind.
   std::string stage_label() const;
 };

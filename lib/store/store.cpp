@@ -900,13 +900,15 @@ std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
   if (q.dept) sql += fmt::format(" AND s.dept = {}", p.add(*q.dept));
   if (q.severity) sql += fmt::format(" AND t.severity = {}", p.add(text(to_string(*q.severity))));
   if (q.visible_depts) {
-    if (q.visible_depts->empty())
-      sql += " AND 1 = 0";
-    else {
+    std::vector<std::string> any;
+    if (!q.visible_depts->empty()) {
       std::string from = p.list(*q.visible_depts);
       std::string to = p.list(*q.visible_depts);
-      sql += fmt::format(" AND (t.from_dept IN ({}) OR t.to_dept IN ({}))", from, to);
+      any.push_back(fmt::format("t.from_dept IN ({}) OR t.to_dept IN ({})", from, to));
     }
+    for (const auto& approver : q.approvers)  // as in for_each_ticket: a superset
+      any.push_back(fmt::format("t.approval_chain LIKE {}", p.add("%" + chain_text_naming(approver) + "%")));
+    sql += any.empty() ? std::string(" AND 1 = 0") : fmt::format(" AND ({})", fmt::join(any, " OR "));
   }
   auto st = db_->prepare(sql + " ORDER BY s.id");
   p.bind(*st);
@@ -920,7 +922,10 @@ std::vector<OpenStage> Store::open_stages(const OpenStageQuery& q) {
     o.escalated = st->integer(kStageColumnCount + 3) != 0;
     o.title = st->text(kStageColumnCount + 4);
     if (auto text = st->optional_text(kStageColumnCount + 5))
-      if (auto chain = chain_from_text(*text)) o.levels = static_cast<int>(chain->levels.size());
+      if (auto chain = chain_from_text(*text)) {
+        o.levels = static_cast<int>(chain->levels.size());
+        o.chained = true;
+      }
     out.push_back(std::move(o));
   }
   return out;

@@ -24,6 +24,9 @@ struct OpenStageQuery {
   std::optional<std::string> dept;  ///< the department that owes the stage
   std::optional<Severity> severity;
   std::optional<std::vector<std::string>> visible_depts;  ///< nullopt: everything
+  /// With visible_depts: also the stages of tickets whose approval chain names one of these
+  /// approvers, a superset the caller narrows to the levels reached (SPEC 11).
+  std::vector<std::string> approvers;
 };
 
 /// Which tickets to list. Unset fields do not filter.

@@ -45,3 +45,13 @@ $ linkctl list --as wang.qiang --today 2026-09-29 --format tsv --no-header | cut
 > 1
 > 2
 > 3
+# overdue: the same rule. On 10-20 ticket 1's level 3 (due 10-08) and ticket 2's level 1
+# (due 09-28) are late, and so is ticket 3's approval; finance and the general manager
+# see ticket 1's only, his colleague none, the sending lead all three.
+$ linkctl overdue --as qian.li --today 2026-10-20 --format tsv --no-header | cut -f1-4
+> gm	1	approval 3/3	2026-10-08
+$ linkctl overdue --as chen.zong --today 2026-10-20 --format tsv --no-header | cut -f1-4
+> gm	1	approval 3/3	2026-10-08
+$ linkctl overdue --as zhao.mi --today 2026-10-20 --format tsv --no-header
+$ linkctl overdue --as zhang.wei --today 2026-10-20 --format tsv --no-header | cut -f2 | paste -sd' '
+> 2 3 1

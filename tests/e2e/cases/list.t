@@ -65,6 +65,10 @@ $ linkctl list --as gao.feng --today 2026-10-08 --category delivery-late --forma
 $ linkctl list --as gao.feng --today 2026-10-08 --overdue --format tsv --no-header | cut -f1,18
 > 1	feedback
 > 2	approval
+# --limit counts overdue tickets: on 10-12 ticket 4 is due that day, not late (urgent: 2, 4, 7).
+$ linkctl list --as gao.feng --today 2026-10-12 --overdue --severity urgent --limit 2 --format tsv --no-header | cut -f1,18
+> 2	approval
+> 7	approval
 $ linkctl list --as gao.feng --today 2026-10-08 --escalated --format tsv --no-header | cut -f1,13,15
 > 3	2026-10-11	true
 $ linkctl list --as gao.feng --today 2026-10-12 --overdue --format tsv --no-header | cut -f1,18
