@@ -51,7 +51,7 @@ $ grep -c '^[0-9]*:[0-9a-f]\{64\}$' mail.out anchors
 $ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db bash -c "$(grep 'audit verify' jobs.sh)" && tail -1 mail.out | cut -f1
 > ok
 
-# monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV.
+# monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV, and the workbook and page.
 $ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-05T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out > export.out; echo $?
 > 0
 $ ls out
@@ -59,6 +59,11 @@ $ ls out
 > 2026-10-penalties.csv
 > 2026-10-scores.csv
 > 2026-10-tickets.csv
+> 2026-10.html
+> 2026-10.xlsx
+$ head -c 2 out/2026-10.xlsx; echo; grep -c '<h1>2026年10月联动考核通报</h1>' out/2026-10.html
+> PK
+> 1
 $ head -1 out/2026-10-scores.csv | tr -d '\r' | sed 's/^\xef\xbb\xbf//'
 > department,base,approval_overdue,feedback_overdue,review_overdue,rated_fair,rated_unsatisfied,fake_handling,supervisor_reset,score,bonus_deduction
 $ LINKCTL_DB=$PWD/demo.db linkctl report monthly --month 2026-10 --format json --as lin.xiuying | grep -o '"frozen":true'
