@@ -63,7 +63,7 @@ void register_report(CLI::App& app, Env& env) {
 
   // A quarter or a year is a run of whole months, each scored as `report monthly` scores it.
   struct SpanOptions {
-    std::string value;
+    std::string value, output;
     bool detail = false, bom = false;
   };
   auto add_period_report = [&](const char* name, const char* option, const char* form, const char* title,
@@ -75,6 +75,7 @@ void register_report(CLI::App& app, Env& env) {
     cmd->add_flag("--bom", po->bom,
                   "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
                   "formula (=, +, -, @) prefixed with '");
+    cmd->add_option("--output", po->output, "write to FILE (atomically: a whole new file or none) instead of stdout");
     bool quarter = std::string(option) == "--quarter";
     cmd->callback([&env, po, quarter, title] {
       PeriodText text;
@@ -83,7 +84,7 @@ void register_report(CLI::App& app, Env& env) {
       auto s = env.session();
       auto r = period_report(s, p);
       env.out().bom(po->bom);
-      env.out().show(period_report_view(r, title, po->detail, env.out().format()));
+      env.out().show(period_report_view(r, title, po->detail, env.out().format()), po->output);
     });
   };
   add_period_report("quarterly", "--quarter", "YYYY-Qn", "Quarterly report",

@@ -34,6 +34,8 @@ $ linkctl report monthly --month 2026-10 --format csv --output scores.csv --as l
 $ ls -A | grep -c '^\.scores\.csv\.'
 > 0
 [1]
+$ linkctl report quarterly --quarter 2026-Q4 --format csv --bom --output q4.csv --as lin.xiuying --today 2026-11-05 && linkctl report quarterly --quarter 2026-Q4 --format csv --bom --as lin.xiuying --today 2026-11-05 | cmp - q4.csv && head -c 3 q4.csv | od -An -tx1
+>  ef bb bf
 $ linkctl report monthly --month 2026-10 --format csv --output no/such/dir/scores.csv --as lin.xiuying --today 2026-11-05
 !~ --output no/such/dir/scores.csv: cannot create a file in no/such/dir
 [3]
