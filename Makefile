@@ -6,15 +6,18 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+# libxlsxwriter-dev writes the workbooks; python3-openpyxl and chromium (with a CJK font) are the
+# independent readers tests/reports uses to check them.
 DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
                libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev clang-format \
-               lintian libpq-dev postgresql-15 pgbouncer
+               lintian libpq-dev postgresql-15 pgbouncer \
+               libxlsxwriter-dev python3-openpyxl chromium fonts-wqy-microhei
 # Line tables only (-g1): enough for backtraces, perf and the sanitizers' reports, and a
 # third less compile time than full debug information (the test run builds twice).
 DEBUG_INFO = -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_DEBUG="-g1"
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build asan fuzz demo test unit e2e bench install clean
+.PHONY: all deps build asan fuzz demo test unit e2e bench install clean screenshot
 
 all: build
 
@@ -44,6 +47,11 @@ fuzz: deps
 # The main job on the built-in policy: a demo month ending in the monthly report.
 demo: build
 	LINKCTL=$(CURDIR)/$(BUILD)/linkctl bash examples/demo.sh
+
+# The README's picture of the monthly page (docs/report-2026-10.png): the demo month as HTML,
+# rendered by headless Chromium (chromium and fonts-wqy-microhei, for the Chinese text, come from DEB_PACKAGES).
+screenshot: build
+	bash docs/screenshot.sh $(BUILD)/linkctl docs/report-2026-10.png
 
 # Every test, in the plain build and the sanitizer build (each on SQLite and on a throwaway
 # PostgreSQL cluster), then each fuzz target for FUZZ_SECONDS; prints each phase's and suite's duration.

@@ -58,8 +58,9 @@ tickets and scores every department each month.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# libpq is loaded only for a postgresql:// database (dlopen), so shlibdeps cannot see it.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libpq5")
+# libpq is loaded only for a postgresql:// database (dlopen), and libxlsxwriter only to write a
+# workbook (report monthly --format xlsx), so shlibdeps cannot see them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libpq5, libxlsxwriter4")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

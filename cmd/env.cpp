@@ -6,7 +6,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -23,10 +25,16 @@ void Output::configure(const std::string& format_option, bool no_header) {
   bool tty = ::isatty(STDOUT_FILENO) == 1;
   if (format_option.empty()) {
     format_ = tty ? Format::table : Format::tsv;
+  } else if (format_option == "xlsx" || format_option == "html") {
+    document_ = format_option == "xlsx" ? Document::xlsx : Document::html;
+    format_ = Format::tsv;
   } else if (auto f = parse_format(format_option)) {
     format_ = *f;
   } else {
-    throw Error(ErrorKind::usage, fmt::format("--format {} is not known; use table, tsv, csv or json", format_option));
+    throw Error(
+        ErrorKind::usage,
+        fmt::format("--format {} is not known; use table, tsv, csv or json (or xlsx, html: report monthly, stats)",
+                    format_option));
   }
   const char* no_colour = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
@@ -57,11 +65,59 @@ void Output::rows(const std::vector<std::string>& columns, const std::function<v
   writer.finish();
 }
 void Output::record(const Rows& one) { print(render_record(one, format_, options())); }
-void Output::show(const View& view) { print(render(view, format_, options())); }
+void Output::show(const View& view) { show(view, ""); }
 
-void Output::bom(bool wanted) {
-  if (wanted && format_ == Format::csv) print("\xEF\xBB\xBF");
+void Output::show(const View& view, const std::string& output) {
+  std::string text = render(view, format_, options());
+  if (bom_) text.insert(0, "\xEF\xBB\xBF");
+  emit(text, false, output);
 }
+
+void Output::emit(const std::string& bytes, bool binary, const std::string& output) {
+  if (!output.empty()) return write_user_file(output, bytes, "--output");
+  if (binary && ::isatty(STDOUT_FILENO) == 1)
+    throw Error(ErrorKind::usage,
+                "a workbook is not for a terminal; write it to a file with --output FILE (e.g. --output 2026-10.xlsx) "
+                "or redirect standard output");
+  print(bytes);
+}
+
+namespace {
+
+// libxlsxwriter writes to a named file: a private temporary one, read back whole.
+std::string workbook_bytes(const std::vector<Sheet>& sheets, const std::optional<ChartSpec>& chart) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/linkctl-workbook.XXXXXX";
+  int fd = ::mkstemp(path.data());
+  if (fd < 0)
+    throw Error(ErrorKind::internal,
+                fmt::format("cannot create a temporary file in {} for the workbook ({}); set TMPDIR to a writable "
+                            "directory",
+                            tmpdir && *tmpdir ? tmpdir : "/tmp", std::strerror(errno)));
+  ::close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { ::unlink(path.c_str()); }
+  } remove{path};
+  write_workbook(path, sheets, chart);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) throw Error(ErrorKind::internal, "cannot read back the temporary workbook");
+  return bytes;
+}
+
+}  // namespace
+
+void Output::publish(const MonthDocument& month, const std::string& output) {
+  if (document_ == Document::html) return emit(month_html(month), false, output);
+  emit(workbook_bytes(month_sheets(month), month_chart(month)), true, output);
+}
+
+void Output::publish(const Sheet& sheet, const std::string& output) {
+  emit(workbook_bytes({sheet}, std::nullopt), true, output);
+}
+
+void Output::bom(bool wanted) { bom_ = wanted && format_ == Format::csv; }
 
 Format Output::file_format(const std::string& format_option) const {
   return format_ == Format::table || format_option.empty() ? Format::csv : format_;

@@ -8,6 +8,7 @@
 
 #include "admin.hpp"
 #include "clock.hpp"
+#include "document.hpp"
 #include "identity.hpp"
 #include "period.hpp"
 #include "policy.hpp"
@@ -27,25 +28,39 @@ struct GlobalOptions {
   bool no_header = false;
 };
 
-/// Where results and diagnostics go: data on stdout, warnings on stderr.
+/// A format that is a document for people rather than rows (SPEC section 13): only
+/// `report monthly` (both) and `stats` (xlsx) write them.
+enum class Document { none, xlsx, html };
+
+/// Where results and diagnostics go: data on stdout (or the --output file), warnings on stderr.
 class Output {
  public:
   /// Resolves the format: --format, else table on a terminal, tsv otherwise; and the
   /// width a table fits: COLUMNS when set, else the terminal's, else unlimited.
+  /// --format xlsx|html sets document() instead.
   void configure(const std::string& format_option, bool no_header);
   Format format() const { return format_; }
-  RenderOptions options() const { return {!no_header_, colour_, width_}; }
+  Document document() const { return document_; }
+  RenderOptions options() const { return {!no_header_, colour_, width_, bom_}; }
   bool colour() const { return colour_; }
   void print(const std::string& text);
   /// What a presenter built for this format.
   void show(const View& view);
+  /// As show(view), into the file `output` (written atomically) when it is not empty.
+  void show(const View& view, const std::string& output);
+  /// The month as a workbook or a page, as document() asks, into `output` or onto stdout
+  /// (a workbook is refused on a terminal: exit 2, with a hint).
+  void publish(const MonthDocument& month, const std::string& output);
+  /// One sheet as a workbook (stats --format xlsx), as publish.
+  void publish(const Sheet& sheet, const std::string& output);
   void rows(const Rows& rows);
   /// Rows as `each` hands them to its callback: streamed in tsv/csv/json (memory does not
   /// grow with the rows), collected first for a table (whose columns are aligned).
   using RowSink = std::function<void(nlohmann::ordered_json&&)>;
   void rows(const std::vector<std::string>& columns, const std::function<void(const RowSink&)>& each);
   void record(const Rows& one);
-  /// The UTF-8 byte-order mark spreadsheet programs want, when `wanted` and the format is csv.
+  /// CSV for spreadsheet programs, when `wanted` and the format is csv: the UTF-8 byte-order
+  /// mark they want first, and text cells they would run as formulas neutralised (a leading ').
   void bom(bool wanted);
   /// For commands whose output is a file (export): csv unless tsv or json is asked for.
   Format file_format(const std::string& format_option) const;
@@ -55,7 +70,11 @@ class Output {
   void warn(const std::string& message);
 
  private:
+  /// `bytes` into `output` (atomically) or onto stdout; `binary` bytes never onto a terminal.
+  void emit(const std::string& bytes, bool binary, const std::string& output);
   Format format_ = Format::tsv;
+  Document document_ = Document::none;
+  bool bom_ = false;
   bool colour_ = false;
   bool no_header_ = false;
   std::size_t width_ = 0;

@@ -21,7 +21,9 @@ void register_export(CLI::App& app, Env& env) {
   auto period = add_named_period_options(cmd, "--from", "--to");
   cmd->add_option("--from", period->from, "filed on or after this date (YYYY-MM-DD)");
   cmd->add_option("--to", period->to, "filed on or before this date (YYYY-MM-DD)");
-  cmd->add_flag("--bom", o->bom, "csv: start with a UTF-8 byte-order mark");
+  cmd->add_flag("--bom", o->bom,
+                "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a formula "
+                "(=, +, -, @) prefixed with ' (leave it out for a file to import)");
   cmd->callback([&env, o, period] {
     // Exports are files: CSV unless tsv or json is asked for.
     Format f = env.out().file_format(env.opts.format);
@@ -32,7 +34,9 @@ void register_export(CLI::App& app, Env& env) {
     if (first) filter.filed_from = tz.from_local(*first, std::chrono::seconds(0));
     if (end) filter.filed_before = tz.from_local(*end, std::chrono::seconds(0));
     if (o->bom && f == Format::csv) env.out().print("\xEF\xBB\xBF");
-    RowWriter writer(f, export_columns(s.policy), env.out().options(), std::cout);
+    RenderOptions opt = env.out().options();
+    opt.spreadsheet = o->bom && f == Format::csv;
+    RowWriter writer(f, export_columns(s.policy), opt, std::cout);
     export_tickets(s, filter, [&](const nlohmann::ordered_json& row) { writer.write(row); });
     writer.finish();
   });

@@ -132,7 +132,8 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
       ->envname("LINKCTL_DB")
       ->capture_default_str();
   app.add_option("--as", o.as, "act as this person (see IDENTITY in linkctl(1))")->envname("LINKCTL_USER");
-  app.add_option("--format", o.format, "table|tsv|csv|json (default: table on a terminal, else tsv)")
+  app.add_option("--format", o.format,
+                 "table|tsv|csv|json (default: table on a terminal, else tsv); xlsx|html (report monthly, stats)")
       ->envname("LINKCTL_FORMAT");
   app.add_option("--now", o.now, "effective time, ISO-8601 (only where the policy allows a clock override)")
       ->envname("LINKCTL_NOW");
@@ -148,6 +149,19 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
                     fmt::format("{} needs a value (or leave it out, and its environment variable unset)", name));
     }
     env.out().configure(env.opts.format, env.opts.no_header);
+    // Documents exist only where SPEC section 13 defines them.
+    if (auto doc = env.out().document(); doc != cli::Document::none) {
+      std::string path;
+      for (const CLI::App* a = &app; !a->get_subcommands().empty();) {
+        a = a->get_subcommands().front();
+        path += (path.empty() ? "" : " ") + a->get_name();
+      }
+      if (path != "report monthly" && !(path == "stats" && doc == cli::Document::xlsx))
+        throw Error(ErrorKind::usage,
+                    fmt::format("--format {} is not for '{}': xlsx is for 'report monthly' and 'stats', html for "
+                                "'report monthly'; use table, tsv, csv or json",
+                                env.opts.format, path));
+    }
   });
 
   register_verbs(app, env, argc, argv);

@@ -15,7 +15,7 @@ void register_report(CLI::App& app, Env& env) {
                          "Example: linkctl report quarterly --quarter 2026-Q4");
   report->require_subcommand(1);
   struct Options {
-    std::string month;
+    std::string month, output;
     bool detail = false, bom = false, freeze = false;
   };
   auto o = std::make_shared<Options>();
@@ -25,10 +25,16 @@ void register_report(CLI::App& app, Env& env) {
       "and the heads' bonus deductions (a table draws each score as a bar too).\n"
       "--detail lists every penalty with its ticket.\n"
       "--freeze (supervisors, after the month ends) stores the report; later exports reproduce it exactly.\n"
-      "Example: linkctl report monthly --month 2026-10 --detail --format csv");
+      "--format xlsx writes a workbook (sheets 得分, 明细, 指标 and a bar chart of the scores), --format html\n"
+      "a printable page (the month's 通报); both need --output FILE or a redirection.\n"
+      "Example: linkctl report monthly --month 2026-10 --detail --format csv\n"
+      "Example: linkctl report monthly --month 2026-10 --format xlsx --output 2026-10.xlsx");
   monthly->add_option("--month", o->month, "YYYY-MM")->required();
   monthly->add_flag("--detail", o->detail, "one row per penalty instead of one per department");
-  monthly->add_flag("--bom", o->bom, "csv: start with a UTF-8 byte-order mark (for spreadsheet programs)");
+  monthly->add_flag("--bom", o->bom,
+                    "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
+                    "formula (=, +, -, @) prefixed with '");
+  monthly->add_option("--output", o->output, "write to FILE (atomically: a whole new file or none) instead of stdout");
   monthly->add_flag("--freeze", o->freeze, "store this month's report as final (supervisors)");
   monthly->callback([&env, o] {
     Date month = month_option(o->month);
@@ -39,13 +45,25 @@ void register_report(CLI::App& app, Env& env) {
           fmt::format("froze {} under policy v{}; its exports will not change", fr.month, fr.policy_version));
     }
     auto r = monthly_report(s, month);
+    if (env.out().document() != Document::none) {
+      MonthDocument d{r.report,
+                      r.frozen,
+                      r.frozen ? r.frozen->policy_version : s.policy_version,
+                      penalty_titles(s, r.report),
+                      period_stats(s, month_period(month)),
+                      s.moment().today,
+                      {}};
+      for (const auto& dept : s.policy.departments) d.dept_names[dept.code] = dept.name;
+      for (const auto& dept : r.report.departments) d.dept_names[dept.code] = dept.name;
+      return env.out().publish(d, o->output);
+    }
     env.out().bom(o->bom);
-    env.out().show(report_view(r.report, r.frozen, o->detail, env.out().format()));
+    env.out().show(report_view(r.report, r.frozen, o->detail, env.out().format()), o->output);
   });
 
   // A quarter or a year is a run of whole months, each scored as `report monthly` scores it.
   struct SpanOptions {
-    std::string value;
+    std::string value, output;
     bool detail = false, bom = false;
   };
   auto add_period_report = [&](const char* name, const char* option, const char* form, const char* title,
@@ -54,7 +72,10 @@ void register_report(CLI::App& app, Env& env) {
     auto* cmd = report->add_subcommand(name, help);
     cmd->add_option(option, po->value, form)->required();
     cmd->add_flag("--detail", po->detail, "one row per penalty, with its month, instead of one per department");
-    cmd->add_flag("--bom", po->bom, "csv: start with a UTF-8 byte-order mark (for spreadsheet programs)");
+    cmd->add_flag("--bom", po->bom,
+                  "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
+                  "formula (=, +, -, @) prefixed with '");
+    cmd->add_option("--output", po->output, "write to FILE (atomically: a whole new file or none) instead of stdout");
     bool quarter = std::string(option) == "--quarter";
     cmd->callback([&env, po, quarter, title] {
       PeriodText text;
@@ -63,7 +84,7 @@ void register_report(CLI::App& app, Env& env) {
       auto s = env.session();
       auto r = period_report(s, p);
       env.out().bom(po->bom);
-      env.out().show(period_report_view(r, title, po->detail, env.out().format()));
+      env.out().show(period_report_view(r, title, po->detail, env.out().format()), po->output);
     });
   };
   add_period_report("quarterly", "--quarter", "YYYY-Qn", "Quarterly report",

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # The supervising office's monthly job (by the 5th, ch. 4 §14): freeze last
 # month's report so it can never change, then write the scores, the penalty
-# detail and the month's tickets as CSV files a spreadsheet opens directly.
+# detail and the month's tickets as CSV files a spreadsheet opens directly, and
+# the month's 通报: a workbook (YYYY-MM.xlsx, with a chart) and a printable page (YYYY-MM.html).
 #
 # Usage: examples/monthly-export.sh [YYYY-MM] [OUTDIR]   (default: last month, .)
 # Runs as a supervisor (for --as, set LINKCTL_USER).
@@ -20,4 +21,6 @@ L report monthly --month "$month" --freeze --format csv --bom >"$out/$month-scor
 L report monthly --month "$month" --detail --format csv --bom >"$out/$month-penalties.csv"
 L stats --month "$month" --format csv >"$out/$month-kpis.csv"
 L export --from "$first" --to "$last" --bom >"$out/$month-tickets.csv"
+L report monthly --month "$month" --format xlsx --output "$out/$month.xlsx"
+L report monthly --month "$month" --format html --output "$out/$month.html"
 wc -l "$out/$month"-*.csv

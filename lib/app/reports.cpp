@@ -50,6 +50,14 @@ ReportResult monthly_report(Session& s, Date month_first) {
   return r;
 }
 
+std::map<std::int64_t, std::string> penalty_titles(Session& s, const MonthlyReport& r) {
+  std::map<std::int64_t, std::string> titles;
+  for (const auto& p : r.penalties)
+    if (p.ticket != 0 && !titles.count(p.ticket))
+      if (auto t = s.store.load_ticket(p.ticket)) titles[p.ticket] = t->title;
+  return titles;
+}
+
 PeriodReport period_report(Session& s, const Period& period) {
   const Date today = s.moment().today;
   std::vector<MonthSource> sources;

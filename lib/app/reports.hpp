@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct ReportResult {
 /// Scores the month of `month_first`, limited to the departments the actor may see.
 /// A frozen month comes from its snapshot, checked against the event that froze it.
 ReportResult monthly_report(Session& s, Date month_first);
+
+/// The titles of the tickets `r`'s penalties name (the published month's detail), by id.
+std::map<std::int64_t, std::string> penalty_titles(Session& s, const MonthlyReport& r);
 
 /// Scores every whole month of `period` (a quarter, a year) as monthly_report does, frozen
 /// months from their snapshots, and sums them; months after today are "not begun".

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "error.hpp"
@@ -36,7 +37,91 @@ int open_as_real_user(const char* path) {
   return fd;
 }
 
+// The real user's rights for the life of the guard (nothing when not elevated).
+class RealUserRights {
+ public:
+  explicit RealUserRights(std::string_view path) {
+    if (!elevated()) return;
+    egid_ = ::getegid();
+    euid_ = ::geteuid();
+    if (::setegid(::getgid()) != 0 || ::seteuid(::getuid()) != 0)
+      throw Error(ErrorKind::internal,
+                  fmt::format("cannot take the real user's rights to write {} ({})", path, std::strerror(errno)));
+    dropped_ = true;
+  }
+  ~RealUserRights() {
+    // Taking back rights the saved set-ids hold cannot fail; if it did, stopping is safer than going on.
+    if (dropped_ && (::seteuid(euid_) != 0 || ::setegid(egid_) != 0)) std::abort();
+  }
+  RealUserRights(const RealUserRights&) = delete;
+  RealUserRights& operator=(const RealUserRights&) = delete;
+
+ private:
+  gid_t egid_ = 0;
+  uid_t euid_ = 0;
+  bool dropped_ = false;
+};
+
 }  // namespace
+
+void write_user_file(const std::string& path, std::string_view bytes, std::string_view what) {
+  RealUserRights rights(path);
+  auto slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (base.empty())
+    throw Error(ErrorKind::usage, fmt::format("{} {}: names a directory; give a file name", what, path));
+  std::string temp = (dir == "/" ? "" : dir) + "/." + base + ".XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    int err = errno;
+    if (err == EACCES || err == EPERM || err == EROFS)
+      throw Error(ErrorKind::permission,
+                  fmt::format("{} {}: you may not write in {} ({})", what, path, dir, std::strerror(err)));
+    throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot create a file in {} ({}); check the path", what, path,
+                                                  dir, std::strerror(err)));
+  }
+  auto fail = [&](const char* doing) {
+    int err = errno;
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw Error(ErrorKind::internal, fmt::format("{} {}: {} failed ({})", what, path, doing, std::strerror(err)));
+  };
+  struct stat st {};
+  mode_t mode;
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      ::unlink(temp.c_str());
+      throw Error(ErrorKind::usage, fmt::format("{} {}: is a directory; give a file name", what, path));
+    }
+    mode = st.st_mode & 07777;
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (::fchmod(fd, mode) != 0) fail("setting the mode");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("writing");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("flushing");
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(temp.c_str());
+    throw Error(ErrorKind::internal, fmt::format("{} {}: closing failed ({})", what, path, std::strerror(err)));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(temp.c_str());
+    throw Error(err == EACCES || err == EPERM ? ErrorKind::permission : ErrorKind::internal,
+                fmt::format("{} {}: cannot replace the file ({})", what, path, std::strerror(err)));
+  }
+}
 
 namespace {
 bool g_standard_input_used = false;

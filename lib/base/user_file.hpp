@@ -24,6 +24,13 @@ bool standard_input_used() noexcept;
 /// a file over its limit from one exactly at it).
 std::string read_user_file(const std::string& path, std::size_t limit, std::string_view what);
 
+/// Writes `bytes` to the file `path` the user named (e.g. --output) atomically and with the
+/// real user's rights: a temporary file beside it, flushed to disk, then renamed over it, so
+/// an existing file is replaced only as a whole and a failed write leaves it as it was.
+/// A new file gets mode 0666 less the umask; a replaced one keeps its mode. Throws
+/// Error(permission) or Error(not_found) (a missing directory) naming `what`, Error(internal) on an I/O error.
+void write_user_file(const std::string& path, std::string_view bytes, std::string_view what);
+
 /// open_user_file(path), read in pieces: for inputs too large to hold whole (import).
 class UserFileReader {
  public:

@@ -20,6 +20,10 @@ std::optional<Format> parse_format(std::string_view s) {
   return std::nullopt;
 }
 
+bool formula_like(std::string_view s) {
+  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+}
+
 std::string cell_text(const nlohmann::ordered_json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
@@ -253,10 +257,16 @@ void append_csv_header(std::string& out, const std::vector<std::string>& columns
   out += "\r\n";
 }
 
-void append_csv_row(std::string& out, const std::vector<std::string>& columns, const nlohmann::ordered_json& row) {
+void append_csv_row(std::string& out, const std::vector<std::string>& columns, const nlohmann::ordered_json& row,
+                    bool spreadsheet) {
   each_cell(columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
     if (c) out += ',';
-    out += v.is_string() ? csv_field(v.get_ref<const std::string&>()) : csv_field(cell_text(v));
+    if (!v.is_string())
+      out += csv_field(cell_text(v));
+    else if (spreadsheet && formula_like(v.get_ref<const std::string&>()))
+      out += csv_field("'" + v.get_ref<const std::string&>());  // a spreadsheet shows it as text
+    else
+      out += csv_field(v.get_ref<const std::string&>());
   });
   out += "\r\n";
 }
@@ -273,7 +283,7 @@ std::string render_tsv(const Rows& rows, const RenderOptions& opt) {
 std::string render_csv(const Rows& rows, const RenderOptions& opt) {
   std::string out;
   if (opt.header) append_csv_header(out, rows.columns);
-  for (const auto& row : rows.rows) append_csv_row(out, rows.columns, row);
+  for (const auto& row : rows.rows) append_csv_row(out, rows.columns, row, opt.spreadsheet);
   return out;
 }
 
@@ -334,7 +344,7 @@ void RowWriter::write(const nlohmann::ordered_json& row) {
       break;
     case Format::csv:
       if (header) append_csv_header(buffer_, columns_);
-      append_csv_row(buffer_, columns_, row);
+      append_csv_row(buffer_, columns_, row, opt_.spreadsheet);
       break;
     default:
       if (header) append_tsv_header(buffer_, columns_);

@@ -60,10 +60,14 @@ struct View {
 };
 
 struct RenderOptions {
-  bool header = true;     ///< tsv/csv: print the header line
-  bool colour = false;    ///< table: bold header, coloured bars
-  std::size_t width = 0;  ///< table: the terminal's columns (0: unlimited)
+  bool header = true;        ///< tsv/csv: print the header line
+  bool colour = false;       ///< table: bold header, coloured bars
+  std::size_t width = 0;     ///< table: the terminal's columns (0: unlimited)
+  bool spreadsheet = false;  ///< csv: text a spreadsheet would run as a formula gets a leading ' (SPEC 13)
 };
+
+/// Text a spreadsheet would run as a formula: starting with = + - @, a tab or a carriage return.
+bool formula_like(std::string_view s);
 
 /// `s` cut to at most `width` terminal columns: when it is wider, its longest prefix
 /// that fits `width - 1` columns and "…". Never splits a UTF-8 sequence; `width` 0 gives "".

@@ -36,6 +36,24 @@ TEST_CASE("TSV escapes tab, newline and backslash; CSV quotes as RFC 4180 with C
   CHECK(render_tsv(rows, {false, false}) == "x\\\\y\\tz\tline\\nbreak\nsay \"hi\", ok\t3\n");
 }
 
+TEST_CASE("CSV for spreadsheets neutralises formula-like text; plain CSV and numbers stay exact") {
+  Rows rows{{"t", "n"},
+            {json{{"t", "=HYPERLINK(\"http://x\",\"y\")"}, {"n", -2}}, json{{"t", "+1"}, {"n", 0}},
+             json{{"t", "-x"}, {"n", 1}}, json{{"t", "@SUM(A1)"}, {"n", 1}}, json{{"t", "\tx"}, {"n", 1}},
+             json{{"t", "a=b"}, {"n", 1}}}};
+  CHECK(render_csv(rows) ==
+        "t,n\r\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2\r\n+1,0\r\n-x,1\r\n@SUM(A1),1\r\n\tx,"
+        "1\r\na=b,1\r\n");
+  RenderOptions sheet;
+  sheet.spreadsheet = true;
+  CHECK(
+      render_csv(rows, sheet) ==
+      "t,n\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-2\r\n'+1,0\r\n'-x,1\r\n'@SUM(A1),1\r\n'\tx,1\r\na=b,1\r\n");
+  CHECK(formula_like("\rx"));
+  CHECK_FALSE(formula_like(""));
+  CHECK_FALSE(formula_like("市场部"));
+}
+
 TEST_CASE("JSON is an array of objects, one a line; an empty list is []") {
   CHECK(render_json(sample()) ==
         "[\n{\"id\":7,\"name\":\"市场部\",\"ok\":true,\"note\":null},\n"

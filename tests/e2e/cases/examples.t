@@ -51,7 +51,7 @@ $ grep -c '^[0-9]*:[0-9a-f]\{64\}$' mail.out anchors
 $ HOME=$PWD PATH=$PWD/bin:$PATH LINKCTL_DB=$PWD/demo.db bash -c "$(grep 'audit verify' jobs.sh)" && tail -1 mail.out | cut -f1
 > ok
 
-# monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV.
+# monthly-export.sh: freeze, then scores, penalties, KPIs and tickets as CSV, and the workbook and page.
 $ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-05T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out > export.out; echo $?
 > 0
 $ ls out
@@ -59,6 +59,18 @@ $ ls out
 > 2026-10-penalties.csv
 > 2026-10-scores.csv
 > 2026-10-tickets.csv
+> 2026-10.html
+> 2026-10.xlsx
+$ head -c 2 out/2026-10.xlsx; echo; grep -c '<h1>2026年10月联动考核通报</h1>' out/2026-10.html
+> PK
+> 1
+# The workbook, read by openpyxl (tests/reports checks every cell): its sheets, one 明细 row per
+# penalty of the CSV, each penalty with a ticket also with the ticket's title, and the chart.
+$ /usr/bin/python3 -c "import openpyxl, zipfile; wb = openpyxl.load_workbook('out/2026-10.xlsx'); d = wb['明细']; print(*wb.sheetnames); print(d.max_row - 2 == sum(1 for _ in open('out/2026-10-penalties.csv', encoding='utf-8-sig')) - 1); print(all(r[3].value for r in d.iter_rows(min_row=3) if r[2].value is not None)); print('xl/charts/chart1.xml' in zipfile.ZipFile('out/2026-10.xlsx').namelist())"
+> 得分 明细 指标
+> True
+> True
+> True
 $ head -1 out/2026-10-scores.csv | tr -d '\r' | sed 's/^\xef\xbb\xbf//'
 > department,base,approval_overdue,feedback_overdue,review_overdue,rated_fair,rated_unsatisfied,fake_handling,supervisor_reset,score,bonus_deduction
 $ LINKCTL_DB=$PWD/demo.db linkctl report monthly --month 2026-10 --format json --as lin.xiuying | grep -o '"frozen":true'

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# report monthly --format html rendered by an independent reader, headless Chromium (Debian's
+# chromium): the page loads with no console message (nothing blocked, nothing fetched), its
+# screenshot is not blank and shows the chart's bars, and in the browser's DOM the title is
+# the month's 通报 and a ticket title holding <script> is text, not an element.
+#
+# Usage: html.sh /path/to/linkctl
+set -euo pipefail
+linkctl=$(readlink -f "$1")
+SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+command -v chromium >/dev/null || { echo "html: chromium is missing (make deps installs it)"; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-html.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+. "$SRC/tests/reports/month.sh"
+L --as lin.xiuying --today 2026-11-05 report monthly --month 2026-10 --format html --output month.html
+
+# Two browser runs (each takes seconds to start): a screenshot with the console logged, and the DOM.
+browse() { timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile" "$@"; }
+browse --window-size=1000,1400 --screenshot="$work/page.png" --enable-logging=stderr --v=0 "file://$work/month.html" \
+  >/dev/null 2>console.txt
+browse --dump-dom "file://$work/month.html" >dom.html 2>/dev/null
+
+/usr/bin/python3 - <<'PY'
+import re, struct, sys, zlib
+from html.parser import HTMLParser
+
+failures = []
+checks = 0
+def check(ok, what):
+    global checks
+    checks += 1
+    if not ok:
+        failures.append(what)
+        print("FAIL:", what)
+
+console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
+check(not console, "no console message: " + "".join(console[:3]))
+
+# The screenshot: an 8-bit RGB or RGBA PNG, decoded here (PNG's five row filters).
+def pixels(path):
+    data = open(path, "rb").read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is a PNG")
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6), (depth, ctype)
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw, stride, prev, out = zlib.decompress(idat), w * bpp, bytearray(w * bpp), []
+    for y in range(h):
+        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if f == 1: line[i] = (line[i] + a) & 255
+            elif f == 2: line[i] = (line[i] + b) & 255
+            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        out.extend(tuple(line[i:i + 3]) for i in range(0, stride, bpp))
+        prev = line
+    return w, h, out
+
+w, h, px = pixels("page.png")
+colours = set(px)
+ink = sum(1 for p in px if p != (255, 255, 255))
+check(w == 1000 and h == 1400, f"the screenshot is the window's size ({w}x{h})")
+check(len(colours) > 50, f"the screenshot is not blank: {len(colours)} colours")
+check(ink > len(px) // 100, f"the page has ink: {ink} of {len(px)} pixels")
+check(sum(1 for p in px if p == (0x2f, 0x6f, 0xb0)) > 500, "the chart's score bars are drawn (#2f6fb0)")
+check(sum(1 for p in px if p == (0xd9, 0x53, 0x4f)) > 50, "the chart's deductions are drawn (#d9534f)")
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.stack, self.text = [], [], {}
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag); self.stack.append(tag)
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop() != tag: pass
+    def handle_data(self, data):
+        where = self.stack[-1] if self.stack else ""
+        self.text[where] = self.text.get(where, "") + data
+
+page = Page()
+page.feed(open("dom.html", encoding="utf-8").read())
+check("script" not in page.tags, "no script element in the DOM")
+check(page.text.get("title", "").strip() == "2026年10月联动考核通报", f"the title: {page.text.get('title')!r}")
+check("2026年10月联动考核通报" in page.text.get("h1", ""), "the heading")
+check('<script>alert(1)</script> & "引号"' in page.text.get("td", ""), "a title with <script> shows as text")
+check('=HYPERLINK("http://x","y")' in page.text.get("td", ""), "a formula-like title shows as text")
+check(page.tags.count("rect") >= 6, f"the SVG chart has a bar and a deduction per department ({page.tags.count('rect')})")
+check(page.tags.count("table") == 3, "score, KPI and penalty tables")
+for name in ("市场部", "物流中心", "稽查分局"):
+    check(name in page.text.get("td", ""), f"{name} in the tables")
+
+print(f"html: {checks} checks, {len(failures)} failed")
+sys.exit(1 if failures else 0)
+PY
