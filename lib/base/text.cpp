@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -110,14 +111,14 @@ std::optional<std::string> find_control(std::string_view value, bool multiline) 
 void check_text(std::string_view field, std::string_view value, std::size_t max_bytes, bool multiline, bool required) {
   if (value.size() > max_bytes)
     throw Error(ErrorKind::usage,
-                fmt::format("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
+                trf("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
   if (auto bad = first_invalid_utf8(value))
-    throw Error(ErrorKind::usage, fmt::format("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
+    throw Error(ErrorKind::usage, trf("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
   if (auto control = find_control(value, multiline))
-    throw Error(ErrorKind::usage, fmt::format("{} contains {}; remove it{}", field, *control,
-                                              multiline ? "" : " (this field is one line)"));
+    throw Error(ErrorKind::usage,
+                trf("{} contains {}; remove it{}", field, *control, multiline ? "" : _(" (this field is one line)")));
   if (required && value.find_first_not_of(' ') == std::string_view::npos)
-    throw Error(ErrorKind::usage, fmt::format("{} is empty; give some text", field));
+    throw Error(ErrorKind::usage, trf("{} is empty; give some text", field));
 }
 
 }  // namespace linkctl
