@@ -120,9 +120,12 @@ for want in 名称 命令 退出码 定时任务 流程复位; do
   grep -qF -- "$want" <<<"$page" || fail "the rendered Chinese man page lacks '$want'"
 done
 echo "man -l (zh_CN): $(wc -l <<<"$page") lines rendered, with 名称, 命令, 退出码 and 定时任务"
-# The installed binary finds the installed catalog (LINKCTL_LOCALEDIR points it at the unpacked one),
-# and with C.UTF-8 and LANGUAGE=zh_CN gettext picks it without a zh_CN locale on this machine.
-said=$(LINKCTL_LOCALEDIR="$root/usr/share/locale" LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$root/usr/bin/linkctl" --help | head -1)
+# The packaged binary speaks Chinese from the packaged catalog (LINKCTL_LOCALEDIR points it at the
+# unpacked one) under zh_CN.UTF-8: the locale of tests/i18n/make_locale.sh (LINKCTL_TEST_LOCPATH, else built here).
+locales=${LINKCTL_TEST_LOCPATH:-$work/locales}
+[ -n "${LINKCTL_TEST_LOCPATH:-}" ] || bash "$src/tests/i18n/make_locale.sh" "$locales" >"$work/locale.log" 2>&1 ||
+  { cat "$work/locale.log"; fail "cannot build the zh_CN.UTF-8 locale"; }
+said=$(LINKCTL_LOCALEDIR="$root/usr/share/locale" LC_ALL= LANG=zh_CN.UTF-8 LOCPATH="$locales" "$root/usr/bin/linkctl" --help | head -1)
 [[ $said == *联动信息* ]] || fail "the packaged catalog does not translate linkctl --help: $said"
 echo "message catalog: linkctl --help in Chinese from /usr/share/locale/zh_CN/LC_MESSAGES/linkctl.mo"
 
