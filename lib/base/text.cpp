@@ -97,13 +97,13 @@ std::optional<std::string> find_control(std::string_view value, bool multiline) 
     auto c = static_cast<unsigned char>(value[i]);
     if (c < 0x20 || c == 0x7f) {
       if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
-      return fmt::format("control character 0x{:02x}", c);
+      return trf("control character 0x{:02x}", c);
     }
     // C1 controls (U+0080-U+009F, UTF-8 C2 80..C2 9F) drive terminals as C0 ones do: CSI is U+009B.
     if (c == 0xc2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9f)
-      return fmt::format("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
+      return trf("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
     if (char32_t cp = three_byte_at(value, i); is_bidi_control(cp))
-      return fmt::format("control character U+{:04X}", static_cast<std::uint32_t>(cp));
+      return trf("control character U+{:04X}", static_cast<std::uint32_t>(cp));
   }
   return std::nullopt;
 }

@@ -83,7 +83,7 @@ Period parse_period(const PeriodText& t) {
     int y = to_int(s.substr(0, 4));
     unsigned w = static_cast<unsigned>(to_int(s.substr(6)));
     auto p = iso_week_period(y, w);
-    if (!p) bad("week", s, fmt::format("does not exist: {} has ISO weeks 01 to {:02}", y, iso_weeks_in_year(y)));
+    if (!p) bad("week", s, trf("does not exist: {} has ISO weeks 01 to {:02}", y, iso_weeks_in_year(y)));
     return checked(*p, "week", s);
   }
   if (t.quarter) {

@@ -108,7 +108,7 @@ void Loader::cross_check(Policy& p) {
     for (std::size_t k = 0; k < chain.levels.size(); ++k) {
       const auto& level = chain.levels[k];
       const TV* line = k < lines.size() ? lines[k] : chain_at_[chain.code];
-      std::string where = fmt::format("approval chain '{}' level {} ({})", chain.code, k + 1, level.name);
+      std::string where = trf("approval chain '{}' level {} ({})", chain.code, k + 1, level.name);
       if (level.approver == ApproverKind::dept_lead) {
         const Department* d = p.department(level.approver_id);
         if (!d)

@@ -133,8 +133,8 @@ void Loader::read_calendar(const TV& root, Policy& p) {
     if (holidays.count(d))
       error_at(line, trf("{} is both a holiday and a make-up workday; keep it in one list", format_date(d)));
     else if (!cal.weekend[std::chrono::weekday(d).c_encoding()])
-      warn_at(line, fmt::format("make-up workday {} is a {}, already a working day; make-up workdays are weekend days",
-                                format_date(d), weekday_name(d)));
+      warn_at(line, trf("make-up workday {} is a {}, already a working day; make-up workdays are weekend days",
+                        format_date(d), weekday_name(d)));
   }
   if (find(*t, "weekend")) {
     cal.weekend.fill(false);
@@ -472,7 +472,7 @@ void Loader::read_approval_chains(const TV& root, Policy& p) {
     auto code = get_code(t, "code", where, true);
     if (!code) continue;
     chain.code = *code;
-    where = fmt::format("approval chain '{}'", chain.code);
+    where = trf("approval chain '{}'", chain.code);
     if (chain_at_.count(chain.code)) {
       error(t, trf("approval chain code '{}' is defined twice (first on line {}); codes must be unique", chain.code,
                    line(chain_at_[chain.code])));

@@ -35,7 +35,7 @@ std::string suggest(std::string_view got, const std::vector<std::string>& known)
     auto d = edit_distance(got, k);
     if (d < best_d) best_d = d, best = k;
   }
-  if (!best.empty()) return fmt::format("; did you mean '{}'?", best);
+  if (!best.empty()) return trf("; did you mean '{}'?", best);
   if (known.empty()) return "";
   if (known.size() > 12)
     return fmt::format("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());

@@ -294,19 +294,20 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
     std::string summary;
     if (times == TimeStyle::local) {
       for (const auto& [k, v] : changes.items()) {
-        if (!summary.empty()) summary += "; ";
+        if (!summary.empty()) summary += _("; ");
         bool is_person = k == "filer" || k == "handler";
         bool is_dept = k == "to_dept" || k == "from_dept" || k == "dept";
         auto shown = [&](const json& x) {
           if (x.is_null()) return std::string("-");
           if (x.is_string() && is_person) return names->person(x.get<std::string>());
           if (x.is_string() && is_dept) return names->dept(x.get<std::string>());
-          return cell_text(x);
+          return cell_text(cell_label(k, x));
         };
+        // TRANSLATORS: one change in a ticket's history: "severity: normal → urgent".
         if (v.is_array() && v.size() == 2)
-          summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
+          summary += trf("{}: {} → {}", column_label(k), shown(v[0]), shown(v[1]));
         else
-          summary += fmt::format("{}: {}", k, v.is_null() ? cell_text(v) : shown(v));
+          summary += trf("{}: {}", column_label(k), v.is_null() ? cell_text(v) : shown(v));
       }
     }
     rows.rows.push_back({{"id", e.id},

@@ -32,8 +32,7 @@ if [ "${LINKCTL_E2E_ZH_CASES:-}" = all ]; then
     case $(basename "$c" .t) in completion | examples) ;; *) cases+=("$c") ;; esac
   done
 else
-  for name in list show export import events overdue report stats history calendar deadlines policy errors \
-    approval-chain file; do
+  for name in list show export import events overdue report stats history calendar deadlines errors approval-chain; do
     cases+=("$here/../e2e/cases/$name.t")
   done
 fi

@@ -496,11 +496,10 @@ void SqliteConnection::require_linkctl_file() {
   };
   int version = schema_version();
   if (version == 0) throw not_ours("it has no linkctl schema");
-  if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
+  if (version < 0) throw not_ours(trf("its schema version {} is impossible; the file is damaged", version));
   int app = integer_pragma("PRAGMA application_id");
   if (app == kApplicationId) return;
-  if (app != 0)
-    throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
+  if (app != 0) throw not_ours(trf("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
   if (integer_pragma(kCountLinkctlTables) != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
 }
 
