@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # independent readers tests/reports uses to check them.
 DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
                libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev clang-format \
-               lintian libpq-dev postgresql-15 pgbouncer \
+               lintian libpq-dev postgresql-15 pgbouncer gettext locales \
                libxlsxwriter-dev python3-openpyxl chromium fonts-wqy-microhei
 # Line tables only (-g1): enough for backtraces, perf and the sanitizers' reports, and a
 # third less compile time than full debug information (the test run builds twice).

@@ -21,12 +21,12 @@ endif()
 find_program(LINKCTL_GZIP gzip REQUIRED)
 set(LINKCTL_PACKAGING_DIR ${CMAKE_BINARY_DIR}/packaging)
 set(LINKCTL_GZIPPED)
-foreach(pair "man/linkctl.1;linkctl.1" "packaging/debian/changelog;changelog")
+foreach(pair "man/linkctl.1;linkctl.1" "man/zh_CN/linkctl.1;zh_CN/linkctl.1" "packaging/debian/changelog;changelog")
   list(GET pair 0 source)
   list(GET pair 1 name)
   add_custom_command(
     OUTPUT ${LINKCTL_PACKAGING_DIR}/${name}.gz
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${LINKCTL_PACKAGING_DIR}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${LINKCTL_PACKAGING_DIR}/zh_CN
     COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_SOURCE_DIR}/${source} ${LINKCTL_PACKAGING_DIR}/${name}
     COMMAND ${LINKCTL_GZIP} -n -9 -f ${LINKCTL_PACKAGING_DIR}/${name}
     DEPENDS ${CMAKE_SOURCE_DIR}/${source}
@@ -37,6 +37,8 @@ endforeach()
 add_custom_target(packaging_files ALL DEPENDS ${LINKCTL_GZIPPED})
 
 install(FILES ${LINKCTL_PACKAGING_DIR}/linkctl.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# The Chinese page (UTF-8), where man(1) finds it under LANG=zh_CN.UTF-8.
+install(FILES ${LINKCTL_PACKAGING_DIR}/zh_CN/linkctl.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/zh_CN/man1)
 install(FILES ${LINKCTL_PACKAGING_DIR}/changelog.gz ${CMAKE_SOURCE_DIR}/packaging/debian/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "i18n.hpp"
 #include "workflow.hpp"
 
 namespace linkctl::cli {
@@ -10,11 +11,10 @@ void register_comment(CLI::App& app, Env& env) {
     std::string text;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("comment",
-                                 "Add a comment to a ticket you can see, in any state.\n"
-                                 "Example: linkctl comment 12 '已电话联系收信部门'");
+  auto* cmd = app.add_subcommand("comment", _("Add a comment to a ticket you can see, in any state.\n"
+                                              "Example: linkctl comment 12 '已电话联系收信部门'"));
   add_ticket_id(cmd, o->id);
-  cmd->add_option("TEXT", o->text, "the comment")->required();
+  cmd->add_option("TEXT", o->text, _("the comment"))->required();
   cmd->callback([&env, o] {
     auto s = env.session();
     auto applied =

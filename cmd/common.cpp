@@ -6,6 +6,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
 #include "user_file.hpp"
 #include "views.hpp"
@@ -28,9 +29,9 @@ void register_text_verb(CLI::App& app, Env& env, const char* name, const char* h
     std::string text;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand(name, help);
+  auto* cmd = app.add_subcommand(name, _(help));
   add_ticket_id(cmd, o->id);
-  cmd->add_option(option, o->text, option_help)->required();
+  cmd->add_option(option, o->text, _(option_help))->required();
   cmd->callback([&env, o, verb] {
     auto s = env.session();
     report_change(
@@ -45,9 +46,9 @@ void register_note_verb(CLI::App& app, Env& env, const char* name, const char* h
     std::string text;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand(name, help);
+  auto* cmd = app.add_subcommand(name, _(help));
   add_ticket_id(cmd, o->id);
-  cmd->add_option(option, o->text, option_help);
+  cmd->add_option(option, o->text, _(option_help));
   cmd->callback([&env, o, cmd, verb, option] {
     auto note = given(cmd, option, o->text);
     auto s = env.session();
@@ -68,7 +69,7 @@ bool is_whole_number(const std::string& s) {
 }  // namespace
 
 CLI::Option* add_ticket_id(CLI::App* cmd, std::int64_t& id) {
-  return cmd->add_option("ID", id, "ticket id (as 'linkctl list' shows)")
+  return cmd->add_option("ID", id, _("ticket id (as 'linkctl list' shows)"))
       ->required()
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
@@ -95,12 +96,12 @@ std::optional<std::string> given(CLI::App* cmd, const std::string& name, const s
 
 Severity severity_option(const std::string& value) {
   if (auto s = parse_severity(value)) return *s;
-  throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", value));
+  throw Error(ErrorKind::usage, trf("--severity {} is not known; use major, urgent or normal", value));
 }
 
 Date month_option(const std::string& text) {
   auto m = parse_month(text);
-  if (!m) throw Error(ErrorKind::usage, fmt::format("--month {} is not a month; write YYYY-MM, e.g. 2026-10", text));
+  if (!m) throw Error(ErrorKind::usage, trf("--month {} is not a month; write YYYY-MM, e.g. 2026-10", text));
   return *m;
 }
 
@@ -123,15 +124,15 @@ std::pair<std::optional<Date>, std::optional<Date>> PeriodOptions::span() const 
     return out;
   }
   throw Error(ErrorKind::usage,
-              fmt::format("give one period: --month, --week, --quarter, --year, or {} and/or {}", from_name, to_name));
+              trf("give one period: --month, --week, --quarter, --year, or {} and/or {}", from_name, to_name));
 }
 
 namespace {
 void add_named(CLI::App* cmd, PeriodOptions& o) {
-  cmd->add_option("--month", o.month, "the month YYYY-MM (one period form)");
-  cmd->add_option("--week", o.week, "the ISO week YYYY-Www, Monday to Sunday (one period form)");
-  cmd->add_option("--quarter", o.quarter, "the quarter YYYY-Qn (one period form)");
-  cmd->add_option("--year", o.year, "the year YYYY (one period form)");
+  cmd->add_option("--month", o.month, _("the month YYYY-MM (one period form)"));
+  cmd->add_option("--week", o.week, _("the ISO week YYYY-Www, Monday to Sunday (one period form)"));
+  cmd->add_option("--quarter", o.quarter, _("the quarter YYYY-Qn (one period form)"));
+  cmd->add_option("--year", o.year, _("the year YYYY (one period form)"));
 }
 }  // namespace
 
@@ -148,8 +149,8 @@ std::shared_ptr<PeriodOptions> add_period_options(CLI::App* cmd) {
   auto o = std::make_shared<PeriodOptions>();
   o->cmd = cmd;
   add_named(cmd, *o);
-  cmd->add_option("--from", o->from, "first day YYYY-MM-DD, with --to (one period form)");
-  cmd->add_option("--to", o->to, "last day YYYY-MM-DD, inclusive, with --from (one period form)");
+  cmd->add_option("--from", o->from, _("first day YYYY-MM-DD, with --to (one period form)"));
+  cmd->add_option("--to", o->to, _("last day YYYY-MM-DD, inclusive, with --from (one period form)"));
   return o;
 }
 

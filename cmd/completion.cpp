@@ -7,6 +7,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 
 // The scripts are written from the CLI11 tree at run time, so they cannot drift from what linkctl registers:
 // subcommands and options come from the registrations, fixed value sets from the "a|b|c" in an option's help.
@@ -335,18 +336,17 @@ complete -c linkctl -f
 
 void register_completion(CLI::App& app, Env& env) {
   auto shell = std::make_shared<std::string>();
-  auto* cmd =
-      app.add_subcommand("completion",
-                         "Print a shell completion script for bash, zsh or fish, made from linkctl's own commands.\n"
-                         "Example: source <(linkctl completion bash)\n"
-                         "Example: linkctl completion fish > ~/.config/fish/completions/linkctl.fish");
-  cmd->add_option("SHELL", *shell, "bash|zsh|fish")->required();
+  auto* cmd = app.add_subcommand(
+      "completion", _("Print a shell completion script for bash, zsh or fish, made from linkctl's own commands.\n"
+                      "Example: source <(linkctl completion bash)\n"
+                      "Example: linkctl completion fish > ~/.config/fish/completions/linkctl.fish"));
+  cmd->add_option("SHELL", *shell, _("bash|zsh|fish"))->required();
   cmd->callback([&app, &env, shell] {
     auto cmds = command_tree(app);
     if (*shell == "bash") return env.out().print(bash_script(cmds));
     if (*shell == "zsh") return env.out().print(zsh_script(cmds));
     if (*shell == "fish") return env.out().print(fish_script(cmds));
-    throw Error(ErrorKind::usage, fmt::format("no completion for shell '{}'; use bash, zsh or fish", *shell));
+    throw Error(ErrorKind::usage, trf("no completion for shell '{}'; use bash, zsh or fish", *shell));
   });
 }
 

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "error.hpp"
+#include "i18n.hpp"
 #include "policy_snapshot.hpp"
 #include "policy_view.hpp"
 #include "user_file.hpp"
@@ -31,9 +32,8 @@ void Output::configure(const std::string& format_option, bool no_header) {
   } else if (auto f = parse_format(format_option)) {
     format_ = *f;
   } else {
-    throw Error(
-        ErrorKind::usage,
-        fmt::format("--format {} is not known; use table, tsv, csv or json (or xlsx, html: report monthly, stats)",
+    throw Error(ErrorKind::usage,
+                trf("--format {} is not known; use table, tsv, csv or json (or xlsx, html: report monthly, stats)",
                     format_option));
   }
   const char* no_colour = std::getenv("NO_COLOR");
@@ -126,7 +126,7 @@ Format Output::file_format(const std::string& format_option) const {
 void Output::note(const std::string& message) { std::cerr << "linkctl: " << message << "\n"; }
 
 void Output::warn(const std::string& message) {
-  if (warned_.insert(message).second) std::cerr << "linkctl: warning: " << message << "\n";
+  if (warned_.insert(message).second) std::cerr << trf("linkctl: warning: {}", message) << "\n";
 }
 
 int Env::busy_timeout_ms() const {
@@ -135,8 +135,7 @@ int Env::busy_timeout_ms() const {
     char* end = nullptr;
     long ms = std::strtol(env, &end, 10);
     if (*end != '\0' || ms < 0 || ms > 3'600'000)
-      throw Error(ErrorKind::usage,
-                  fmt::format("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
+      throw Error(ErrorKind::usage, trf("LINKCTL_BUSY_TIMEOUT={} is not a number of milliseconds (0 to 3600000)", env));
     timeout = static_cast<int>(ms);
   }
   return timeout;
@@ -163,7 +162,7 @@ std::int64_t Env::policy_version() {
 
 const Clock& Env::clock_for(const Policy& p) {
   if (clock_) return *clock_;
-  if (!opts.now.empty() && !opts.today.empty()) throw Error(ErrorKind::usage, "give --now or --today, not both");
+  if (!opts.now.empty() && !opts.today.empty()) throw Error(ErrorKind::usage, _("give --now or --today, not both"));
   std::string wanted = !opts.now.empty() ? opts.now : opts.today;
   if (wanted.empty()) {
     clock_ = std::make_unique<SystemClock>();
@@ -171,20 +170,20 @@ const Clock& Env::clock_for(const Policy& p) {
   }
   if (!p.organization.allow_clock_override)
     throw Error(ErrorKind::permission,
-                "--now/--today/LINKCTL_NOW is not allowed by this policy; set [organization] allow_clock_override = "
-                "true (tests, demos, back-filling) or unset LINKCTL_NOW");
+                _("--now/--today/LINKCTL_NOW is not allowed by this policy; set [organization] allow_clock_override = "
+                  "true (tests, demos, back-filling) or unset LINKCTL_NOW"));
   std::optional<Instant> at;
   if (!opts.today.empty()) {
     if (auto d = parse_date(opts.today)) at = p.organization.timezone.from_local(*d, std::chrono::hours(9));
     if (!at)
       throw Error(ErrorKind::usage,
-                  fmt::format("--today {} is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", opts.today));
+                  trf("--today {} is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", opts.today));
   } else {
     at = p.organization.timezone.parse_iso(opts.now);
     if (!at)
-      throw Error(ErrorKind::usage, fmt::format("--now/LINKCTL_NOW '{}' is not a valid time; write ISO-8601, e.g. "
-                                                "2026-09-30T09:30 (local) or 2026-09-30T01:30:00Z",
-                                                opts.now));
+      throw Error(ErrorKind::usage, trf("--now/LINKCTL_NOW '{}' is not a valid time; write ISO-8601, e.g. "
+                                        "2026-09-30T09:30 (local) or 2026-09-30T01:30:00Z",
+                                        opts.now));
   }
   clock_ = std::make_unique<FixedClock>(*at);
   return *clock_;
@@ -228,7 +227,7 @@ std::string Env::read_policy_file(const std::string& path) {
   auto text = read_user_file(path, kMaxPolicyBytes, "policy file");
   if (text.size() > kMaxPolicyBytes)
     throw Error(ErrorKind::invalid,
-                fmt::format("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));
+                trf("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));
   return text;
 }
 
@@ -239,8 +238,8 @@ std::shared_ptr<const Policy> Env::load_checked(const std::string& text, const s
   for (const auto& d : load.diagnostics) std::cerr << d.str() << "\n";
   if (!load.ok()) {
     throw Error(ErrorKind::invalid,
-                fmt::format("{} has {} error{}; nothing was changed (check it with 'linkctl policy check {}')", source,
-                            load.error_count(), load.error_count() == 1 ? "" : "s", source));
+                trf("{} has {} error{}; nothing was changed (check it with 'linkctl policy check {}')", source,
+                    load.error_count(), load.error_count() == 1 ? "" : "s", source));
   }
   return load.policy;
 }
@@ -249,7 +248,7 @@ Session Env::session() { return Session{store(), policy(), policy_version(), clo
 
 void Env::warn_uncovered(const std::set<int>& years) {
   for (int y : years)
-    out_.warn(fmt::format(
+    out_.warn(trf(
         "the policy's calendar does not cover {}; only weekends count as days off there (add [calendar.cn-{}])", y, y));
 }
 

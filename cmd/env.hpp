@@ -9,6 +9,7 @@
 #include "admin.hpp"
 #include "clock.hpp"
 #include "document.hpp"
+#include "i18n.hpp"
 #include "identity.hpp"
 #include "period.hpp"
 #include "policy.hpp"
@@ -44,6 +45,12 @@ class Output {
   RenderOptions options() const { return {!no_header_, colour_, width_, bom_}; }
   bool colour() const { return colour_; }
   void print(const std::string& text);
+  /// A sentence for a person on stdout ("applied X as policy v2"): translated in a table,
+  /// the format of a terminal; in tsv/csv/json, which scripts read, always the original.
+  template <typename... Args>
+  void say(const char* msgid, Args&&... args) {
+    print(format_ == Format::table ? trf(msgid, args...) : fmt::format(fmt::runtime(msgid), args...));
+  }
   /// What a presenter built for this format.
   void show(const View& view);
   /// As show(view), into the file `output` (written atomically) when it is not empty.

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "env.hpp"
+#include "i18n.hpp"
 #include "transfer.hpp"
 
 namespace linkctl::cli {
@@ -11,19 +12,18 @@ void register_export(CLI::App& app, Env& env) {
     bool bom = false;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd =
-      app.add_subcommand("export",
-                         "Write the tickets you can see, filed in a date range, as CSV (default), TSV or JSON:\n"
-                         "the import columns plus id, state and due dates. Streams in constant memory.\n"
-                         "The range: --from and/or --to, or one of --month, --week, --quarter, --year.\n"
-                         "Example: linkctl export --from 2026-10-01 --to 2026-10-31 > 2026-10-tickets.csv\n"
-                         "Example: linkctl export --quarter 2026-Q4 > 2026-Q4-tickets.csv");
+  auto* cmd = app.add_subcommand(
+      "export", _("Write the tickets you can see, filed in a date range, as CSV (default), TSV or JSON:\n"
+                  "the import columns plus id, state and due dates. Streams in constant memory.\n"
+                  "The range: --from and/or --to, or one of --month, --week, --quarter, --year.\n"
+                  "Example: linkctl export --from 2026-10-01 --to 2026-10-31 > 2026-10-tickets.csv\n"
+                  "Example: linkctl export --quarter 2026-Q4 > 2026-Q4-tickets.csv"));
   auto period = add_named_period_options(cmd, "--from", "--to");
-  cmd->add_option("--from", period->from, "filed on or after this date (YYYY-MM-DD)");
-  cmd->add_option("--to", period->to, "filed on or before this date (YYYY-MM-DD)");
+  cmd->add_option("--from", period->from, _("filed on or after this date (YYYY-MM-DD)"));
+  cmd->add_option("--to", period->to, _("filed on or before this date (YYYY-MM-DD)"));
   cmd->add_flag("--bom", o->bom,
-                "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a formula "
-                "(=, +, -, @) prefixed with ' (leave it out for a file to import)");
+                _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a formula "
+                  "(=, +, -, @) prefixed with ' (leave it out for a file to import)"));
   cmd->callback([&env, o, period] {
     // Exports are files: CSV unless tsv or json is asked for.
     Format f = env.out().file_format(env.opts.format);

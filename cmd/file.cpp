@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "env.hpp"
+#include "i18n.hpp"
 #include "workflow.hpp"
 
 namespace linkctl::cli {
@@ -13,17 +14,16 @@ void register_file(CLI::App& app, Env& env) {
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "file",
-      "File a new ticket (filers). Prints the new ticket; --quiet prints only its id.\n"
-      "Example: id=$(linkctl file --category long-time-no-order --title '王记烟酒店两月未订货' --quiet)");
-  cmd->add_option("--category", o->category, "category code (see 'linkctl policy show')")->required();
-  cmd->add_option("--title", o->title, "one-line summary")->required();
-  auto* body = cmd->add_option("--body", o->body, "details");
-  cmd->add_option("--body-file", o->body_file, "read the details from a file ('-': standard input)")->excludes(body);
-  cmd->add_option("--severity", o->severity, "major|urgent|normal (default: the category's)");
-  cmd->add_option("--to", o->to, "receiving department (default: the category's)");
-  cmd->add_option("--ref", o->ref, "external reference: filing the same ref again returns the same ticket");
-  cmd->add_flag("--quiet,-q", o->quiet, "print only the ticket id");
+      "file", _("File a new ticket (filers). Prints the new ticket; --quiet prints only its id.\n"
+                "Example: id=$(linkctl file --category long-time-no-order --title '王记烟酒店两月未订货' --quiet)"));
+  cmd->add_option("--category", o->category, _("category code (see 'linkctl policy show')"))->required();
+  cmd->add_option("--title", o->title, _("one-line summary"))->required();
+  auto* body = cmd->add_option("--body", o->body, _("details"));
+  cmd->add_option("--body-file", o->body_file, _("read the details from a file ('-': standard input)"))->excludes(body);
+  cmd->add_option("--severity", o->severity, _("major|urgent|normal (default: the category's)"));
+  cmd->add_option("--to", o->to, _("receiving department (default: the category's)"));
+  cmd->add_option("--ref", o->ref, _("external reference: filing the same ref again returns the same ticket"));
+  cmd->add_flag("--quiet,-q", o->quiet, _("print only the ticket id"));
   cmd->callback([&env, o] {
     FileRequest r;
     r.category = o->category;

@@ -3,6 +3,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "views.hpp"
 #include "workflow.hpp"
 
@@ -18,22 +19,22 @@ void register_list(CLI::App& app, Env& env) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
       "list",
-      "List the tickets you can see, filtered; overdue stages are marked. Filed in a period: --since/--until,\n"
-      "or --month, --week, --quarter, --year.\n"
-      "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue\n"
-      "Example: linkctl list --week 2026-W44 --to-dept logistics");
-  cmd->add_option("--state", o->states, "pending|routed|assigned|handled|answered|done|rejected (repeatable)");
-  cmd->add_option("--dept", o->dept, "sending or receiving department");
-  cmd->add_option("--from-dept", o->from_dept, "sending department");
-  cmd->add_option("--to-dept", o->to_dept, "receiving department");
-  cmd->add_option("--severity", o->severity, "major|urgent|normal");
-  cmd->add_option("--category", o->category, "category code");
-  cmd->add_flag("--overdue", o->overdue, "only tickets with an overdue stage");
-  cmd->add_flag("--escalated", o->escalated, "only escalated tickets");
+      _("List the tickets you can see, filtered; overdue stages are marked. Filed in a period: --since/--until,\n"
+        "or --month, --week, --quarter, --year.\n"
+        "Example: linkctl list --state routed --state assigned --to-dept logistics --overdue\n"
+        "Example: linkctl list --week 2026-W44 --to-dept logistics"));
+  cmd->add_option("--state", o->states, _("pending|routed|assigned|handled|answered|done|rejected (repeatable)"));
+  cmd->add_option("--dept", o->dept, _("sending or receiving department"));
+  cmd->add_option("--from-dept", o->from_dept, _("sending department"));
+  cmd->add_option("--to-dept", o->to_dept, _("receiving department"));
+  cmd->add_option("--severity", o->severity, _("major|urgent|normal"));
+  cmd->add_option("--category", o->category, _("category code"));
+  cmd->add_flag("--overdue", o->overdue, _("only tickets with an overdue stage"));
+  cmd->add_flag("--escalated", o->escalated, _("only escalated tickets"));
   auto period = add_named_period_options(cmd, "--since", "--until");
-  cmd->add_option("--since", period->from, "filed on or after this date (YYYY-MM-DD)");
-  cmd->add_option("--until", period->to, "filed on or before this date (YYYY-MM-DD)");
-  cmd->add_option("--limit", o->limit, "at most this many tickets")->check(whole_number(true));
+  cmd->add_option("--since", period->from, _("filed on or after this date (YYYY-MM-DD)"));
+  cmd->add_option("--until", period->to, _("filed on or before this date (YYYY-MM-DD)"));
+  cmd->add_option("--limit", o->limit, _("at most this many tickets"))->check(whole_number(true));
   cmd->callback([&env, o, period] {
     auto s = env.session();
     TicketFilter f;
@@ -42,14 +43,12 @@ void register_list(CLI::App& app, Env& env) {
       if (!st)
         throw Error(
             ErrorKind::usage,
-            fmt::format("--state {} is not known; use pending, routed, assigned, handled, answered, done or rejected",
-                        name));
+            trf("--state {} is not known; use pending, routed, assigned, handled, answered, done or rejected", name));
       f.states.push_back(*st);
     }
     auto dept = [&](const std::string& code, const char* option) -> std::optional<std::string> {
       if (code.empty()) return std::nullopt;
-      if (!s.policy.department(code))
-        throw Error(ErrorKind::not_found, fmt::format("{} {}: no such department", option, code));
+      if (!s.policy.department(code)) throw Error(ErrorKind::not_found, trf("{} {}: no such department", option, code));
       return code;
     };
     f.dept = dept(o->dept, "--dept");
@@ -59,7 +58,7 @@ void register_list(CLI::App& app, Env& env) {
     if (!o->category.empty()) {
       if (!s.policy.category(o->category))
         throw Error(ErrorKind::not_found,
-                    fmt::format("--category {}: no such category; see 'linkctl policy show'", o->category));
+                    trf("--category {}: no such category; see 'linkctl policy show'", o->category));
       f.category = o->category;
     }
     if (o->escalated) f.escalated = true;

@@ -12,6 +12,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "linkctl/version.hpp"
 #include "store.hpp"
 #include "text.hpp"
@@ -81,6 +82,27 @@ void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
   for (auto [name, add] : kVerbs) add(app, env);
 }
 
+/// CLI11's own words in the help (its headings and groups) in the user's language; the
+/// descriptions were translated as they were registered.
+void localize_help(CLI::App& app) {
+  if (std::string_view(_("Options")) == "Options") return;  // nothing to translate
+  auto formatter = app.get_formatter();
+  for (const char* label :
+       {N_("Usage"), N_("Positionals"), N_("OPTIONS"), N_("REQUIRED"), N_("Env"), N_("Needs"), N_("Excludes")})
+    formatter->label(label, _(label));
+  if (auto* version = app.get_version_ptr()) version->description(_("Display program version information and exit"));
+  auto walk = [](auto& self, CLI::App* a) -> void {
+    if (auto* help = a->get_help_ptr()) help->description(_("Print this help message and exit"));
+    for (auto* opt : a->get_options())
+      if (opt->get_group() == "Options") opt->group(_("Options"));
+    for (auto* sub : a->get_subcommands({})) {
+      if (sub->get_group() == "Subcommands") sub->group(_("Subcommands"));
+      self(self, sub);
+    }
+  };
+  walk(walk, &app);
+}
+
 /// Counts what reaches standard output, so that a failed command can tell whether it
 /// may be run again without printing anything twice.
 class CountingBuf : public std::streambuf {
@@ -119,26 +141,26 @@ struct Retryable {
 /// nothing has been committed, printed or read from standard input yet.
 std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const CountingBuf& out) {
   CLI::App app{
-      "linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores, on one SQLite file or a "
-      "PostgreSQL server.\n"
-      "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3",
+      _("linkctl: cross-department linkage (联动) tickets, deadlines and monthly scores, on one SQLite file or a "
+        "PostgreSQL server.\n"
+        "Example: linkctl init && linkctl calendar due --from 2026-09-29 --days 3"),
       "linkctl"};
   app.set_version_flag("--version", fmt::format("linkctl {} (schema {})", kVersion, Store::latest_schema_version()));
   app.require_subcommand(1);
   app.fallthrough();
 
   auto& o = env.opts;
-  app.add_option("--db", o.db, "the database: an SQLite file, or a postgresql:// URI")
+  app.add_option("--db", o.db, _("the database: an SQLite file, or a postgresql:// URI"))
       ->envname("LINKCTL_DB")
       ->capture_default_str();
-  app.add_option("--as", o.as, "act as this person (see IDENTITY in linkctl(1))")->envname("LINKCTL_USER");
+  app.add_option("--as", o.as, _("act as this person (see IDENTITY in linkctl(1))"))->envname("LINKCTL_USER");
   app.add_option("--format", o.format,
-                 "table|tsv|csv|json (default: table on a terminal, else tsv); xlsx|html (report monthly, stats)")
+                 _("table|tsv|csv|json (default: table on a terminal, else tsv); xlsx|html (report monthly, stats)"))
       ->envname("LINKCTL_FORMAT");
-  app.add_option("--now", o.now, "effective time, ISO-8601 (only where the policy allows a clock override)")
+  app.add_option("--now", o.now, _("effective time, ISO-8601 (only where the policy allows a clock override)"))
       ->envname("LINKCTL_NOW");
-  app.add_option("--today", o.today, "effective date YYYY-MM-DD, 09:00 local (as --now)");
-  app.add_flag("--no-header", o.no_header, "tsv/csv: leave out the header line");
+  app.add_option("--today", o.today, _("effective date YYYY-MM-DD, 09:00 local (as --now)"));
+  app.add_flag("--no-header", o.no_header, _("tsv/csv: leave out the header line"));
 
   app.parse_complete_callback([&env, &app] {
     // An option given with an empty value is a mistake, not "use the default".
@@ -146,7 +168,7 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
       auto* opt = app.get_option(name);
       if (opt->count() > 0 && opt->as<std::string>().empty())
         throw Error(ErrorKind::usage,
-                    fmt::format("{} needs a value (or leave it out, and its environment variable unset)", name));
+                    trf("{} needs a value (or leave it out, and its environment variable unset)", name));
     }
     env.out().configure(env.opts.format, env.opts.no_header);
     // Documents exist only where SPEC section 13 defines them.
@@ -158,13 +180,14 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
       }
       if (path != "report monthly" && !(path == "stats" && doc == cli::Document::xlsx))
         throw Error(ErrorKind::usage,
-                    fmt::format("--format {} is not for '{}': xlsx is for 'report monthly' and 'stats', html for "
-                                "'report monthly'; use table, tsv, csv or json",
-                                env.opts.format, path));
+                    trf("--format {} is not for '{}': xlsx is for 'report monthly' and 'stats', html for "
+                        "'report monthly'; use table, tsv, csv or json",
+                        env.opts.format, path));
     }
   });
 
   register_verbs(app, env, argc, argv);
+  localize_help(app);
 
   try {
     app.parse(argc, argv);
@@ -181,19 +204,19 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
     auto known = [&](const char* name) {
       return !app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(name); }).empty();
     };
-    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) what = fmt::format("unknown command '{}'", argv[1]);
-    std::cerr << "linkctl: error: " << printable(what) << " (see linkctl --help)\n";
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) what = trf("unknown command '{}'", argv[1]);
+    std::cerr << trf("linkctl: error: {} (see linkctl --help)", printable(what)) << "\n";
     return static_cast<int>(ErrorKind::usage);
   } catch (const db::DatabaseError& e) {
     if (e.failure() == db::Failure::retry && !env.committed() && !out.wrote() && !standard_input_used())
       return Retryable{e.what()};
-    std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
+    std::cerr << trf("linkctl: error: {}", printable(e.what())) << "\n";
     return e.exit_code();
   } catch (const Error& e) {
-    std::cerr << "linkctl: error: " << printable(e.what()) << "\n";
+    std::cerr << trf("linkctl: error: {}", printable(e.what())) << "\n";
     return e.exit_code();
   } catch (const std::exception& e) {
-    std::cerr << "linkctl: error: internal: " << e.what() << "\n";
+    std::cerr << trf("linkctl: error: internal: {}", e.what()) << "\n";
     return static_cast<int>(ErrorKind::internal);
   }
 }
@@ -201,6 +224,7 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
 }  // namespace
 
 int main(int argc, char** argv) {
+  init_i18n();  // before anything registers a help text or says anything
   CountingBuf counting(std::cout.rdbuf());
   std::cout.rdbuf(&counting);
   cli::Env env;
@@ -213,8 +237,8 @@ int main(int argc, char** argv) {
     }
     const auto& retry = std::get<Retryable>(result);
     if (attempt == kMaxAttempts) {
-      std::cerr << "linkctl: error: " << printable(retry.message) << " (gave up after " << kMaxAttempts
-                << " attempts)\n";
+      std::cerr << trf("linkctl: error: {} (gave up after {} attempts)", printable(retry.message), kMaxAttempts)
+                << "\n";
       status = static_cast<int>(ErrorKind::database);
       break;
     }

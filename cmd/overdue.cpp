@@ -5,6 +5,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "views.hpp"
 
 namespace linkctl::cli {
@@ -15,22 +16,21 @@ void register_overdue(CLI::App& app, Env& env) {
     std::string dept, severity;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd =
-      app.add_subcommand("overdue",
-                         "List the open stages past their due date (department, ticket, stage, days late).\n"
-                         "--check exits 8 when any is listed; --new lists only lapses not announced before,\n"
-                         "and records them so no later --new (from any cron job) announces them again.\n"
-                         "Example: linkctl overdue --new --check || mail -s 'linkctl: overdue' office@example.org");
-  cmd->add_flag("--check", o->check, "exit 8 when anything is listed");
-  cmd->add_flag("--new", o->fresh, "only lapses not announced by an earlier --new; record them");
-  cmd->add_option("--dept", o->dept, "only stages owed by this department");
-  cmd->add_option("--severity", o->severity, "major|urgent|normal");
+  auto* cmd = app.add_subcommand(
+      "overdue", _("List the open stages past their due date (department, ticket, stage, days late).\n"
+                   "--check exits 8 when any is listed; --new lists only lapses not announced before,\n"
+                   "and records them so no later --new (from any cron job) announces them again.\n"
+                   "Example: linkctl overdue --new --check || mail -s 'linkctl: overdue' office@example.org"));
+  cmd->add_flag("--check", o->check, _("exit 8 when anything is listed"));
+  cmd->add_flag("--new", o->fresh, _("only lapses not announced by an earlier --new; record them"));
+  cmd->add_option("--dept", o->dept, _("only stages owed by this department"));
+  cmd->add_option("--severity", o->severity, _("major|urgent|normal"));
   cmd->callback([&env, o] {
     auto s = env.session();
     LapseFilter f;
     if (!o->dept.empty()) {
       if (!s.policy.department(o->dept))
-        throw Error(ErrorKind::not_found, fmt::format("--dept {}: no such department", o->dept));
+        throw Error(ErrorKind::not_found, trf("--dept {}: no such department", o->dept));
       f.dept = o->dept;
     }
     if (!o->severity.empty()) f.severity = severity_option(o->severity);

@@ -3,6 +3,7 @@
 
 #include "env.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "workflow.hpp"
 
 namespace linkctl::cli {
@@ -13,17 +14,16 @@ void register_rate(CLI::App& app, Env& env) {
     std::string rating, comment;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("rate",
-                                 "Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
-                                 "Example: linkctl rate 12 fair --comment '处理较慢'");
+  auto* cmd =
+      app.add_subcommand("rate", _("Rate an answered ticket: satisfied, fair or unsatisfied (sending lead); ends it.\n"
+                                   "Example: linkctl rate 12 fair --comment '处理较慢'"));
   add_ticket_id(cmd, o->id);
-  cmd->add_option("RATING", o->rating, "satisfied|fair|unsatisfied")->required();
-  cmd->add_option("--comment", o->comment, "a note for the history");
+  cmd->add_option("RATING", o->rating, _("satisfied|fair|unsatisfied"))->required();
+  cmd->add_option("--comment", o->comment, _("a note for the history"));
   cmd->callback([&env, o, cmd] {
     auto rating = parse_rating(o->rating);
     if (!rating)
-      throw Error(ErrorKind::usage,
-                  fmt::format("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
+      throw Error(ErrorKind::usage, trf("rating '{}' is not known; use satisfied, fair or unsatisfied", o->rating));
     auto comment = given(cmd, "--comment", o->comment);
     auto s = env.session();
     auto applied = act(

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "i18n.hpp"
 #include "workflow.hpp"
 
 namespace linkctl::cli {
@@ -10,15 +11,14 @@ void register_route(CLI::App& app, Env& env) {
     std::string to, dept, reason;
   };
   auto o = std::make_shared<Options>();
-  auto* cmd =
-      app.add_subcommand("route",
-                         "Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
-                         "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
-                         "Example: linkctl route 12 --to li.na");
+  auto* cmd = app.add_subcommand(
+      "route", _("Assign a handler (--to USER), send a handled ticket back to one (--to USER --reason),\n"
+                 "or forward a misdirected ticket to another department (--dept D --reason) (receiving lead).\n"
+                 "Example: linkctl route 12 --to li.na"));
   add_ticket_id(cmd, o->id);
-  auto* to = cmd->add_option("--to", o->to, "the handler to assign");
-  cmd->add_option("--dept", o->dept, "forward to this department (the feedback clock keeps running)")->excludes(to);
-  cmd->add_option("--reason", o->reason, "why (required when forwarding or sending back)");
+  auto* to = cmd->add_option("--to", o->to, _("the handler to assign"));
+  cmd->add_option("--dept", o->dept, _("forward to this department (the feedback clock keeps running)"))->excludes(to);
+  cmd->add_option("--reason", o->reason, _("why (required when forwarding or sending back)"));
   cmd->callback([&env, o, cmd] {
     RouteRequest r;
     if (!o->to.empty()) r.to_user = o->to;

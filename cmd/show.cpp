@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "env.hpp"
+#include "i18n.hpp"
 #include "views.hpp"
 #include "workflow.hpp"
 
@@ -7,9 +8,8 @@ namespace linkctl::cli {
 
 void register_show(CLI::App& app, Env& env) {
   auto id = std::make_shared<std::int64_t>(0);
-  auto* cmd = app.add_subcommand("show",
-                                 "Show one ticket: state, people, due dates, overdue stages.\n"
-                                 "Example: linkctl show 12 --format json");
+  auto* cmd = app.add_subcommand("show", _("Show one ticket: state, people, due dates, overdue stages.\n"
+                                           "Example: linkctl show 12 --format json"));
   add_ticket_id(cmd, *id);
   cmd->callback([&env, id] {
     auto s = env.session();

@@ -8,6 +8,7 @@
 #include "audit.hpp"
 #include "error.hpp"
 #include "hash.hpp"
+#include "i18n.hpp"
 #include "policy_snapshot.hpp"
 
 namespace linkctl {
@@ -20,7 +21,7 @@ OsUser session_user_of(Store& store) {
 std::string admin_actor(const Policy& policy, const Requester& who, bool require_admin) {
   auto refuse = [](const std::string& name) {
     return Error(ErrorKind::permission,
-                 fmt::format("'{}' may not change the policy; only people with the admin role (or root) may", name));
+                 trf("'{}' may not change the policy; only people with the admin role (or root) may", name));
   };
   if (who.declared) {
     // --as X: act with X's rights, whoever runs the command.
@@ -79,40 +80,38 @@ PolicyInForce policy_in_force(Store& store, bool verify_text) {
   auto current = store.current_policy();
   if (!current)
     throw Error(ErrorKind::database,
-                fmt::format("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
+                trf("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
   const PolicyVersion* stored = &*current;
   auto tampered = [&](const std::string& what) {
-    return Error(ErrorKind::database,
-                 fmt::format("the policy in force (v{}) {}; the database was changed outside linkctl: run "
-                             "'linkctl audit verify' and restore it from a backup",
-                             stored->version, what));
+    return Error(ErrorKind::database, trf("the policy in force (v{}) {}; the database was changed outside linkctl: run "
+                                          "'linkctl audit verify' and restore it from a backup",
+                                          stored->version, what));
   };
   // A cheap tripwire for what would change permissions silently; `audit verify` checks the event itself and the chain.
   auto seal = store.policy_seal(stored->version);
-  if (!seal) throw tampered("was applied by no event");
+  if (!seal) throw tampered(_("was applied by no event"));
   if (!seal->changes.is_object() || seal->changes.value("sha256", "") != stored->sha256)
-    throw tampered(fmt::format("is not the policy event {} applied", seal->event));
+    throw tampered(trf("is not the policy event {} applied", seal->event));
   if (seal->last_event_policy_version > stored->version)
-    throw tampered("is older than the policy later events were judged under");
+    throw tampered(_("is older than the policy later events were judged under"));
   PolicyInForce out;
   out.version = stored->version;
   if (auto sealed = compiled_sha256(seal->changes)) {
     out.sealed = true;
     if (!stored->compiled || sha256_hex(*stored->compiled) != *sealed)
-      throw tampered(fmt::format("has a compiled snapshot that is not the one event {} sealed", seal->event));
+      throw tampered(trf("has a compiled snapshot that is not the one event {} sealed", seal->event));
     if (verify_text && sha256_hex(stored->text) != stored->sha256)
-      throw tampered("has a text that does not match its SHA-256");
+      throw tampered(_("has a text that does not match its SHA-256"));
     out.policy = load_compiled_policy(*stored->compiled, stored->text, stored->sha256);
     if (out.policy) return out;
     // A snapshot of another format: its text, checked below, is as good.
   }
-  if (sha256_hex(stored->text) != stored->sha256) throw tampered("has a text that does not match its SHA-256");
+  if (sha256_hex(stored->text) != stored->sha256) throw tampered(_("has a text that does not match its SHA-256"));
   auto load = load_policy(stored->text, fmt::format("policy v{}", stored->version), Date{});
   if (!load.ok())
     throw Error(
         ErrorKind::database,
-        fmt::format(
-            "the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
+        trf("the stored policy v{} no longer loads ({}); apply a corrected one with 'linkctl policy apply FILE'",
             stored->version, load.diagnostics.empty() ? "?" : load.diagnostics.front().str()));
   out.policy = load.policy;
   return out;
@@ -145,10 +144,10 @@ Anchor audit_anchor(Store& store, std::optional<std::int64_t> event) {
   Anchor head = store.head();
   if (event) {
     auto hash = store.event_hash_of(*event);
-    if (!hash) throw Error(ErrorKind::not_found, fmt::format("no event {}; the newest is {}", *event, head.event));
+    if (!hash) throw Error(ErrorKind::not_found, trf("no event {}; the newest is {}", *event, head.event));
     return {*event, *hash};
   }
-  if (head.event == 0) throw Error(ErrorKind::not_found, "the database has no events yet");
+  if (head.event == 0) throw Error(ErrorKind::not_found, _("the database has no events yet"));
   return head;
 }
 
@@ -158,21 +157,20 @@ Copied copy_database(Store& source, const Policy& policy, const std::string& tar
   Copied c;
   c.actor = admin_actor(policy, who, true);
   if (who.os.elevated && !who.os.root)
-    throw Error(ErrorKind::permission,
-                fmt::format("linkctl copy refused: this linkctl runs with its installation's group; the "
-                            "installation's owner copies with the plain binary"));
+    throw Error(ErrorKind::permission, trf("linkctl copy refused: this linkctl runs with its installation's group; the "
+                                           "installation's owner copies with the plain binary"));
   try {
     Store::require_absent(target);
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::conflict) throw;
-    throw Error(ErrorKind::conflict, fmt::format("{} already holds a database; copy --to writes only into a new file "
-                                                 "or an empty PostgreSQL database (CREATE DATABASE ...)",
-                                                 target));
+    throw Error(ErrorKind::conflict, trf("{} already holds a database; copy --to writes only into a new file "
+                                         "or an empty PostgreSQL database (CREATE DATABASE ...)",
+                                         target));
   }
   c.source = audit_database(source, {});
   if (!c.source.ok)
     throw Error(ErrorKind::invalid,
-                fmt::format("{} fails audit verify ({}); nothing was copied", source.name(), c.source.problem));
+                trf("{} fails audit verify ({}); nothing was copied", source.name(), c.source.problem));
   Store::create(target, [&](Store& copy) {
     auto tx = copy.begin_write();
     c.rows = source.copy_into(copy);
@@ -182,13 +180,13 @@ Copied copy_database(Store& source, const Policy& policy, const std::string& tar
   c.target_name = copy.name();
   c.target = audit_database(copy, {});
   if (!c.target.ok)
-    throw Error(ErrorKind::database, fmt::format("the copy at {} fails audit verify ({}); keep using {}", target,
-                                                 c.target.problem, source.name()));
+    throw Error(ErrorKind::database,
+                trf("the copy at {} fails audit verify ({}); keep using {}", target, c.target.problem, source.name()));
   c.source_head = audit_anchor(source, c.target.head_event);
   if (c.source_head.hash != c.target.head_hash)
     throw Error(ErrorKind::database,
-                fmt::format("the copy's head {}:{} differs from the source's event {}:{}", c.target.head_event,
-                            c.target.head_hash, c.source_head.event, c.source_head.hash));
+                trf("the copy's head {}:{} differs from the source's event {}:{}", c.target.head_event,
+                    c.target.head_hash, c.source_head.event, c.source_head.hash));
   return c;
 }
 
@@ -197,8 +195,7 @@ PolicyApplied init_database(const std::string& path, const Policy& policy, const
   if (who.os.elevated && !who.os.root)
     throw Error(
         ErrorKind::permission,
-        fmt::format(
-            "linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
+        trf("linkctl init refused: this linkctl runs with its installation's group, and {} would be yours in the "
             "group's directory; the installation's owner creates the database with the plain binary",
             path));
   bool by_database = policy.organization.identity == IdentityMode::database;
@@ -237,14 +234,14 @@ PolicyApplied apply_policy(Store& store, const Policy& current, const Policy& ne
     if (next.department(d.code)) continue;
     auto open = store.open_tickets_of(d.code, 6);
     if (open.empty()) continue;
-    throw Error(ErrorKind::conflict,
-                fmt::format("{} drops department '{}', but open ticket{} {}{} {} from or to it; keep the department "
-                            "until they are done "
-                            "(or forward them); nothing was changed",
-                            source, d.code, open.size() == 1 ? "" : "s",
-                            fmt::join(open.begin(),
-                                      open.begin() + static_cast<long>(std::min<std::size_t>(open.size(), 5)), ", "),
-                            open.size() > 5 ? ", …" : "", open.size() == 1 ? "is" : "are"));
+    throw Error(
+        ErrorKind::conflict,
+        trf("{} drops department '{}', but open ticket{} {}{} {} from or to it; keep the department "
+            "until they are done "
+            "(or forward them); nothing was changed",
+            source, d.code, open.size() == 1 ? "" : "s",
+            fmt::join(open.begin(), open.begin() + static_cast<long>(std::min<std::size_t>(open.size(), 5)), ", "),
+            open.size() > 5 ? ", …" : "", open.size() == 1 ? "is" : "are"));
   }
   Instant at = clock.now();
   auto v = version_of(next, at, actor, source);

@@ -5,6 +5,7 @@
 
 #include "error.hpp"
 #include "hash.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -30,12 +31,12 @@ ReportResult monthly_report(Session& s, Date month_first) {
     if (!e || !e->changes.is_object() || e->changes.value("report_sha256", "") != sha256_hex(r.frozen->report) ||
         event_hash(*e, e->prev_hash) != e->hash)
       throw Error(ErrorKind::database,
-                  fmt::format("the frozen report of {} is not the one {} froze; the database was changed outside "
-                              "linkctl: run 'linkctl audit verify' and restore it from a backup",
-                              r.frozen->month, e ? fmt::format("event {}", e->id) : std::string("any event")));
+                  trf("the frozen report of {} is not the one {} froze; the database was changed outside "
+                      "linkctl: run 'linkctl audit verify' and restore it from a backup",
+                      r.frozen->month, e ? fmt::format("event {}", e->id) : std::string("any event")));
     auto j = json::parse(r.frozen->report, nullptr, false);
     if (j.is_discarded())
-      throw Error(ErrorKind::database, fmt::format("the frozen report of {} is unreadable", month_of(first)));
+      throw Error(ErrorKind::database, trf("the frozen report of {} is unreadable", month_of(first)));
     r.report = report_from_json(j);
   } else {
     auto m = s.moment();
@@ -83,13 +84,12 @@ FrozenReport freeze_month(Session& s, Date month_first) {
   const auto [first, last] = month_bounds(month_first);
   auto m = s.moment();
   if (m.today <= last)
-    throw Error(ErrorKind::conflict,
-                fmt::format("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
-                            format_date(m.today), format_date(last + std::chrono::days(1))));
+    throw Error(ErrorKind::conflict, trf("{} is not over yet (today is {}); freeze it from {} on", month_of(first),
+                                         format_date(m.today), format_date(last + std::chrono::days(1))));
   auto [tx, result] = decide_then_lock(s, [&] { return monthly_report(s, first); });
   if (auto existing = s.store.frozen_report(month_of(first)))
-    throw Error(ErrorKind::conflict, fmt::format("{} was already frozen on {} by {}; frozen reports never change",
-                                                 month_of(first), existing->frozen_at, existing->frozen_by));
+    throw Error(ErrorKind::conflict, trf("{} was already frozen on {} by {}; frozen reports never change",
+                                         month_of(first), existing->frozen_at, existing->frozen_by));
   FrozenReport fr{month_of(first),
                   format_instant(m.now),
                   s.actor.id(),

@@ -5,6 +5,7 @@
 
 #include "approval.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "rules.hpp"
 
 namespace linkctl {
@@ -52,8 +53,7 @@ Store::WriteTx begin_write(Session& s) {
 Ticket visible_ticket(Session& s, std::int64_t id) {
   auto t = s.store.load_ticket(id);
   if (!t || !can_see(*s.actor.person, *t))
-    throw Error(ErrorKind::not_found,
-                fmt::format("no ticket {} (or you may not see it); list yours with 'linkctl list'", id));
+    throw Error(ErrorKind::not_found, trf("no ticket {} (or you may not see it); list yours with 'linkctl list'", id));
   return *t;
 }
 

@@ -9,6 +9,7 @@
 
 #include "csv.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 #include "json_row.hpp"
 
 namespace linkctl {
@@ -49,9 +50,9 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
   authorize(admin, OfficeVerb::import_tickets);
   CsvRecord header;
   if (!reader.next(header))
-    throw Error(ErrorKind::invalid,
-                fmt::format("{}:1: the file is empty; the first line must name the columns, e.g. filer,category,title",
-                            source));
+    throw Error(
+        ErrorKind::invalid,
+        trf("{}:1: the file is empty; the first line must name the columns, e.g. filer,category,title", source));
   // Map the header to columns.
   std::array<std::size_t, kImportColumnCount> col;
   col.fill(kAbsent);
@@ -60,21 +61,20 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
     bool known = std::find(kExportColumns.begin(), kExportColumns.end(), name) != kExportColumns.end() ||
                  name == kApprovalLevelColumn;
     if (!known)
-      throw Error(
-          ErrorKind::invalid,
-          fmt::format("{}:{}: unknown column '{}'; use filer, category, title, body, severity, to, ref, filed_at",
+      throw Error(ErrorKind::invalid,
+                  trf("{}:{}: unknown column '{}'; use filer, category, title, body, severity, to, ref, filed_at",
                       source, header.line, name));
     if (std::find(header.fields.begin(), header.fields.begin() + static_cast<std::ptrdiff_t>(i), name) !=
         header.fields.begin() + static_cast<std::ptrdiff_t>(i))
-      throw Error(ErrorKind::invalid, fmt::format("{}:{}: column '{}' appears twice", source, header.line, name));
+      throw Error(ErrorKind::invalid, trf("{}:{}: column '{}' appears twice", source, header.line, name));
     for (std::size_t c = 0; c < kImportColumnCount; ++c)
       if (name == kImportColumns[c]) col[c] = i;
   }
   for (std::size_t c = 0; c < kRequiredCount; ++c)
     if (col[c] == kAbsent)
       throw Error(ErrorKind::invalid,
-                  fmt::format("{}:{}: the header lacks the required column '{}' (required: filer, category, title)",
-                              source, header.line, kImportColumns[c]));
+                  trf("{}:{}: the header lacks the required column '{}' (required: filer, category, title)", source,
+                      header.line, kImportColumns[c]));
 
   // One write transaction from the first check to the last insert: all rows or none.
   // Each row is checked and written before the next is read, so memory does not grow
@@ -103,11 +103,11 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
   CsvRecord rec;
   while (reader.next(rec)) {
     auto fail = [&](const std::string& why) {
-      throw Error(ErrorKind::invalid, fmt::format("{}:{}: {}", source, rec.line, why));
+      throw Error(ErrorKind::invalid, trf("{}:{}: {}", source, rec.line, why));
     };
     if (rec.fields.size() != header.fields.size())
-      fail(fmt::format("{} fields, but the header has {}; quote fields that contain commas", rec.fields.size(),
-                       header.fields.size()));
+      fail(trf("{} fields, but the header has {}; quote fields that contain commas", rec.fields.size(),
+               header.fields.size()));
     auto get = [&](ImportColumn c) -> std::optional<std::string> {
       if (col[c] == kAbsent || rec.fields[col[c]].empty()) return std::nullopt;
       return std::move(rec.fields[col[c]]);
@@ -116,37 +116,35 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
     try {
       std::string filer_id = get(kFiler).value_or("");
       const Person* filer = s.policy.person(filer_id);
-      if (!filer) fail(fmt::format("filer '{}' is not a person in the policy", filer_id));
+      if (!filer) fail(trf("filer '{}' is not a person in the policy", filer_id));
       FileRequest req;
       req.category = get(kCategory).value_or("");
       req.title = get(kTitle).value_or("");
       req.body = get(kBody).value_or("");
       if (auto sev = get(kSeverity)) {
         req.severity = parse_severity(*sev);
-        if (!req.severity) fail(fmt::format("severity '{}' is not known; use major, urgent or normal", *sev));
+        if (!req.severity) fail(trf("severity '{}' is not known; use major, urgent or normal", *sev));
       }
       req.to = get(kTo);
       req.ref = get(kRef);
       if (auto at = get(kFiledAt)) {
         req.filed_at = s.policy.organization.timezone.parse_iso(*at);
         if (!req.filed_at)
-          fail(fmt::format("filed_at '{}' is not an ISO-8601 time such as 2026-09-30T09:30 or 2026-09-30T01:30:00Z",
-                           *at));
-        if (*req.filed_at > m.now) fail(fmt::format("filed_at {} is in the future", *at));
+          fail(trf("filed_at '{}' is not an ISO-8601 time such as 2026-09-30T09:30 or 2026-09-30T01:30:00Z", *at));
+        if (*req.filed_at > m.now) fail(trf("filed_at {} is in the future", *at));
       }
       if (req.ref) {
         if (auto prev = skipped_refs.find(*req.ref); prev != skipped_refs.end())
-          fail(fmt::format("ref '{}' is used again (first on line {})", *req.ref, prev->second));
+          fail(trf("ref '{}' is used again (first on line {})", *req.ref, prev->second));
         if (auto existing = s.store.find_by_ref(*req.ref)) {
           if (filed_here(result.ids, existing->id))
-            fail(fmt::format("ref '{}' is used again (first on line {})", *req.ref,
-                             line_of_import(s.store, existing->id)));
+            fail(trf("ref '{}' is used again (first on line {})", *req.ref, line_of_import(s.store, existing->id)));
           if (existing->ref_digest == filing_digest(filer->id, req)) {
             ++result.skipped;
             skipped_refs.emplace(*req.ref, rec.line);
             continue;
           }
-          fail(fmt::format("ref '{}' was already used for ticket {} with different content", *req.ref, existing->id));
+          fail(trf("ref '{}' was already used for ticket {} with different content", *req.ref, existing->id));
         }
       }
       Outcome o = file_ticket(s.policy, Actor{filer, std::nullopt}, m, req);

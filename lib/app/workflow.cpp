@@ -8,6 +8,7 @@
 
 #include "approval.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -29,12 +30,11 @@ Applied file(Session& s, const FileRequest& r) {
       // Name the ticket only to someone who may see it.
       if (!can_see(*s.actor.person, *existing))
         throw Error(ErrorKind::conflict,
-                    fmt::format("--ref {} is already used by a ticket you may not see; use a new ref", *r.ref));
+                    trf("--ref {} is already used by a ticket you may not see; use a new ref", *r.ref));
       if (existing->ref_digest == filing_digest(s.actor.id(), r)) return {*existing, existing->state, {}, true};
       throw Error(
           ErrorKind::conflict,
-          fmt::format(
-              "--ref {} was already used for ticket {} with different content; use a new ref or file without one",
+          trf("--ref {} was already used for ticket {} with different content; use a new ref or file without one",
               *r.ref, existing->id));
     }
     o.after.ref_digest = filing_digest(s.actor.id(), r);

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -27,7 +28,7 @@ bool CsvReader::refill() {
 }
 
 void CsvReader::bad(std::size_t line, const std::string& why) const {
-  throw Error(ErrorKind::invalid, fmt::format("{}:{}: {}", source_, line, why));
+  throw Error(ErrorKind::invalid, trf("{}:{}: {}", source_, line, why));
 }
 
 bool CsvReader::next(CsvRecord& rec) {

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -102,8 +103,7 @@ std::optional<Date> parse_date(std::string_view s) {
 
 Date require_date(std::string_view text, std::string_view what) {
   if (auto d = parse_date(text)) return *d;
-  throw Error(ErrorKind::usage,
-              fmt::format("{} '{}' is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", what, text));
+  throw Error(ErrorKind::usage, trf("{} '{}' is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30", what, text));
 }
 
 namespace {

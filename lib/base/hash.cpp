@@ -10,6 +10,7 @@
 #include <openssl/sha.h>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -17,7 +18,7 @@ std::string sha256_hex(std::string_view data) {
   SHA256_CTX ctx;
   unsigned char digest[SHA256_DIGEST_LENGTH];
   if (SHA256_Init(&ctx) != 1 || SHA256_Update(&ctx, data.data(), data.size()) != 1 || SHA256_Final(digest, &ctx) != 1)
-    throw Error(ErrorKind::internal, "SHA-256 failed in OpenSSL");
+    throw Error(ErrorKind::internal, _("SHA-256 failed in OpenSSL"));
   static constexpr char hex[] = "0123456789abcdef";
   std::string out(sizeof digest * 2, '0');
   for (std::size_t i = 0; i < sizeof digest; ++i) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -96,13 +97,13 @@ std::optional<std::string> find_control(std::string_view value, bool multiline) 
     auto c = static_cast<unsigned char>(value[i]);
     if (c < 0x20 || c == 0x7f) {
       if (multiline && (c == '\n' || c == '\t' || c == '\r')) continue;
-      return fmt::format("control character 0x{:02x}", c);
+      return trf("control character 0x{:02x}", c);
     }
     // C1 controls (U+0080-U+009F, UTF-8 C2 80..C2 9F) drive terminals as C0 ones do: CSI is U+009B.
     if (c == 0xc2 && i + 1 < value.size() && static_cast<unsigned char>(value[i + 1]) <= 0x9f)
-      return fmt::format("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
+      return trf("control character U+{:04X}", static_cast<unsigned char>(value[i + 1]));
     if (char32_t cp = three_byte_at(value, i); is_bidi_control(cp))
-      return fmt::format("control character U+{:04X}", static_cast<std::uint32_t>(cp));
+      return trf("control character U+{:04X}", static_cast<std::uint32_t>(cp));
   }
   return std::nullopt;
 }
@@ -110,14 +111,14 @@ std::optional<std::string> find_control(std::string_view value, bool multiline) 
 void check_text(std::string_view field, std::string_view value, std::size_t max_bytes, bool multiline, bool required) {
   if (value.size() > max_bytes)
     throw Error(ErrorKind::usage,
-                fmt::format("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
+                trf("{} is {} bytes; the limit is {} bytes, shorten it", field, value.size(), max_bytes));
   if (auto bad = first_invalid_utf8(value))
-    throw Error(ErrorKind::usage, fmt::format("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
+    throw Error(ErrorKind::usage, trf("{} is not valid UTF-8 (byte {}); send UTF-8 text", field, *bad + 1));
   if (auto control = find_control(value, multiline))
-    throw Error(ErrorKind::usage, fmt::format("{} contains {}; remove it{}", field, *control,
-                                              multiline ? "" : " (this field is one line)"));
+    throw Error(ErrorKind::usage,
+                trf("{} contains {}; remove it{}", field, *control, multiline ? "" : _(" (this field is one line)")));
   if (required && value.find_first_not_of(' ') == std::string_view::npos)
-    throw Error(ErrorKind::usage, fmt::format("{} is empty; give some text", field));
+    throw Error(ErrorKind::usage, trf("{} is empty; give some text", field));
 }
 
 }  // namespace linkctl

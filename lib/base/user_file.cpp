@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -27,12 +28,12 @@ int open_as_real_user(const char* path) {
   // Group first: a setuid-root process must change its group while it is still root.
   if (::setegid(::getgid()) != 0 || ::seteuid(::getuid()) != 0)
     throw Error(ErrorKind::internal,
-                fmt::format("cannot take the real user's rights to read {} ({})", path, std::strerror(errno)));
+                trf("cannot take the real user's rights to read {} ({})", path, std::strerror(errno)));
   int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   int saved = errno;
   if (::seteuid(euid) != 0 || ::setegid(egid) != 0)
     throw Error(ErrorKind::internal,
-                fmt::format("cannot take back linkctl's rights after reading {} ({})", path, std::strerror(errno)));
+                trf("cannot take back linkctl's rights after reading {} ({})", path, std::strerror(errno)));
   errno = saved;
   return fd;
 }
@@ -138,15 +139,14 @@ int open_user_file(const std::string& path, std::string_view what) {
   if (fd < 0) {
     int err = errno;
     if (err == EACCES || err == EPERM)
-      throw Error(ErrorKind::permission,
-                  fmt::format("{} {}: you may not read this file (permission denied)", what, path));
+      throw Error(ErrorKind::permission, trf("{} {}: you may not read this file (permission denied)", what, path));
     throw Error(ErrorKind::not_found,
-                fmt::format("{} {}: cannot read the file ({}); check the path", what, path, std::strerror(err)));
+                trf("{} {}: cannot read the file ({}); check the path", what, path, std::strerror(err)));
   }
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw Error(ErrorKind::not_found, fmt::format("{} {}: is a directory; give a file", what, path));
+    throw Error(ErrorKind::not_found, trf("{} {}: is a directory; give a file", what, path));
   }
   return fd;
 }
@@ -162,7 +162,7 @@ std::string read_user_file(const std::string& path, std::size_t limit, std::stri
     if (n < 0) {
       int err = errno;
       if (fd != STDIN_FILENO) ::close(fd);
-      throw Error(ErrorKind::internal, fmt::format("{} {}: read failed ({})", what, path, std::strerror(err)));
+      throw Error(ErrorKind::internal, trf("{} {}: read failed ({})", what, path, std::strerror(err)));
     }
     if (n == 0) break;
     text.append(buffer, static_cast<std::size_t>(n));
@@ -183,7 +183,7 @@ std::size_t UserFileReader::read(char* buffer, std::size_t size) {
     auto n = ::read(fd_, buffer, size);
     if (n >= 0) return static_cast<std::size_t>(n);
     if (errno != EINTR)
-      throw Error(ErrorKind::internal, fmt::format("{} {}: read failed ({})", what_, path_, std::strerror(errno)));
+      throw Error(ErrorKind::internal, trf("{} {}: read failed ({})", what_, path_, std::strerror(errno)));
   }
 }
 

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "i18n.hpp"
+
 namespace linkctl {
 namespace {
 
@@ -55,13 +57,13 @@ std::string level_approver_phrase(const Policy& p, const Ticket& t) {
   const ApprovalLevel* l = approval_level_of(t, k);
   std::string who;
   if (!l || l->approver == ApproverKind::sending_lead)
-    who = "a lead of the sending department " + dept_phrase(p, t.from_dept);
+    who = trf("a lead of the sending department {}", dept_phrase(p, t.from_dept));
   else if (l->approver == ApproverKind::dept_lead)
-    who = "a lead of " + dept_phrase(p, l->approver_id);
+    who = trf("a lead of {}", dept_phrase(p, l->approver_id));
   else
-    who = "person " + l->approver_id;
+    who = trf("person {}", l->approver_id);
   if (!l) return who;
-  return fmt::format("the approver of level {}/{} ({}), {},", k, t.approval_levels(), l->name, who);
+  return trf("the approver of level {}/{} ({}), {},", k, t.approval_levels(), l->name, who);
 }
 
 bool sees_as_approver(const Person& person, const Ticket& t) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -14,8 +15,8 @@ namespace {
 Date next_day(Date d, Date trigger, int amount) {
   if (d >= kLastDate)
     throw Error(ErrorKind::usage,
-                fmt::format("{} days from {} would pass {}, the last date linkctl handles; use an earlier date", amount,
-                            format_date(trigger), format_date(kLastDate)));
+                trf("{} days from {} would pass {}, the last date linkctl handles; use an earlier date", amount,
+                    format_date(trigger), format_date(kLastDate)));
   return d + days(1);
 }
 }  // namespace
@@ -75,8 +76,8 @@ DueDate due_after(const Policy& policy, const Deadline& rule, Severity severity,
       Date due = policy.organization.timezone.local_date(due_at);
       if (!in_date_range(due) || !in_date_range(std::chrono::floor<std::chrono::days>(due_at)))
         throw Error(ErrorKind::usage,
-                    fmt::format("{} hours from {} would pass {}, the last date linkctl handles; use an earlier date",
-                                amount, format_date(on), format_date(kLastDate)));
+                    trf("{} hours from {} would pass {}, the last date linkctl handles; use an earlier date", amount,
+                        format_date(on), format_date(kLastDate)));
       auto walk = calendar_days_after(policy.calendar, on, static_cast<int>((due - on).count()));
       return {due, due_at, walk};
     }
@@ -99,27 +100,25 @@ DueQuery due_query(const Policy& policy, Date from, std::optional<int> days, boo
   DueQuery q;
   q.from = from;
   if (stage.empty()) {
-    if (!days) throw Error(ErrorKind::usage, "give --days N (or --stage with --severity)");
+    if (!days) throw Error(ErrorKind::usage, _("give --days N (or --stage with --severity)"));
     q.rule.amount.fill(*days);
     q.rule.unit = calendar_days ? DueUnit::calendar_days : DueUnit::working_days;
     return q;
   }
   const Category* cat = nullptr;
   if (!category.empty() && !(cat = policy.category(category)))
-    throw Error(ErrorKind::not_found,
-                fmt::format("no category '{}' in the policy; see 'linkctl policy show'", category));
+    throw Error(ErrorKind::not_found, trf("no category '{}' in the policy; see 'linkctl policy show'", category));
   auto r = stage_rule(policy, stage, cat);
   if (!r)
     throw Error(ErrorKind::usage,
-                fmt::format("--stage {} is not known; use approval, feedback, review, escalated or reset", stage));
+                trf("--stage {} is not known; use approval, feedback, review, escalated or reset", stage));
   if (r->unit == DueUnit::hours)
     throw Error(ErrorKind::usage,
-                fmt::format("the {} deadline is counted in hours; it has no date to compute from a date alone", stage));
+                trf("the {} deadline is counted in hours; it has no date to compute from a date alone", stage));
   q.rule = *r;
-  if (severity.empty()) throw Error(ErrorKind::usage, "--stage needs --severity major|urgent|normal");
+  if (severity.empty()) throw Error(ErrorKind::usage, _("--stage needs --severity major|urgent|normal"));
   auto sev = parse_severity(severity);
-  if (!sev)
-    throw Error(ErrorKind::usage, fmt::format("--severity {} is not known; use major, urgent or normal", severity));
+  if (!sev) throw Error(ErrorKind::usage, trf("--severity {} is not known; use major, urgent or normal", severity));
   q.severity = *sev;
   return q;
 }

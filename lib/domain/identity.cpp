@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -18,8 +19,8 @@ const Person* lookup(const Policy& policy, const std::string& name) {
 OsUser database_user(const std::optional<std::string>& name, bool owner) {
   if (!name)
     throw Error(ErrorKind::invalid,
-                "identity = \"database\" needs a PostgreSQL database (the actor is its session user); on an SQLite "
-                "file use identity = \"os\"");
+                _("identity = \"database\" needs a PostgreSQL database (the actor is its session user); on an SQLite "
+                  "file use identity = \"os\""));
   OsUser u;
   u.login = *name;
   u.root = owner;
@@ -32,28 +33,26 @@ Actor resolve_actor(const Policy& policy, const OsUser& os, const std::optional<
     std::string name = declared.value_or(os.login);
     const Person* p = lookup(policy, name);
     if (!p)
-      throw Error(ErrorKind::not_found, fmt::format("'{}' is not a person in the policy; pass --as ID (or "
-                                                    "LINKCTL_USER) with an id from 'linkctl policy show'",
-                                                    name));
+      throw Error(ErrorKind::not_found, trf("'{}' is not a person in the policy; pass --as ID (or "
+                                            "LINKCTL_USER) with an id from 'linkctl policy show'",
+                                            name));
     return {p, std::nullopt};
   }
   const Person* self = policy.person_by_login(os.login);
   if (!declared || (self && (declared == self->id || declared == self->login))) {
     if (!self)
-      throw Error(
-          ErrorKind::permission,
-          fmt::format("{} '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry",
+      throw Error(ErrorKind::permission,
+                  trf("{} '{}' is not a person in the policy; an admin adds login = \"{}\" to their [[people]] entry",
                       os.database ? "database user" : "OS user", os.login, os.login));
     return {self, std::nullopt};
   }
   if (!os.root && !(self && self->admin))
-    throw Error(ErrorKind::permission,
-                fmt::format("--as {} refused: you are '{}', and only root and admins may act for others", *declared,
-                            self ? self->id : os.login));
+    throw Error(ErrorKind::permission, trf("--as {} refused: you are '{}', and only root and admins may act for others",
+                                           *declared, self ? self->id : os.login));
   const Person* p = lookup(policy, *declared);
   if (!p)
     throw Error(ErrorKind::not_found,
-                fmt::format("--as {}: no such person in the policy; use an id from 'linkctl policy show'", *declared));
+                trf("--as {}: no such person in the policy; use an id from 'linkctl policy show'", *declared));
   return {p, os.login};
 }
 

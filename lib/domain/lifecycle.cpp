@@ -9,6 +9,7 @@
 #include "deadlines.hpp"
 #include "error.hpp"
 #include "hash.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -95,11 +96,11 @@ const Department& receiving_dept(const Policy& p, const std::string& code, std::
     for (const auto& x : p.departments)
       if (x.kind != DeptKind::office) codes.push_back(x.code);
     throw Error(ErrorKind::not_found,
-                fmt::format("{} {}: no such department; use one of: {}", option, code, fmt::join(codes, ", ")));
+                trf("{} {}: no such department; use one of: {}", option, code, fmt::join(codes, ", ")));
   }
   if (d->kind == DeptKind::office)
-    throw Error(ErrorKind::usage, fmt::format("{} {}: {} is the supervising office, which does not receive tickets",
-                                              option, code, d->name));
+    throw Error(ErrorKind::usage,
+                trf("{} {}: {} is the supervising office, which does not receive tickets", option, code, d->name));
   return *d;
 }
 
@@ -107,7 +108,7 @@ const Category& category_of(const Policy& p, const std::string& code) {
   const Category* c = p.category(code);
   if (!c)
     throw Error(ErrorKind::not_found,
-                fmt::format("no category '{}' in the policy; list them with 'linkctl policy show'", code));
+                trf("no category '{}' in the policy; list them with 'linkctl policy show'", code));
   return *c;
 }
 
@@ -160,13 +161,12 @@ Outcome file_ticket(const Policy& p, const Actor& actor, const Moment& at, const
   const Category& cat = category_of(p, r.category);
   if (filer.filer_kinds.empty())
     throw Error(ErrorKind::permission,
-                fmt::format("{} may not file tickets: they hold no filer:<kind> role in the policy", filer.id));
+                trf("{} may not file tickets: they hold no filer:<kind> role in the policy", filer.id));
   bool allowed = std::any_of(cat.filers.begin(), cat.filers.end(),
                              [&](const std::string& k) { return filer.filer_kinds.count(k); });
   if (!allowed)
-    throw Error(ErrorKind::permission,
-                fmt::format("{} ({}) may not file category '{}': it is for {}", filer.id,
-                            fmt::join(filer.filer_kinds, ", "), cat.code, fmt::join(cat.filers, ", ")));
+    throw Error(ErrorKind::permission, trf("{} ({}) may not file category '{}': it is for {}", filer.id,
+                                           fmt::join(filer.filer_kinds, ", "), cat.code, fmt::join(cat.filers, ", ")));
   check_title(r.title);
   check_body(r.body);
   if (r.ref) check_text("--ref", *r.ref, 200, false, true);
@@ -251,15 +251,15 @@ Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticke
   if (r.to_user.has_value() == r.to_dept.has_value())
     throw Error(
         ErrorKind::usage,
-        "route needs exactly one of --to USER (assign a handler) or --dept DEPT (forward a misdirected ticket)");
+        _("route needs exactly one of --to USER (assign a handler) or --dept DEPT (forward a misdirected ticket)"));
   if (r.reason) check_note("--reason", *r.reason);
   if (r.to_dept) {
     const Transition& rule = allow(p, actor, t, Verb::forward);
     if (!r.reason)
-      throw Error(ErrorKind::usage, "forwarding to another department needs --reason (why it was misdirected)");
+      throw Error(ErrorKind::usage, _("forwarding to another department needs --reason (why it was misdirected)"));
     const Department& d = receiving_dept(p, *r.to_dept, "--dept");
     if (d.code == t.to_dept)
-      throw Error(ErrorKind::usage, fmt::format("ticket {} is already at {}", t.id, dept_label(p, d.code)));
+      throw Error(ErrorKind::usage, trf("ticket {} is already at {}", t.id, dept_label(p, d.code)));
     Outcome o = start(actor, at, t, "route");
     o.after.to_dept = d.code;
     o.after.handler.reset();
@@ -270,17 +270,17 @@ Outcome route(const Policy& p, const Actor& actor, const Moment& at, const Ticke
   }
   const Transition& rule = allow(p, actor, t, Verb::route);
   if (t.state == State::handled && !r.reason)
-    throw Error(ErrorKind::usage, "sending a handled ticket back to a handler needs --reason (what is still to do)");
+    throw Error(ErrorKind::usage, _("sending a handled ticket back to a handler needs --reason (what is still to do)"));
   const Person* handler = p.person(*r.to_user);
-  if (!handler) throw Error(ErrorKind::not_found, fmt::format("--to {}: no such person in the policy", *r.to_user));
+  if (!handler) throw Error(ErrorKind::not_found, trf("--to {}: no such person in the policy", *r.to_user));
   bool eligible = handler->department == t.to_dept && (handler->handler || p.is_lead(handler->id, t.to_dept));
   if (!eligible) {
     std::vector<std::string> ids;
     for (const auto& x : p.people)
       if (x.department == t.to_dept && (x.handler || p.is_lead(x.id, t.to_dept))) ids.push_back(x.id);
     throw Error(ErrorKind::usage,
-                fmt::format("--to {}: not a handler of {}; assign one of: {}", handler->id, dept_label(p, t.to_dept),
-                            ids.empty() ? "(none)" : fmt::format("{}", fmt::join(ids, ", "))));
+                trf("--to {}: not a handler of {}; assign one of: {}", handler->id, dept_label(p, t.to_dept),
+                    ids.empty() ? "(none)" : fmt::format("{}", fmt::join(ids, ", "))));
   }
   Outcome o = start(actor, at, t, "route");
   o.after.handler = handler->id;
@@ -292,9 +292,9 @@ Outcome close(const Policy& p, const Actor& actor, const Moment& at, const Ticke
   // A handler moved away by `policy apply` is told why, not just refused.
   if (t.state == State::assigned && t.handler == actor.id() && actor.person->department != t.to_dept &&
       !p.is_lead(actor.id(), t.to_dept))
-    throw Error(ErrorKind::permission, fmt::format("{} may not close ticket {}: only a handler in {}, which {} has "
-                                                   "left, or a lead there who can assign it anew may",
-                                                   actor.id(), t.id, dept_label(p, t.to_dept), actor.id()));
+    throw Error(ErrorKind::permission, trf("{} may not close ticket {}: only a handler in {}, which {} has "
+                                           "left, or a lead there who can assign it anew may",
+                                           actor.id(), t.id, dept_label(p, t.to_dept), actor.id()));
   const Transition& rule = allow(p, actor, t, Verb::close);
   check_note("--result", result);
   Outcome o = start(actor, at, t, "close");
@@ -318,9 +318,8 @@ Outcome explain(const Policy& p, const Actor& actor, const Moment& at, const Tic
   allow(p, actor, t, Verb::explain);
   check_note("--reason", reason);
   if (t.feedback && t.feedback->explained_at)
-    throw Error(ErrorKind::conflict,
-                fmt::format("ticket {} was already explained on {}; add detail with 'linkctl comment'", t.id,
-                            p.organization.timezone.format_local(*t.feedback->explained_at)));
+    throw Error(ErrorKind::conflict, trf("ticket {} was already explained on {}; add detail with 'linkctl comment'",
+                                         t.id, p.organization.timezone.format_local(*t.feedback->explained_at)));
   Outcome o = start(actor, at, t, "explain");
   o.after.feedback->explained_at = at.now;
   o.after.feedback->explanation = reason;
@@ -362,9 +361,9 @@ Outcome escalate(const Policy& p, const Actor& actor, const Moment& at, const Ti
   if (reason) check_note("--reason", *reason);
   if (t.feedback && t.feedback->escalated_at)
     throw Error(ErrorKind::conflict,
-                fmt::format("ticket {} was already escalated on {} (due {}); press it with 'linkctl comment'", t.id,
-                            format_date(p.organization.timezone.local_date(*t.feedback->escalated_at)),
-                            format_date(*t.feedback->escalated_due)));
+                trf("ticket {} was already escalated on {} (due {}); press it with 'linkctl comment'", t.id,
+                    format_date(p.organization.timezone.local_date(*t.feedback->escalated_at)),
+                    format_date(*t.feedback->escalated_due)));
   Outcome o = start(actor, at, t, "escalate");
   auto due = due_after(p, p.deadlines.escalated, t.severity, at.now, at.today);
   o.uncovered_years = due.walk.uncovered_years;

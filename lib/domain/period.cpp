@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -30,7 +31,7 @@ Date iso_week1_monday(int iso_year) {
 }
 
 [[noreturn]] void bad(const std::string& option, const std::string& value, const std::string& why) {
-  throw Error(ErrorKind::usage, fmt::format("--{} {} {}", option, value, why));
+  throw Error(ErrorKind::usage, trf("--{} {} {}", option, value, why));
 }
 
 Period checked(Period p, const std::string& option, const std::string& value) {
@@ -68,7 +69,7 @@ std::optional<Period> iso_week_period(int iso_year, unsigned week) {
 Period parse_period(const PeriodText& t) {
   int given =
       (t.month ? 1 : 0) + (t.week ? 1 : 0) + (t.quarter ? 1 : 0) + (t.year ? 1 : 0) + ((t.from || t.to) ? 1 : 0);
-  if (given != 1) throw Error(ErrorKind::usage, fmt::format("give exactly one period: {}", kPeriodForms));
+  if (given != 1) throw Error(ErrorKind::usage, trf("give exactly one period: {}", kPeriodForms));
   if (t.month) {
     auto m = parse_month(*t.month);
     if (!m) bad("month", *t.month, "is not a month; write YYYY-MM, e.g. 2026-10");
@@ -82,7 +83,7 @@ Period parse_period(const PeriodText& t) {
     int y = to_int(s.substr(0, 4));
     unsigned w = static_cast<unsigned>(to_int(s.substr(6)));
     auto p = iso_week_period(y, w);
-    if (!p) bad("week", s, fmt::format("does not exist: {} has ISO weeks 01 to {:02}", y, iso_weeks_in_year(y)));
+    if (!p) bad("week", s, trf("does not exist: {} has ISO weeks 01 to {:02}", y, iso_weeks_in_year(y)));
     return checked(*p, "week", s);
   }
   if (t.quarter) {
@@ -103,13 +104,12 @@ Period parse_period(const PeriodText& t) {
     return {PeriodKind::year, sys_days(year(y) / January / 1), sys_days(year(y + 1) / January / 1), s};
   }
   if (!t.from || !t.to)
-    throw Error(ErrorKind::usage, fmt::format("--from and --to go together (inclusive dates), e.g. --from "
-                                              "2026-10-01 --to 2026-10-31"));
+    throw Error(ErrorKind::usage, trf("--from and --to go together (inclusive dates), e.g. --from "
+                                      "2026-10-01 --to 2026-10-31"));
   Date from = require_date(*t.from, "--from");
   Date to = require_date(*t.to, "--to");
   if (from > to)
-    throw Error(ErrorKind::usage,
-                fmt::format("--from {} is after --to {}; give the earlier date first", *t.from, *t.to));
+    throw Error(ErrorKind::usage, trf("--from {} is after --to {}; give the earlier date first", *t.from, *t.to));
   return {PeriodKind::range, from, to + days(1), fmt::format("{}..{}", *t.from, *t.to)};
 }
 

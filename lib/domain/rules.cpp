@@ -7,6 +7,7 @@
 
 #include "approval.hpp"
 #include "error.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 namespace {
@@ -23,8 +24,8 @@ constexpr Transition kLifecycle[] = {
      pending,
      StageRule::approval,
      "approve",
-     "approve",
-     "be approved",
+     N_("approve"),
+     N_("be approved"),
      AtLevel::before_last},
     {Verb::approve,
      {pending},
@@ -32,11 +33,26 @@ constexpr Transition kLifecycle[] = {
      routed,
      StageRule::feedback,
      "approve",
-     "approve",
-     "be approved",
+     N_("approve"),
+     N_("be approved"),
      AtLevel::last},
-    {Verb::reject, {pending}, P::approver, rejected, std::nullopt, "reject", "reject", "be rejected", AtLevel::any},
-    {Verb::confirm, {handled}, P::receiving_lead, answered, StageRule::review, "confirm", "confirm", "be confirmed"},
+    {Verb::reject,
+     {pending},
+     P::approver,
+     rejected,
+     std::nullopt,
+     "reject",
+     N_("reject"),
+     N_("be rejected"),
+     AtLevel::any},
+    {Verb::confirm,
+     {handled},
+     P::receiving_lead,
+     answered,
+     StageRule::review,
+     "confirm",
+     N_("confirm"),
+     N_("be confirmed")},
     // Assign a handler, or send a handled ticket back to one (with a reason).
     {Verb::route,
      {routed, assigned, handled},
@@ -44,8 +60,8 @@ constexpr Transition kLifecycle[] = {
      assigned,
      std::nullopt,
      "route",
-     "route",
-     "be assigned"},
+     N_("route"),
+     N_("be assigned")},
     // Forward a misdirected ticket; the feedback clock keeps running.
     {Verb::forward,
      {routed, assigned},
@@ -53,29 +69,36 @@ constexpr Transition kLifecycle[] = {
      routed,
      std::nullopt,
      "route",
-     "forward",
-     "be forwarded to another department"},
-    {Verb::close, {assigned}, P::handler, handled, std::nullopt, "close", "close", "be closed"},
-    {Verb::close, {assigned}, P::receiving_lead, handled, std::nullopt, "close", "close", "be closed"},
+     N_("forward"),
+     N_("be forwarded to another department")},
+    {Verb::close, {assigned}, P::handler, handled, std::nullopt, "close", N_("close"), N_("be closed")},
+    {Verb::close, {assigned}, P::receiving_lead, handled, std::nullopt, "close", N_("close"), N_("be closed")},
     {Verb::explain,
      {routed, assigned, handled},
      P::receiving_lead,
      std::nullopt,
      std::nullopt,
      "explain",
-     "explain",
-     "be explained"},
+     N_("explain"),
+     N_("be explained")},
     {Verb::escalate,
      {routed, assigned, handled},
      P::supervisor,
      std::nullopt,
      std::nullopt,
      "escalate",
-     "escalate",
-     "be escalated"},
-    {Verb::rate, {answered}, P::sending_lead, done, std::nullopt, "rate", "rate", "be rated"},
-    {Verb::reset, {answered}, P::sending_lead, routed, StageRule::reset, "reset", "reset", "be reset"},
-    {Verb::reset, {answered}, P::supervisor, routed, StageRule::reset_by_supervisor, "reset", "reset", "be reset"},
+     N_("escalate"),
+     N_("be escalated")},
+    {Verb::rate, {answered}, P::sending_lead, done, std::nullopt, "rate", N_("rate"), N_("be rated")},
+    {Verb::reset, {answered}, P::sending_lead, routed, StageRule::reset, "reset", N_("reset"), N_("be reset")},
+    {Verb::reset,
+     {answered},
+     P::supervisor,
+     routed,
+     StageRule::reset_by_supervisor,
+     "reset",
+     N_("reset"),
+     N_("be reset")},
     // Scored against both departments.
     {Verb::reset,
      {done},
@@ -83,17 +106,18 @@ constexpr Transition kLifecycle[] = {
      routed,
      StageRule::reset_after_rating,
      "reset (supervisor)",
-     "reset a rated",
-     "be reset"},
+     N_("reset a rated"),
+     N_("be reset")},
     {Verb::spotcheck,
      {done},
      P::supervisor,
      std::nullopt,
      std::nullopt,
      "spotcheck record",
-     "spot-check",
-     "be spot-checked"},
-    {Verb::comment, StateSet::any(), P::viewer, std::nullopt, std::nullopt, "comment", "comment on", "get a comment"},
+     N_("spot-check"),
+     N_("be spot-checked")},
+    {Verb::comment, StateSet::any(), P::viewer, std::nullopt, std::nullopt, "comment", N_("comment on"),
+     N_("get a comment")},
 };
 
 std::string dept_label(const Policy& p, const std::string& code) {
@@ -103,14 +127,14 @@ std::string dept_label(const Policy& p, const std::string& code) {
 
 std::string leads_of(const Policy& p, const std::string& code) {
   const Department* d = p.department(code);
-  return d && !d->leads.empty() ? fmt::format("{}", fmt::join(d->leads, ", ")) : "nobody";
+  return d && !d->leads.empty() ? fmt::format("{}", fmt::join(d->leads, ", ")) : _("nobody");
 }
 
 std::string supervisors(const Policy& p) {
   std::vector<std::string> ids;
   for (const auto& x : p.people)
     if (x.supervisor) ids.push_back(x.id);
-  return ids.empty() ? "nobody" : fmt::format("{}", fmt::join(ids, ", "));
+  return ids.empty() ? _("nobody") : fmt::format("{}", fmt::join(ids, ", "));
 }
 
 // "a lead of the sending department 市场部 (market) (zhang.wei) or a supervisor (lin.xiuying)".
@@ -120,35 +144,36 @@ std::string who_may(const Policy& p, const Ticket& t, const std::vector<Party>& 
   for (auto party : parties) {
     switch (party) {
       case Party::sending_lead:
-        phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept),
-                                      leads_of(p, t.from_dept)));
+        phrases.push_back(
+            trf("a lead of the sending department {} ({})", dept_label(p, t.from_dept), leads_of(p, t.from_dept)));
         break;
       case Party::approver:
         if (t.chain) {
           phrases.push_back(level_approver_phrase(p, t));
           break;
         }
-        phrases.push_back(fmt::format("a lead of the sending department {} ({})", dept_label(p, t.from_dept),
-                                      leads_of(p, t.from_dept)));
+        phrases.push_back(
+            trf("a lead of the sending department {} ({})", dept_label(p, t.from_dept), leads_of(p, t.from_dept)));
         break;
       case Party::receiving_lead:
         // After "its handler" the department goes without saying which side it is.
-        phrases.push_back(fmt::format("a lead of {}{} ({})", after_handler ? "" : "the receiving department ",
-                                      dept_label(p, t.to_dept), leads_of(p, t.to_dept)));
+        phrases.push_back(after_handler ? trf("a lead of {} ({})", dept_label(p, t.to_dept), leads_of(p, t.to_dept))
+                                        : trf("a lead of the receiving department {} ({})", dept_label(p, t.to_dept),
+                                              leads_of(p, t.to_dept)));
         break;
       case Party::handler:
-        phrases.push_back(fmt::format("its handler ({})", t.handler.value_or("none")));
+        phrases.push_back(trf("its handler ({})", t.handler.value_or(_("none"))));
         break;
       case Party::supervisor:
-        phrases.push_back(fmt::format("a supervisor ({})", supervisors(p)));
+        phrases.push_back(trf("a supervisor ({})", supervisors(p)));
         break;
       case Party::viewer:
-        phrases.push_back("someone who may see it");
+        phrases.push_back(_("someone who may see it"));
         break;
     }
     after_handler = party == Party::handler;
   }
-  return fmt::format("{}", fmt::join(phrases, " or "));
+  return fmt::format("{}", fmt::join(phrases, _(" or ")));
 }
 
 struct OfficeRule {
@@ -158,11 +183,11 @@ struct OfficeRule {
 };
 
 constexpr OfficeRule kOffice[] = {
-    {OfficeVerb::freeze_report, "freeze a monthly report", true, false},
-    {OfficeVerb::sample_spotchecks, "sample tickets for spot checks", true, false},
-    {OfficeVerb::recompute_deadlines, "recompute deadlines", false, true},
-    {OfficeVerb::import_tickets, "import tickets", false, true},
-    {OfficeVerb::read_event_feed, "read the event feed", true, true},
+    {OfficeVerb::freeze_report, N_("freeze a monthly report"), true, false},
+    {OfficeVerb::sample_spotchecks, N_("sample tickets for spot checks"), true, false},
+    {OfficeVerb::recompute_deadlines, N_("recompute deadlines"), false, true},
+    {OfficeVerb::import_tickets, N_("import tickets"), false, true},
+    {OfficeVerb::read_event_feed, N_("read the event feed"), true, true},
 };
 
 }  // namespace
@@ -200,14 +225,15 @@ const Transition& authorize(const Policy& p, const Person& person, const Ticket&
     parties.push_back(row.who);
   }
   if (!in_state) {
-    const char* passive = "do that";
+    const char* passive = N_("do that");
     for (const auto& row : kLifecycle)
       if (row.verb == verb) passive = row.passive;
-    throw Error(ErrorKind::conflict, fmt::format("ticket {} is '{}', so it cannot {}; allowed here: {}", t.id,
-                                                 to_string(t.state), passive, fmt::join(verbs_allowed(t.state), ", ")));
+    throw Error(ErrorKind::conflict, trf("ticket {} is '{}', so it cannot {}; allowed here: {}", t.id,
+                                         C_("state", std::string(to_string(t.state)).c_str()), _(passive),
+                                         fmt::join(verbs_allowed(t.state), ", ")));
   }
-  throw Error(ErrorKind::permission, fmt::format("{} may not {} ticket {}: only {} may", person.id, in_state->action,
-                                                 t.id, who_may(p, t, parties)));
+  throw Error(ErrorKind::permission, trf("{} may not {} ticket {}: only {} may", person.id, _(in_state->action), t.id,
+                                         who_may(p, t, parties)));
 }
 
 std::vector<std::string> verbs_allowed(State state) {
@@ -236,10 +262,10 @@ void authorize(const Person& person, OfficeVerb verb) {
   for (const auto& rule : kOffice) {
     if (rule.verb != verb) continue;
     if ((rule.supervisor && person.supervisor) || (rule.admin && person.admin)) return;
-    const char* who = rule.supervisor && rule.admin ? "supervisors and admins"
-                      : rule.supervisor             ? "supervisors"
-                                                    : "admins";
-    throw Error(ErrorKind::permission, fmt::format("{} may not {}: only {} may", person.id, rule.action, who));
+    const char* who = rule.supervisor && rule.admin ? _("supervisors and admins")
+                      : rule.supervisor             ? _("supervisors")
+                                                    : _("admins");
+    throw Error(ErrorKind::permission, trf("{} may not {}: only {} may", person.id, _(rule.action), who));
   }
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "hash.hpp"
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -82,7 +83,8 @@ Deadline Policy::feedback_rule(const Category& c) const {
 }
 
 std::string Diagnostic::str() const {
-  return fmt::format("{}:{}: {}: {}", file, line, error ? "error" : "warning", message);
+  // TRANSLATORS: file:line: error: message (a problem of a policy file).
+  return error ? trf("{}:{}: error: {}", file, line, message) : trf("{}:{}: warning: {}", file, line, message);
 }
 
 std::size_t PolicyLoad::error_count() const {

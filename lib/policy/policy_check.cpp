@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "i18n.hpp"
 #include "loader.hpp"
 
 namespace linkctl::toml_reading {
@@ -27,24 +28,22 @@ void Loader::cross_check(Policy& p) {
   for (const auto& d : p.departments) {
     const TV* line = dept_at_[d.code];
     if (d.parent && !p.department(*d.parent))
-      error_at(line, fmt::format("department '{}': parent '{}' is not a department{}", d.code, *d.parent,
-                                 suggest(*d.parent, depts)));
-    if (d.parent && *d.parent == d.code)
-      error_at(line, fmt::format("department '{}' cannot be its own parent", d.code));
+      error_at(line,
+               trf("department '{}': parent '{}' is not a department{}", d.code, *d.parent, suggest(*d.parent, depts)));
+    if (d.parent && *d.parent == d.code) error_at(line, trf("department '{}' cannot be its own parent", d.code));
     if (d.leads.empty() && d.kind != DeptKind::office)
       error_at(line,
-               fmt::format(
-                   "department '{}' has no leads; add leads = [\"person-id\"], or no ticket from or to it could move",
+               trf("department '{}' has no leads; add leads = [\"person-id\"], or no ticket from or to it could move",
                    d.code));
     for (const auto& lead : d.leads) {
       const Person* who = p.person(lead);
       if (!who)
-        error_at(line, fmt::format("department '{}': lead '{}' is not in [[people]]{}", d.code, lead,
-                                   suggest(lead, person_ids)));
+        error_at(line,
+                 trf("department '{}': lead '{}' is not in [[people]]{}", d.code, lead, suggest(lead, person_ids)));
       else if (who->department != d.code)
-        error_at(line, fmt::format("department '{}': lead '{}' belongs to department '{}'; a lead must be a member of "
-                                   "the department they lead",
-                                   d.code, lead, who->department));
+        error_at(line, trf("department '{}': lead '{}' belongs to department '{}'; a lead must be a member of "
+                           "the department they lead",
+                           d.code, lead, who->department));
     }
   }
   bool has_supervisor = false;
@@ -52,13 +51,13 @@ void Loader::cross_check(Policy& p) {
     const TV* line = person_at_[x.id];
     const Department* d = p.department(x.department);
     if (!x.department.empty() && !d)
-      error_at(line, fmt::format("person '{}': department '{}' is not defined{}", x.id, x.department,
-                                 suggest(x.department, depts)));
+      error_at(line,
+               trf("person '{}': department '{}' is not defined{}", x.id, x.department, suggest(x.department, depts)));
     bool has_lead_role = std::find(x.roles.begin(), x.roles.end(), "lead") != x.roles.end();
     if (has_lead_role && d && !p.is_lead(x.id, d->code))
-      error_at(line, fmt::format("person '{}' has role 'lead' but is not in department '{}''s leads; add them to its "
-                                 "leads = [...] or drop the role",
-                                 x.id, d->code));
+      error_at(line, trf("person '{}' has role 'lead' but is not in department '{}''s leads; add them to its "
+                         "leads = [...] or drop the role",
+                         x.id, d->code));
     if (x.supervisor) {
       has_supervisor = true;
       if (d && d->kind != DeptKind::office)
@@ -85,20 +84,18 @@ void Loader::cross_check(Policy& p) {
     const TV* line = category_at_[c.code];
     const Department* to = p.department(c.to);
     if (!c.to.empty() && !to)
-      error_at(line,
-               fmt::format("category '{}': to = \"{}\" is not a department{}", c.code, c.to, suggest(c.to, depts)));
+      error_at(line, trf("category '{}': to = \"{}\" is not a department{}", c.code, c.to, suggest(c.to, depts)));
     else if (to && to->kind == DeptKind::office)
       error_at(line,
-               fmt::format(
-                   "category '{}': to = \"{}\" is the supervising office; send tickets to a front or back department",
+               trf("category '{}': to = \"{}\" is the supervising office; send tickets to a front or back department",
                    c.code, c.to));
     if (c.chain && !p.approval_chain(*c.chain)) {
       std::vector<std::string> chains;
       for (const auto& x : p.approval_chains) chains.push_back(x.code);
       const TV* at = line ? find(*line, "chain") : nullptr;
-      error_at(at ? at : line, fmt::format("category '{}': chain = \"{}\" is not an approval chain{}", c.code, *c.chain,
-                                           chains.empty() ? std::string("; define it in [[approval_chains]]")
-                                                          : suggest(*c.chain, chains)));
+      error_at(at ? at : line,
+               trf("category '{}': chain = \"{}\" is not an approval chain{}", c.code, *c.chain,
+                   chains.empty() ? std::string("; define it in [[approval_chains]]") : suggest(*c.chain, chains)));
     }
     for (const auto& kind : c.filers)
       if (!kinds_held.count(kind))
@@ -111,19 +108,19 @@ void Loader::cross_check(Policy& p) {
     for (std::size_t k = 0; k < chain.levels.size(); ++k) {
       const auto& level = chain.levels[k];
       const TV* line = k < lines.size() ? lines[k] : chain_at_[chain.code];
-      std::string where = fmt::format("approval chain '{}' level {} ({})", chain.code, k + 1, level.name);
+      std::string where = trf("approval chain '{}' level {} ({})", chain.code, k + 1, level.name);
       if (level.approver == ApproverKind::dept_lead) {
         const Department* d = p.department(level.approver_id);
         if (!d)
-          error_at(line, fmt::format("{}: approver dept:{} is not a department{}", where, level.approver_id,
-                                     suggest(level.approver_id, depts)));
+          error_at(line, trf("{}: approver dept:{} is not a department{}", where, level.approver_id,
+                             suggest(level.approver_id, depts)));
         else if (d->leads.empty())
-          error_at(line, fmt::format("{}: department '{}' has no leads, so nobody could approve this level; add leads "
-                                     "= [\"person-id\"] to it or name a person:ID",
-                                     where, d->code));
+          error_at(line, trf("{}: department '{}' has no leads, so nobody could approve this level; add leads "
+                             "= [\"person-id\"] to it or name a person:ID",
+                             where, d->code));
       } else if (level.approver == ApproverKind::person && !p.person(level.approver_id)) {
-        error_at(line, fmt::format("{}: approver person:{} is not in [[people]]{}", where, level.approver_id,
-                                   suggest(level.approver_id, person_ids)));
+        error_at(line, trf("{}: approver person:{} is not in [[people]]{}", where, level.approver_id,
+                           suggest(level.approver_id, person_ids)));
       }
     }
   }

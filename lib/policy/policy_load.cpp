@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "hash.hpp"
+#include "i18n.hpp"
 #include "loader.hpp"
 #include "prescan.hpp"
 #include "text.hpp"
@@ -73,7 +74,7 @@ void Loader::read_organization(const TV& root, Policy& p) {
   const TV* t = get_table(root, "organization");
   if (!t) {
     if (!find(root, "organization"))
-      error_at(1, "the policy needs an [organization] table with at least name = \"...\"");
+      error_at(1, _("the policy needs an [organization] table with at least name = \"...\""));
     return;
   }
   check_keys(*t, {"name", "timezone", "base_score", "allow_clock_override", "identity"}, "[organization]");
@@ -82,9 +83,9 @@ void Loader::read_organization(const TV& root, Policy& p) {
   if (auto tz = TimeZone::find(tz_name))
     p.organization.timezone = *tz;
   else
-    error(*find(*t, "timezone"), fmt::format("unknown time zone '{}'; use an IANA name such as \"Asia/Shanghai\" "
-                                             "(install tzdata for others) or a fixed offset such as \"UTC+08:00\"",
-                                             tz_name));
+    error(*find(*t, "timezone"), trf("unknown time zone '{}'; use an IANA name such as \"Asia/Shanghai\" "
+                                     "(install tzdata for others) or a fixed offset such as \"UTC+08:00\"",
+                                     tz_name));
   if (auto n = get_int(*t, "base_score", "[organization]", false)) p.organization.base_score = static_cast<int>(*n);
   if (auto b = get_bool(*t, "allow_clock_override", "[organization]")) p.organization.allow_clock_override = *b;
   if (auto s = get_string(*t, "identity", "[organization]", false)) {
@@ -96,9 +97,9 @@ void Loader::read_organization(const TV& root, Policy& p) {
       p.organization.identity = IdentityMode::database;
     else
       error(*find(*t, "identity"),
-            fmt::format("[organization].identity = \"{}\" is not known; use \"os\", \"declared\" or \"database\" "
-                        "(PostgreSQL only)",
-                        *s));
+            trf("[organization].identity = \"{}\" is not known; use \"os\", \"declared\" or \"database\" "
+                "(PostgreSQL only)",
+                *s));
   }
 }
 
@@ -122,18 +123,18 @@ void Loader::read_calendar(const TV& root, Policy& p) {
       read_dates(value, "holidays", where, holidays);
       read_dates(value, "workdays", where, workdays);
     } else {
-      error(value, fmt::format("unknown key '{}' in [calendar]{}", key,
-                               suggest(key, {"holidays", "workdays", "weekend", "years"})));
+      error(value,
+            trf("unknown key '{}' in [calendar]{}", key, suggest(key, {"holidays", "workdays", "weekend", "years"})));
     }
   }
   read_dates(*t, "holidays", "[calendar]", holidays);
   read_dates(*t, "workdays", "[calendar]", workdays);
   for (const auto& [d, line] : workdays) {
     if (holidays.count(d))
-      error_at(line, fmt::format("{} is both a holiday and a make-up workday; keep it in one list", format_date(d)));
+      error_at(line, trf("{} is both a holiday and a make-up workday; keep it in one list", format_date(d)));
     else if (!cal.weekend[std::chrono::weekday(d).c_encoding()])
-      warn_at(line, fmt::format("make-up workday {} is a {}, already a working day; make-up workdays are weekend days",
-                                format_date(d), weekday_name(d)));
+      warn_at(line, trf("make-up workday {} is a {}, already a working day; make-up workdays are weekend days",
+                        format_date(d), weekday_name(d)));
   }
   if (find(*t, "weekend")) {
     cal.weekend.fill(false);
@@ -141,7 +142,7 @@ void Loader::read_calendar(const TV& root, Policy& p) {
     for (const auto& [name, at] : get_strings(*t, "weekend", "[calendar]", false)) {
       auto it = std::find(names.begin(), names.end(), name);
       if (it == names.end())
-        error(*at, fmt::format("[calendar].weekend: '{}' is not a day; use sun, mon, tue, wed, thu, fri, sat", name));
+        error(*at, trf("[calendar].weekend: '{}' is not a day; use sun, mon, tue, wed, thu, fri, sat", name));
       else
         cal.weekend[static_cast<std::size_t>(it - names.begin())] = true;
     }
@@ -150,11 +151,11 @@ void Loader::read_calendar(const TV& root, Policy& p) {
   for (const auto& [d, line] : workdays) cal.workdays.insert(d), cal.covered_years.insert(year_of(d));
   if (const TV* years = find(*t, "years")) {
     if (!years->is_array())
-      error(*years, "[calendar].years must be an array of years, e.g. [2027]");
+      error(*years, _("[calendar].years must be an array of years, e.g. [2027]"));
     else
       for (const auto& y : years->as_array()) {
         if (!y.is_integer() || y.as_integer() < 1900 || y.as_integer() > 9999)
-          error(y, "[calendar].years holds something that is not a year; write e.g. [2027]");
+          error(y, _("[calendar].years holds something that is not a year; write e.g. [2027]"));
         else
           cal.covered_years.insert(static_cast<int>(y.as_integer()));
       }
@@ -162,13 +163,13 @@ void Loader::read_calendar(const TV& root, Policy& p) {
   if (auto end = cal.coverage_end()) {
     auto left = (*end - today_).count();
     if (left < 0)
-      warn(*t, fmt::format("the calendar covers up to {} only; add {}'s holidays and make-up workdays (until then only "
-                           "weekends count as days off)",
-                           format_date(*end), year_of(today_)));
+      warn(*t, trf("the calendar covers up to {} only; add {}'s holidays and make-up workdays (until then only "
+                   "weekends count as days off)",
+                   format_date(*end), year_of(today_)));
     else if (left <= 60)
-      warn(*t, fmt::format("the calendar ends on {} ({} days from today); add {}'s holidays and make-up workdays when "
-                           "the State Council publishes them",
-                           format_date(*end), left, year_of(*end) + 1));
+      warn(*t, trf("the calendar ends on {} ({} days from today); add {}'s holidays and make-up workdays when "
+                   "the State Council publishes them",
+                   format_date(*end), left, year_of(*end) + 1));
   }
 }
 
@@ -179,30 +180,28 @@ Deadline Loader::read_deadline(const TV& t, std::string_view key, std::optional<
   const TV* v = find(t, key);
   if (!v) {
     error(t,
-          fmt::format(
-              "[deadlines] needs '{}' (working days per severity, e.g. {} = {{ major = 3, urgent = 1, normal = 2 }})",
+          trf("[deadlines] needs '{}' (working days per severity, e.g. {} = {{ major = 3, urgent = 1, normal = 2 }})",
               key, key));
     return d;
   }
   if (v->is_integer()) {
     auto n = v->as_integer();
-    if (n < 0 || n > 366) error(*v, fmt::format("{} = {} is out of range; use 0 to 366", where, n));
+    if (n < 0 || n > 366) error(*v, trf("{} = {} is out of range; use 0 to 366", where, n));
     d.amount.fill(static_cast<int>(std::clamp<std::int64_t>(n, 0, 366)));
     return d;
   }
   if (!v->is_table()) {
-    error(*v,
-          fmt::format("{} must be a number of days or a table such as {{ major = 10, urgent = 3, normal = 5 }}, not {}",
-                      where, type_name(*v)));
+    error(*v, trf("{} must be a number of days or a table such as {{ major = 10, urgent = 3, normal = 5 }}, not {}",
+                  where, type_name(*v)));
     return d;
   }
   check_keys(*v, {"major", "urgent", "normal", "calendar_days", "unit"}, where);
   for (auto s : kSeverities) {
     auto n = get_int(*v, to_string(s), where, false);
     if (!find(*v, to_string(s))) {
-      error(*v, fmt::format("{} is missing '{}'; give all three of major, urgent, normal", where, to_string(s)));
+      error(*v, trf("{} is missing '{}'; give all three of major, urgent, normal", where, to_string(s)));
     } else if (n && (*n < 0 || *n > 366)) {
-      error(*find(*v, to_string(s)), fmt::format("{}.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
+      error(*find(*v, to_string(s)), trf("{}.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
     } else if (n) {
       d.amount[static_cast<int>(s)] = static_cast<int>(*n);
     }
@@ -211,12 +210,11 @@ Deadline Loader::read_deadline(const TV& t, std::string_view key, std::optional<
   if (auto u = get_string(*v, "unit", where, false)) {
     if (auto unit = parse_due_unit(*u)) {
       if (find(*v, "calendar_days") && *unit != d.unit)
-        error(*find(*v, "unit"),
-              fmt::format("{}: unit = \"{}\" contradicts calendar_days; keep one of them", where, *u));
+        error(*find(*v, "unit"), trf("{}: unit = \"{}\" contradicts calendar_days; keep one of them", where, *u));
       d.unit = *unit;
     } else {
       error(*find(*v, "unit"),
-            fmt::format("{}.unit = \"{}\" is not known; use working_days, calendar_days or hours", where, *u));
+            trf("{}.unit = \"{}\" is not known; use working_days, calendar_days or hours", where, *u));
     }
   }
   return d;
@@ -226,9 +224,8 @@ void Loader::read_deadlines(const TV& root, Policy& p) {
   const TV* t = get_table(root, "deadlines");
   if (!t) {
     if (!find(root, "deadlines"))
-      error_at(1,
-               "the policy needs a [deadlines] table (approval, feedback, review, escalated, reset); see "
-               "examples/four-roles.toml");
+      error_at(1, _("the policy needs a [deadlines] table (approval, feedback, review, escalated, reset); see "
+                    "examples/four-roles.toml"));
     return;
   }
   check_keys(*t, {"approval", "feedback", "review", "escalated", "reset"}, "[deadlines]");
@@ -240,7 +237,7 @@ void Loader::read_deadlines(const TV& root, Policy& p) {
   p.deadlines.reset = read_deadline(*t, "reset", std::nullopt);
   for (auto [key, d] : {std::pair{"approval", &p.deadlines.approval}, {"review", &p.deadlines.review}})
     if (d->unit == DueUnit::hours)
-      error(*find(*t, key), fmt::format("[deadlines].{} cannot be counted in hours; use working_days", key));
+      error(*find(*t, key), trf("[deadlines].{} cannot be counted in hours; use working_days", key));
 }
 
 void Loader::read_scoring(const TV& root, Policy& p) {
@@ -263,7 +260,7 @@ void Loader::read_scoring(const TV& root, Policy& p) {
   for (const auto& [k, _] : fields) known.emplace_back(k);
   for (const auto& [key, value] : t->as_table())
     if (std::find(known.begin(), known.end(), key) == known.end())
-      error(value, fmt::format("unknown key '{}' in [scoring]{}", key, suggest(key, known)));
+      error(value, trf("unknown key '{}' in [scoring]{}", key, suggest(key, known)));
   for (const auto& [key, field] : fields) {
     auto n = get_int(*t, key, "[scoring]", false);
     if (!n) continue;
@@ -281,7 +278,7 @@ void Loader::read_scoring(const TV& root, Policy& p) {
 void Loader::read_departments(const TV& root, Policy& p) {
   const auto* arr = get_table_array(root, "departments");
   if (!arr || arr->empty()) {
-    if (!find(root, "departments")) error_at(1, "the policy needs at least one [[departments]] entry");
+    if (!find(root, "departments")) error_at(1, _("the policy needs at least one [[departments]] entry"));
     return;
   }
   for (std::size_t i = 0; i < arr->size(); ++i) {
@@ -294,8 +291,8 @@ void Loader::read_departments(const TV& root, Policy& p) {
     d.code = *code;
     where = fmt::format("department '{}'", d.code);
     if (dept_at_.count(d.code)) {
-      error(t, fmt::format("department code '{}' is defined twice (first on line {}); codes must be unique", d.code,
-                           line(dept_at_[d.code])));
+      error(t, trf("department code '{}' is defined twice (first on line {}); codes must be unique", d.code,
+                   line(dept_at_[d.code])));
       continue;
     }
     dept_at_[d.code] = &t;
@@ -304,7 +301,7 @@ void Loader::read_departments(const TV& root, Policy& p) {
       if (auto kind = parse_dept_kind(*k))
         d.kind = *kind;
       else
-        error(*find(t, "kind"), fmt::format("{}: kind = \"{}\" is not known; use front, back or office", where, *k));
+        error(*find(t, "kind"), trf("{}: kind = \"{}\" is not known; use front, back or office", where, *k));
     }
     for (const auto& [lead, at] : get_strings(t, "leads", where, false)) d.leads.push_back(lead);
     if (auto parent = get_string(t, "parent", where, false)) d.parent = *parent;
@@ -316,7 +313,7 @@ void Loader::read_people(const TV& root, Policy& p) {
   const auto* arr = get_table_array(root, "people");
   if (!arr || arr->empty()) {
     if (!find(root, "people"))
-      error_at(1, "the policy needs [[people]] entries (filers, leads, handlers, a supervisor)");
+      error_at(1, _("the policy needs [[people]] entries (filers, leads, handlers, a supervisor)"));
     return;
   }
   std::map<std::string, const TV*> logins;
@@ -330,8 +327,8 @@ void Loader::read_people(const TV& root, Policy& p) {
     person.id = *id;
     where = fmt::format("person '{}'", person.id);
     if (person_at_.count(person.id)) {
-      error(t, fmt::format("person id '{}' is defined twice (first on line {}); ids must be unique", person.id,
-                           line(person_at_[person.id])));
+      error(t, trf("person id '{}' is defined twice (first on line {}); ids must be unique", person.id,
+                   line(person_at_[person.id])));
       continue;
     }
     person_at_[person.id] = &t;
@@ -339,15 +336,15 @@ void Loader::read_people(const TV& root, Policy& p) {
     person.department = get_string(t, "department", where, true).value_or("");
     person.login = get_string(t, "login", where, false).value_or(person.id);
     if (logins.count(person.login))
-      error(t, fmt::format("{}: login '{}' is already used on line {}; each OS login maps to one person", where,
-                           person.login, line(logins[person.login])));
+      error(t, trf("{}: login '{}' is already used on line {}; each OS login maps to one person", where, person.login,
+                   line(logins[person.login])));
     logins.emplace(person.login, &t);
     for (const auto& [role, at] : get_strings(t, "roles", where, false)) {
       // "lead" is checked in cross_check(): the person must be listed in the department's leads.
       if (!person.add_role(role))
-        error(*at, fmt::format("{}: role '{}' is not known; use filer:<kind> (e.g. filer:customer-manager), lead, "
-                               "handler, supervisor or admin",
-                               where, role));
+        error(*at, trf("{}: role '{}' is not known; use filer:<kind> (e.g. filer:customer-manager), lead, "
+                       "handler, supervisor or admin",
+                       where, role));
     }
     p.people.push_back(std::move(person));
   }
@@ -356,7 +353,7 @@ void Loader::read_people(const TV& root, Policy& p) {
 void Loader::read_categories(const TV& root, Policy& p) {
   const auto* arr = get_table_array(root, "categories");
   if (!arr || arr->empty()) {
-    if (!find(root, "categories")) error_at(1, "the policy needs [[categories]] entries (what filers may report)");
+    if (!find(root, "categories")) error_at(1, _("the policy needs [[categories]] entries (what filers may report)"));
     return;
   }
   for (std::size_t i = 0; i < arr->size(); ++i) {
@@ -369,8 +366,8 @@ void Loader::read_categories(const TV& root, Policy& p) {
     c.code = *code;
     where = fmt::format("category '{}'", c.code);
     if (category_at_.count(c.code)) {
-      error(t, fmt::format("category code '{}' is defined twice (first on line {}); codes must be unique", c.code,
-                           line(category_at_[c.code])));
+      error(t, trf("category code '{}' is defined twice (first on line {}); codes must be unique", c.code,
+                   line(category_at_[c.code])));
       continue;
     }
     category_at_[c.code] = &t;
@@ -379,20 +376,18 @@ void Loader::read_categories(const TV& root, Policy& p) {
       if (auto sev = parse_severity(*s))
         c.severity = *sev;
       else
-        error(*find(t, "severity"),
-              fmt::format("{}: severity = \"{}\" is not known; use major, urgent or normal", where, *s));
+        error(*find(t, "severity"), trf("{}: severity = \"{}\" is not known; use major, urgent or normal", where, *s));
     }
     for (const auto& [kind, at] : get_strings(t, "filers", where, true)) c.filers.push_back(kind);
     if (find(t, "filers") && find(t, "filers")->is_array() && c.filers.empty())
       error(*find(t, "filers"),
-            fmt::format("{}: filers is empty, so no filer kind can use it; list kinds such as [\"customer-manager\"]",
-                        where));
+            trf("{}: filers is empty, so no filer kind can use it; list kinds such as [\"customer-manager\"]", where));
     c.to = get_string(t, "to", where, true).value_or("");
     if (const TV* fb = find(t, "feedback")) {
       if (fb->is_integer()) {
         auto n = fb->as_integer();
         if (n < 0 || n > 366)
-          error(*fb, fmt::format("{}: feedback = {} is out of range; use 0 to 366", where, n));
+          error(*fb, trf("{}: feedback = {} is out of range; use 0 to 366", where, n));
         else
           c.feedback.fill(static_cast<int>(n));
       } else if (fb->is_table()) {
@@ -401,12 +396,12 @@ void Loader::read_categories(const TV& root, Policy& p) {
           if (auto n = get_int(*fb, to_string(s), where + ".feedback", false)) {
             if (*n < 0 || *n > 366)
               error(*find(*fb, to_string(s)),
-                    fmt::format("{}.feedback.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
+                    trf("{}.feedback.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
             else
               c.feedback[static_cast<int>(s)] = static_cast<int>(*n);
           }
       } else {
-        error(*fb, fmt::format("{}: feedback must be a number of days or a table such as {{ normal = 10 }}", where));
+        error(*fb, trf("{}: feedback must be a number of days or a table such as {{ normal = 10 }}", where));
       }
     }
     if (find(t, "chain")) c.chain = get_code(t, "chain", where, false);
@@ -419,16 +414,15 @@ std::optional<Deadline> Loader::read_level_deadline(const TV& t, const std::stri
   const TV* hours = find(t, "hours");
   auto calendar_days = get_bool(t, "calendar_days", where);
   if (days && hours) {
-    error(*hours, fmt::format("{}: days and hours both given; keep one of them", where));
+    error(*hours, trf("{}: days and hours both given; keep one of them", where));
     return std::nullopt;
   }
   if (hours) {
-    if (calendar_days)
-      error(*find(t, "calendar_days"), fmt::format("{}: calendar_days does not apply to hours", where));
+    if (calendar_days) error(*find(t, "calendar_days"), trf("{}: calendar_days does not apply to hours", where));
     auto n = get_int(t, "hours", where, false);
     if (!n) return std::nullopt;
     if (*n < 1 || *n > 8784) {
-      error(*hours, fmt::format("{}: hours = {} is out of range; use 1 to 8784", where, *n));
+      error(*hours, trf("{}: hours = {} is out of range; use 1 to 8784", where, *n));
       return std::nullopt;
     }
     Deadline d;
@@ -441,25 +435,24 @@ std::optional<Deadline> Loader::read_level_deadline(const TV& t, const std::stri
   d.amount = p_approval_.amount;  // calendar_days alone: [deadlines].approval counted in calendar days
   if (days && days->is_integer()) {
     auto n = days->as_integer();
-    if (n < 0 || n > 366) error(*days, fmt::format("{}: days = {} is out of range; use 0 to 366", where, n));
+    if (n < 0 || n > 366) error(*days, trf("{}: days = {} is out of range; use 0 to 366", where, n));
     d.amount.fill(static_cast<int>(std::clamp<std::int64_t>(n, 0, 366)));
   } else if (days && days->is_table()) {
     check_keys(*days, {"major", "urgent", "normal"}, where + ".days");
     for (auto s : kSeverities) {
       auto n = get_int(*days, to_string(s), where + ".days", false);
       if (!find(*days, to_string(s)))
-        error(*days,
-              fmt::format("{}.days is missing '{}'; give all three of major, urgent, normal", where, to_string(s)));
+        error(*days, trf("{}.days is missing '{}'; give all three of major, urgent, normal", where, to_string(s)));
       else if (n && (*n < 0 || *n > 366))
         error(*find(*days, to_string(s)),
-              fmt::format("{}.days.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
+              trf("{}.days.{} = {} is out of range; use 0 to 366", where, to_string(s), *n));
       else if (n)
         d.amount[static_cast<int>(s)] = static_cast<int>(*n);
     }
   } else if (days) {
-    error(*days, fmt::format("{}: days must be a number of working days or a table such as {{ major = 1, urgent = 0, "
-                             "normal = 2 }}, not {}",
-                             where, type_name(*days)));
+    error(*days, trf("{}: days must be a number of working days or a table such as {{ major = 1, urgent = 0, "
+                     "normal = 2 }}, not {}",
+                     where, type_name(*days)));
   }
   d.unit = calendar_days.value_or(false) ? DueUnit::calendar_days : DueUnit::working_days;
   return d;
@@ -479,10 +472,10 @@ void Loader::read_approval_chains(const TV& root, Policy& p) {
     auto code = get_code(t, "code", where, true);
     if (!code) continue;
     chain.code = *code;
-    where = fmt::format("approval chain '{}'", chain.code);
+    where = trf("approval chain '{}'", chain.code);
     if (chain_at_.count(chain.code)) {
-      error(t, fmt::format("approval chain code '{}' is defined twice (first on line {}); codes must be unique",
-                           chain.code, line(chain_at_[chain.code])));
+      error(t, trf("approval chain code '{}' is defined twice (first on line {}); codes must be unique", chain.code,
+                   line(chain_at_[chain.code])));
       continue;
     }
     chain_at_[chain.code] = &t;
@@ -490,8 +483,7 @@ void Loader::read_approval_chains(const TV& root, Policy& p) {
     const TV* levels = find(t, "levels");
     if (!levels || !levels->is_array() || levels->as_array().empty()) {
       error(levels ? *levels : t,
-            fmt::format("{} has no levels; give levels = [ {{ name = \"...\", approver = \"sending-lead\" }}, ... ]",
-                        where));
+            trf("{} has no levels; give levels = [ {{ name = \"...\", approver = \"sending-lead\" }}, ... ]", where));
       p.approval_chains.push_back(std::move(chain));
       continue;
     }
@@ -500,8 +492,7 @@ void Loader::read_approval_chains(const TV& root, Policy& p) {
       const TV& lv = levels->as_array()[k];
       std::string lwhere = fmt::format("{} level {}", where, k + 1);
       if (!lv.is_table()) {
-        error(lv, fmt::format("{} must be a table such as {{ name = \"财务部审核\", approver = \"dept:finance\" }}",
-                              lwhere));
+        error(lv, trf("{} must be a table such as {{ name = \"财务部审核\", approver = \"dept:finance\" }}", lwhere));
         continue;
       }
       check_keys(lv, {"name", "approver", "days", "calendar_days", "hours"}, lwhere);
@@ -517,10 +508,9 @@ void Loader::read_approval_chains(const TV& root, Policy& p) {
           level.approver = ApproverKind::person;
           level.approver_id = a->substr(7);
         } else {
-          error(*find(lv, "approver"),
-                fmt::format("{}: approver = \"{}\" is not known; use \"sending-lead\", \"dept:CODE\" or "
-                            "\"person:ID\"",
-                            lwhere, *a));
+          error(*find(lv, "approver"), trf("{}: approver = \"{}\" is not known; use \"sending-lead\", \"dept:CODE\" or "
+                                           "\"person:ID\"",
+                                           lwhere, *a));
         }
       }
       level.deadline = read_level_deadline(lv, lwhere);

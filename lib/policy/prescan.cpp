@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "policy.hpp"
 #include "text.hpp"
 
@@ -69,8 +70,8 @@ class ShapeScan {
       }
       if (c == '[' || c == '{') {
         if (open_.size() == static_cast<std::size_t>(kMaxPolicyNesting))
-          return Found{i_, fmt::format("arrays or inline tables nest deeper than {} levels; a policy needs a few",
-                                       kMaxPolicyNesting)};
+          return Found{
+              i_, trf("arrays or inline tables nest deeper than {} levels; a policy needs a few", kMaxPolicyNesting)};
         open_.push_back(c);
         want_key = c == '{';
       } else if ((c == ']' || c == '}') && !open_.empty()) {
@@ -129,15 +130,13 @@ class ShapeScan {
         if (i_ == from) return std::nullopt;  // not a key part: a syntax error toml11 reports
       }
       if (parts > kMaxPolicyKeyParts)
-        return Found{start,
-                     fmt::format("a dotted key has more than {} parts; a policy needs a few", kMaxPolicyKeyParts)};
+        return Found{start, trf("a dotted key has more than {} parts; a policy needs a few", kMaxPolicyKeyParts)};
       if (i_ - start > kMaxPolicyKeyBytes)
-        return Found{start,
-                     fmt::format("a key is longer than {} bytes; a policy's keys are short names", kMaxPolicyKeyBytes)};
+        return Found{start, trf("a key is longer than {} bytes; a policy's keys are short names", kMaxPolicyKeyBytes)};
       if (++keys_ > kMaxPolicyKeys)
-        return Found{start, fmt::format("the policy has more than {} keys (each part of a dotted key counts); a "
-                                        "policy needs a few hundred",
-                                        kMaxPolicyKeys)};
+        return Found{start, trf("the policy has more than {} keys (each part of a dotted key counts); a "
+                                "policy needs a few hundred",
+                                kMaxPolicyKeys)};
       skip_blanks();
       if (i_ >= text_.size() || text_[i_] != '.') return std::nullopt;
       ++i_;
@@ -166,17 +165,15 @@ unsigned line_of(std::string_view text, std::size_t offset) {
 
 std::optional<PrescanProblem> prescan_policy(std::string_view text) {
   if (text.size() > kMaxPolicyBytes)
-    return PrescanProblem{1,
-                          fmt::format("the policy is {} bytes; the limit is {} bytes", text.size(), kMaxPolicyBytes)};
+    return PrescanProblem{1, trf("the policy is {} bytes; the limit is {} bytes", text.size(), kMaxPolicyBytes)};
   if (auto bad = first_invalid_utf8(text))
     return PrescanProblem{line_of(text, *bad), "the policy is not valid UTF-8; save it as UTF-8"};
   // The shape first: a 20,000-part key is better told as that than as a long line.
   if (auto found = ShapeScan(text).run()) return PrescanProblem{line_of(text, found->offset), found->message};
   if (auto start = long_line(text))
-    return PrescanProblem{
-        line_of(text, *start),
-        fmt::format("a line is longer than {} bytes; a policy needs short lines (an array may span several)",
-                    kMaxPolicyLineBytes)};
+    return PrescanProblem{line_of(text, *start),
+                          trf("a line is longer than {} bytes; a policy needs short lines (an array may span several)",
+                              kMaxPolicyLineBytes)};
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
 #include "text.hpp"
 
 namespace linkctl::toml_reading {
@@ -34,7 +35,7 @@ std::string suggest(std::string_view got, const std::vector<std::string>& known)
     auto d = edit_distance(got, k);
     if (d < best_d) best_d = d, best = k;
   }
-  if (!best.empty()) return fmt::format("; did you mean '{}'?", best);
+  if (!best.empty()) return trf("; did you mean '{}'?", best);
   if (known.empty()) return "";
   if (known.size() > 12)
     return fmt::format("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());
@@ -83,7 +84,7 @@ void TomlReader::check_keys(const TV& table, std::initializer_list<std::string_v
   std::vector<std::string> known(allowed.begin(), allowed.end());
   for (const auto& [key, value] : table.as_table()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-      error(value, fmt::format("unknown key '{}' in {}{}", key, where, suggest(key, known)));
+      error(value, trf("unknown key '{}' in {}{}", key, where, suggest(key, known)));
   }
 }
 
@@ -97,16 +98,16 @@ std::optional<std::string> TomlReader::get_string(const TV& table, std::string_v
                                                   bool required) {
   const TV* v = find(table, key);
   if (!v) {
-    if (required) error(table, fmt::format("{} needs '{}' (a string)", where, key));
+    if (required) error(table, trf("{} needs '{}' (a string)", where, key));
     return std::nullopt;
   }
   if (!v->is_string()) {
-    error(*v, fmt::format("{}.{} must be a string, not {}; quote it", where, key, type_name(*v)));
+    error(*v, trf("{}.{} must be a string, not {}; quote it", where, key, type_name(*v)));
     return std::nullopt;
   }
   // Names end up in tables and messages on people's terminals.
   if (auto control = find_control(v->as_string().str, false)) {
-    error(*v, fmt::format("{}.{} contains {}; remove it (names are one line of text)", where, key, *control));
+    error(*v, trf("{}.{} contains {}; remove it (names are one line of text)", where, key, *control));
     return std::nullopt;
   }
   return v->as_string().str;
@@ -117,8 +118,8 @@ std::optional<std::string> TomlReader::get_code(const TV& table, std::string_vie
   auto s = get_string(table, key, where, required);
   if (s && !valid_code(*s)) {
     error(*find(table, key),
-          fmt::format("{}.{} = \"{}\" is not a valid code; use 1-64 lower-case letters, digits, '.', '_' or '-'", where,
-                      key, *s));
+          trf("{}.{} = \"{}\" is not a valid code; use 1-64 lower-case letters, digits, '.', '_' or '-'", where, key,
+              *s));
     return std::nullopt;
   }
   return s;
@@ -128,16 +129,16 @@ std::optional<std::int64_t> TomlReader::get_int(const TV& table, std::string_vie
                                                 bool required) {
   const TV* v = find(table, key);
   if (!v) {
-    if (required) error(table, fmt::format("{} needs '{}' (an integer)", where, key));
+    if (required) error(table, trf("{} needs '{}' (an integer)", where, key));
     return std::nullopt;
   }
   if (!v->is_integer()) {
-    error(*v, fmt::format("{}.{} must be an integer, not {}", where, key, type_name(*v)));
+    error(*v, trf("{}.{} must be an integer, not {}", where, key, type_name(*v)));
     return std::nullopt;
   }
   auto n = v->as_integer();
   if (n < -1000000 || n > 1000000) {
-    error(*v, fmt::format("{}.{} = {} is out of range; use a number between -1000000 and 1000000", where, key, n));
+    error(*v, trf("{}.{} = {} is out of range; use a number between -1000000 and 1000000", where, key, n));
     return std::nullopt;
   }
   return n;
@@ -147,7 +148,7 @@ std::optional<bool> TomlReader::get_bool(const TV& table, std::string_view key, 
   const TV* v = find(table, key);
   if (!v) return std::nullopt;
   if (!v->is_boolean()) {
-    error(*v, fmt::format("{}.{} must be true or false, not {}", where, key, type_name(*v)));
+    error(*v, trf("{}.{} must be true or false, not {}", where, key, type_name(*v)));
     return std::nullopt;
   }
   return v->as_boolean();
@@ -158,20 +159,20 @@ std::vector<std::pair<std::string, const TV*>> TomlReader::get_strings(const TV&
   std::vector<std::pair<std::string, const TV*>> out;
   const TV* v = find(table, key);
   if (!v) {
-    if (required) error(table, fmt::format("{} needs '{}' (an array of strings)", where, key));
+    if (required) error(table, trf("{} needs '{}' (an array of strings)", where, key));
     return out;
   }
   if (!v->is_array()) {
-    error(*v, fmt::format("{}.{} must be an array of strings, e.g. [\"a\", \"b\"], not {}", where, key, type_name(*v)));
+    error(*v, trf("{}.{} must be an array of strings, e.g. [\"a\", \"b\"], not {}", where, key, type_name(*v)));
     return out;
   }
   for (const auto& item : v->as_array()) {
     if (!item.is_string()) {
-      error(item, fmt::format("{}.{} holds {}; every item must be a string", where, key, type_name(item)));
+      error(item, trf("{}.{} holds {}; every item must be a string", where, key, type_name(item)));
       continue;
     }
     if (auto control = find_control(item.as_string().str, false)) {
-      error(item, fmt::format("{}.{} holds a string with {}; remove it", where, key, *control));
+      error(item, trf("{}.{} holds a string with {}; remove it", where, key, *control));
       continue;
     }
     out.emplace_back(item.as_string().str, &item);
@@ -183,12 +184,12 @@ const std::vector<TV>* TomlReader::get_table_array(const TV& root, std::string_v
   const TV* v = find(root, key);
   if (!v) return nullptr;
   if (!v->is_array()) {
-    error(*v, fmt::format("'{}' must be an array of tables written as [[{}]], not {}", key, key, type_name(*v)));
+    error(*v, trf("'{}' must be an array of tables written as [[{}]], not {}", key, key, type_name(*v)));
     return nullptr;
   }
   for (const auto& item : v->as_array()) {
     if (!item.is_table()) {
-      error(item, fmt::format("'{}' must hold tables written as [[{}]], not {}", key, key, type_name(item)));
+      error(item, trf("'{}' must hold tables written as [[{}]], not {}", key, key, type_name(item)));
       return nullptr;
     }
   }
@@ -199,7 +200,7 @@ const TV* TomlReader::get_table(const TV& root, std::string_view key) {
   const TV* v = find(root, key);
   if (!v) return nullptr;
   if (!v->is_table()) {
-    error(*v, fmt::format("'{}' must be a table written as [{}], not {}", key, key, type_name(*v)));
+    error(*v, trf("'{}' must be a table written as [{}], not {}", key, key, type_name(*v)));
     return nullptr;
   }
   return v;
@@ -207,7 +208,7 @@ const TV* TomlReader::get_table(const TV& root, std::string_view key) {
 
 std::optional<Date> TomlReader::to_date(const TV& v, std::string_view where) {
   if (!v.is_local_date()) {
-    error(v, fmt::format("{} holds {}; write dates unquoted as YYYY-MM-DD, e.g. 2026-10-01", where, type_name(v)));
+    error(v, trf("{} holds {}; write dates unquoted as YYYY-MM-DD, e.g. 2026-10-01", where, type_name(v)));
     return std::nullopt;
   }
   const auto& d = v.as_local_date();
@@ -215,7 +216,7 @@ std::optional<Date> TomlReader::to_date(const TV& v, std::string_view where) {
   // toml11 v3 stores the month 0-based.
   year_month_day ymd{year(d.year), month(static_cast<unsigned>(d.month) + 1), day(d.day)};
   if (!ymd.ok() || !in_date_range(sys_days(ymd))) {
-    error(v, fmt::format("{} holds a date that does not exist", where));
+    error(v, trf("{} holds a date that does not exist", where));
     return std::nullopt;
   }
   return sys_days(ymd);
@@ -226,12 +227,12 @@ void TomlReader::read_dates(const TV& t, std::string_view key, std::string_view 
   const TV* v = find(t, key);
   if (!v) return;
   if (!v->is_array()) {
-    error(*v, fmt::format("{}.{} must be an array of dates, e.g. [2026-10-01, 2026-10-02]", where, key));
+    error(*v, trf("{}.{} must be an array of dates, e.g. [2026-10-01, 2026-10-02]", where, key));
     return;
   }
   for (const auto& item : v->as_array()) {
     if (auto d = to_date(item, fmt::format("{}.{}", where, key))) {
-      if (into.count(*d)) warn(item, fmt::format("{} is listed twice in {}.{}", format_date(*d), where, key));
+      if (into.count(*d)) warn(item, trf("{} is listed twice in {}.{}", format_date(*d), where, key));
       into.emplace(*d, &item);
     }
   }

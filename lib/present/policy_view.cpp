@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "i18n.hpp"
+
 namespace linkctl {
 namespace {
 
@@ -107,7 +109,7 @@ json policy_json(const Policy& p) {
 std::vector<PolicySection> policy_sections(const Policy& p) {
   std::vector<PolicySection> out;
   const auto& o = p.organization;
-  out.push_back({"Organisation",
+  out.push_back({N_("Organisation"),
                  {{"name", "timezone", "base_score", "allow_clock_override", "identity", "calendar"},
                   {json{{"name", o.name},
                         {"timezone", o.timezone.name()},
@@ -126,12 +128,12 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
     row["unit"] = std::string(to_string(d->unit));
     deadlines.rows.push_back(row);
   }
-  out.push_back({"Deadlines", deadlines});
+  out.push_back({N_("Deadlines"), deadlines});
   Rows scoring{{"rule", "points"}, {}};
   const json all = policy_json(p);
   for (const auto& item : all["scoring"].items())
     scoring.rows.push_back({{"rule", item.key()}, {"points", item.value()}});
-  out.push_back({"Scoring", scoring});
+  out.push_back({N_("Scoring"), scoring});
   Rows depts{{"code", "name", "kind", "leads", "parent"}, {}};
   for (const auto& d : p.departments)
     depts.rows.push_back({{"code", d.code},
@@ -139,12 +141,12 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
                           {"kind", std::string(to_string(d.kind))},
                           {"leads", d.leads},
                           {"parent", d.parent ? json(*d.parent) : json(nullptr)}});
-  out.push_back({"Departments", depts});
+  out.push_back({N_("Departments"), depts});
   Rows people{{"id", "name", "department", "login", "roles"}, {}};
   for (const auto& x : p.people)
     people.rows.push_back(
         {{"id", x.id}, {"name", x.name}, {"department", x.department}, {"login", x.login}, {"roles", x.roles}});
-  out.push_back({"People", people});
+  out.push_back({N_("People"), people});
   Rows cats{{"code", "name", "severity", "to", "feedback", "filers"}, {}};
   for (const auto& c : p.categories)
     cats.rows.push_back({{"code", c.code},
@@ -158,7 +160,7 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
     for (std::size_t i = 0; i < p.categories.size(); ++i)
       cats.rows[i]["chain"] = p.categories[i].chain ? json(*p.categories[i].chain) : json(nullptr);
   }
-  out.push_back({"Categories", cats});
+  out.push_back({N_("Categories"), cats});
   if (!p.approval_chains.empty()) {
     Rows chains{{"chain", "name", "level", "level_name", "approver", "major", "urgent", "normal", "unit"}, {}};
     for (const auto& c : p.approval_chains)
@@ -174,7 +176,7 @@ std::vector<PolicySection> policy_sections(const Policy& p) {
         row["unit"] = std::string(to_string(d.unit));
         chains.rows.push_back(row);
       }
-    out.push_back({"Approval chains", chains});
+    out.push_back({N_("Approval chains"), chains});
   }
   return out;
 }
@@ -183,7 +185,7 @@ View policy_view(const Policy& p, Format f) {
   if (f == Format::json) return View().text(policy_json(p).dump() + "\n");
   View v;
   for (auto& section : policy_sections(p)) {
-    if (f == Format::table) v.text(fmt::format("\n{}\n", section.title));
+    if (f == Format::table) v.text(fmt::format("\n{}\n", _(section.title.c_str())));
     v.rows(std::move(section.rows));
   }
   return v;

@@ -8,6 +8,8 @@
 #include <cmath>
 
 #include "csv.hpp"
+#include "i18n.hpp"
+#include "labels.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -50,7 +52,7 @@ const nlohmann::ordered_json& field(const nlohmann::ordered_json& row, const std
 
 std::string table_cell(const nlohmann::ordered_json& v) {
   if (v.is_null()) return "-";
-  if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+  if (v.is_boolean()) return v.get<bool>() ? _("yes") : _("no");
   if (v.is_array() && v.empty()) return "-";
   // Zero-width characters are shown, so that two titles that look alike can be told apart.
   std::string s = show_zero_width(cell_text(v));
@@ -176,12 +178,12 @@ std::string render_table(const Rows& rows, const RenderOptions& opt) {
   const auto n = rows.columns.size();
   // A column is right-aligned when it holds numbers (and nulls) only, at least one number.
   std::vector<TableColumn> source(n);
-  for (std::size_t c = 0; c < n; ++c) source[c].header = rows.columns[c];
+  for (std::size_t c = 0; c < n; ++c) source[c].header = column_label(rows.columns[c]);
   for (const auto& row : rows.rows) {
     each_cell(rows.columns, row, [&](std::size_t c, const nlohmann::ordered_json& v) {
       if (!v.is_number() && !v.is_null()) source[c].numeric = false;
       if (v.is_number()) source[c].any_number = true;
-      source[c].cells.push_back(table_cell(v));
+      source[c].cells.push_back(table_cell(cell_label(rows.columns[c], v)));
     });
   }
   // The columns shown: each column, and after one with a bar its bars (an empty header).
@@ -317,12 +319,13 @@ std::string render_record(const Rows& one, Format f, const RenderOptions& opt) {
   if (f == Format::json) return row.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   if (f != Format::table) return render(one, f, opt);
   std::size_t key_width = 0;
-  for (const auto& c : one.columns) key_width = std::max(key_width, display_width(c));
+  for (const auto& c : one.columns) key_width = std::max(key_width, display_width(column_label(c)));
   std::string out;
   for (const auto& c : one.columns) {
-    std::string key = c + ":" + std::string(key_width - display_width(c), ' ');
+    std::string label = column_label(c);
+    std::string key = label + ":" + std::string(key_width - display_width(label), ' ');
     if (opt.colour) key = "\x1b[1m" + key + "\x1b[0m";
-    out += fmt::format("{} {}\n", key, table_cell(field(row, c)));
+    out += fmt::format("{} {}\n", key, table_cell(cell_label(c, field(row, c))));
   }
   return out;
 }

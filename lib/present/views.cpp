@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "approval.hpp"
+#include "i18n.hpp"
+#include "labels.hpp"
 #include "text.hpp"
 
 namespace linkctl {
@@ -163,10 +165,10 @@ View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Fo
       // One line: "1 部门负责人 (市场部) due 2026-09-28 张伟; 2 财务部审核 (财务部) due 2026-09-30 -; ..."
       std::vector<std::string> parts;
       for (const auto& a : approvals)
-        parts.push_back(fmt::format(
-            "{} {} ({}) due {} {}", a["level"].get<int>(), a["name"].get<std::string>(),
-            names.dept(a["dept"].get<std::string>()), a["due"].is_null() ? "-" : a["due"].get<std::string>(),
-            a["approved_by"].is_null() ? "-" : names.person(a["approved_by"].get<std::string>())));
+        parts.push_back(trf("{} {} ({}) due {} {}", a["level"].get<int>(), a["name"].get<std::string>(),
+                            names.dept(a["dept"].get<std::string>()),
+                            a["due"].is_null() ? "-" : a["due"].get<std::string>(),
+                            a["approved_by"].is_null() ? "-" : names.person(a["approved_by"].get<std::string>())));
       approvals = fmt::format("{}", fmt::join(parts, "; "));
     }
     rows.rows.front()["approvals"] = approvals;
@@ -177,19 +179,22 @@ View ticket_record(const Policy& p, const Ticket& t, Date today, Instant now, Fo
 View change_view(const Policy& p, const Ticket& t, std::optional<State> before, bool existed, Date today, Instant now,
                  Format f) {
   if (f != Format::table) return View().record(ticket_rows(p, {t}, today, now, TimeStyle::iso, false));
-  std::string line = fmt::format("ticket {}: ", t.id);
+  std::string line;
   if (existed)
-    line += fmt::format("already filed with this --ref ({})", to_string(t.state));
+    line = trf("ticket {}: already filed with this --ref ({})", t.id, state_label(t.state));
   else if (before && *before != t.state)
-    line += fmt::format("{} → {}", to_string(*before), to_string(t.state));
+    line = trf("ticket {}: {} → {}", t.id, state_label(*before), state_label(t.state));
   else
-    line += std::string(to_string(t.state));
-  if (t.state == State::assigned && t.handler) line += fmt::format(", handler {}", *t.handler);
+    line = trf("ticket {}: {}", t.id, state_label(t.state));
+  if (t.state == State::assigned && t.handler) line += trf(", handler {}", *t.handler);
   for (const auto* s : {&t.approval, &t.feedback, &t.review})
-    if (*s && !(*s)->finished())
-      line += fmt::format("; {} due {}", to_string((*s)->kind), format_date((*s)->current_due()));
+    if (*s && !(*s)->finished()) line += trf("; {} due {}", stage_label((*s)->kind), format_date((*s)->current_due()));
   auto overdue = t.overdue_stages(today, now);
-  if (!overdue.empty()) line += fmt::format(" (overdue: {})", fmt::join(overdue, ", "));
+  if (!overdue.empty()) {
+    std::vector<std::string> stages;
+    for (const auto& o : overdue) stages.push_back(cell_label("stage", o).get<std::string>());
+    line += trf(" (overdue: {})", fmt::join(stages, ", "));
+  }
   return View().text(line + "\n");
 }
 
@@ -223,9 +228,9 @@ View nothing_changed_view(const std::string& message, Format f) {
 void write_import(const std::vector<std::pair<std::int64_t, std::int64_t>>& runs, std::size_t filed,
                   std::size_t skipped, Format f, const RenderOptions& opt, std::ostream& out) {
   if (f == Format::table) {
-    out << fmt::format("imported {} ticket{}{}{}\n", filed, filed == 1 ? "" : "s",
-                       runs.empty() ? "" : fmt::format(" ({}-{})", runs.front().first, runs.back().second),
-                       skipped ? fmt::format("; {} already filed (same ref)", skipped) : "")
+    out << trf(filed == 1 ? N_("imported {} ticket{}{}\n") : N_("imported {} tickets{}{}\n"), filed,
+               runs.empty() ? "" : fmt::format(" ({}-{})", runs.front().first, runs.back().second),
+               skipped ? trf("; {} already filed (same ref)", skipped) : "")
         << std::flush;
     return;
   }
@@ -274,7 +279,7 @@ View due_view(const DueQuery& q, const DueDate& due, bool explain, Format f) {
   for (const auto& n : due.walk.days) rows.rows.push_back(day_json(n));
   View v;
   v.rows(std::move(rows));
-  if (f == Format::table) v.text(fmt::format("due {}\n", format_date(due.due)));
+  if (f == Format::table) v.text(trf("due {}\n", format_date(due.due)));
   return v;
 }
 
@@ -289,19 +294,20 @@ Rows event_rows(const Policy& p, const std::vector<Event>& events, TimeStyle tim
     std::string summary;
     if (times == TimeStyle::local) {
       for (const auto& [k, v] : changes.items()) {
-        if (!summary.empty()) summary += "; ";
+        if (!summary.empty()) summary += _("; ");
         bool is_person = k == "filer" || k == "handler";
         bool is_dept = k == "to_dept" || k == "from_dept" || k == "dept";
         auto shown = [&](const json& x) {
           if (x.is_null()) return std::string("-");
           if (x.is_string() && is_person) return names->person(x.get<std::string>());
           if (x.is_string() && is_dept) return names->dept(x.get<std::string>());
-          return cell_text(x);
+          return cell_text(cell_label(k, x));
         };
+        // TRANSLATORS: one change in a ticket's history: "severity: normal → urgent".
         if (v.is_array() && v.size() == 2)
-          summary += fmt::format("{}: {} → {}", k, shown(v[0]), shown(v[1]));
+          summary += trf("{}: {} → {}", column_label(k), shown(v[0]), shown(v[1]));
         else
-          summary += fmt::format("{}: {}", k, v.is_null() ? cell_text(v) : shown(v));
+          summary += trf("{}: {}", column_label(k), v.is_null() ? cell_text(v) : shown(v));
       }
     }
     rows.rows.push_back({{"id", e.id},
@@ -386,8 +392,9 @@ View deadline_view(const Policy& p, const std::vector<Stage>& stages, Date today
     json key = json::array({row.at("stage"), row.at("rule"), row.at("from"), row.at("due"), row.at("status")});
     if (!days || key != stage) {
       if (days) v.rows(std::move(*days)).text("\n");
-      v.text(fmt::format("{}: rule {}, from {}, due {} ({})\n", cell_text(key[0]), cell_text(key[1]), cell_text(key[2]),
-                         cell_text(key[3]), cell_text(key[4])));
+      v.text(trf("{}: rule {}, from {}, due {} ({})\n", cell_text(cell_label("stage", key[0])),
+                 cell_text(cell_label("rule", key[1])), cell_text(key[2]), cell_text(key[3]),
+                 cell_text(cell_label("status", key[4]))));
       days = Rows{day_columns, {}};
       stage = std::move(key);
     }

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "i18n.hpp"
+
 namespace linkctl::db {
 
 std::string failure_message(Failure failure, const std::string& where, const std::string& reason) {
@@ -21,8 +23,7 @@ std::string failure_message(Failure failure, const std::string& where, const std
     case Failure::corrupt:
       return fmt::format("{} is damaged or not a database ({}); restore it from a backup", where, reason);
     case Failure::unreachable:
-      return fmt::format("cannot reach the database {} ({}); check the server and the connection settings", where,
-                         reason);
+      return trf("cannot reach the database {} ({}); check the server and the connection settings", where, reason);
     case Failure::retry:
       return fmt::format("{}: the change kept conflicting with others ({}); nothing was changed, try again", where,
                          reason);

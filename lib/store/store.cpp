@@ -12,6 +12,7 @@
 
 #include "approval.hpp"
 #include "hash.hpp"
+#include "i18n.hpp"
 #include "pg_database.hpp"
 #include "sqlite_database.hpp"
 #include "user_file.hpp"
@@ -177,7 +178,7 @@ class Params {
 
 // The id an INSERT ... RETURNING gave its row.
 std::int64_t inserted_id(db::Statement& st) {
-  if (!st.step()) throw Error(ErrorKind::internal, "an insert returned no id");
+  if (!st.step()) throw Error(ErrorKind::internal, _("an insert returned no id"));
   auto id = st.integer(0);
   st.exec();  // to the end of the statement
   return id;
@@ -186,9 +187,8 @@ std::int64_t inserted_id(db::Statement& st) {
 // ---- reading rows -------------------------------------------------------------
 
 [[noreturn]] void corrupt(std::string_view what, std::string_view value) {
-  throw Error(
-      ErrorKind::database,
-      fmt::format("the database holds an unreadable {} '{}'; it was changed outside linkctl (run linkctl audit verify)",
+  throw Error(ErrorKind::database,
+              trf("the database holds an unreadable {} '{}'; it was changed outside linkctl (run linkctl audit verify)",
                   what, value));
 }
 

@@ -4,7 +4,11 @@
 # environment variable that the man page does not document, or when the man
 # page documents a subcommand or option that linkctl does not register.
 #
-# Usage: man_coverage.sh /path/to/linkctl /path/to/linkctl.1
+# Usage: man_coverage.sh /path/to/linkctl /path/to/linkctl.1 [/path/to/zh_CN/linkctl.1 ...]
+#
+# A translated page (any further argument) must have a subsection (.SS) for every
+# subcommand path as well, with its purpose and an example; its options are documented
+# in the English page, which it points to.
 #
 # It walks `linkctl --help` and every subcommand's `--help` recursively,
 # reading CLI11's help text ("Subcommands:", "Positionals:", "Options:" and any
@@ -21,12 +25,13 @@
 # an option tag, for something linkctl does not register.
 set -euo pipefail
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 LINKCTL-BINARY MAN-PAGE" >&2
+if [ $# -lt 2 ]; then
+  echo "usage: $0 LINKCTL-BINARY MAN-PAGE [TRANSLATED-MAN-PAGE...]" >&2
   exit 2
 fi
 binary=$1
 page=$2
+translated=("${@:3}")
 [ -x "$binary" ] || { echo "man_coverage: $binary is not an executable" >&2; exit 2; }
 [ -r "$page" ] || { echo "man_coverage: cannot read $page" >&2; exit 2; }
 
@@ -202,4 +207,37 @@ if [ ${#stale[@]} -gt 0 ]; then
   status=1
 fi
 [ -z "${dupes-}" ] || status=1
+
+# Translated pages: a subsection per subcommand path, each with an example (.EX), under any
+# section name (the page's language names the sections).
+for other in "${translated[@]+"${translated[@]}"}"; do
+  [ -r "$other" ] || { echo "man_coverage: cannot read $other" >&2; exit 2; }
+  headings=$(sed -n 's/^\.SS[ \t]*//p' "$other" | sed 's/"//g')
+  lacking=() checked=0
+  for key in "${!registered[@]}"; do
+    [[ $key == *"|"* ]] && continue
+    path=${key#/}
+    checked=$((checked + 1))
+    grep -qxF -- "$path" <<<"$headings" || grep -q -- "^$path " <<<"$headings" || lacking+=("subsection '$path'")
+  done
+  # Every subsection of a leaf command shows an example: a .SS without .EX before the next .SS
+  # is allowed only for a command that has sub-commands ("policy", "report").
+  while read -r heading; do
+    [ -n "$heading" ] || continue
+    if [ -n "${registered["/$heading"]+x}" ]; then
+      has_sub=0
+      for key in "${!registered[@]}"; do [[ $key == "/$heading "* && $key != *"|"* ]] && has_sub=1; done
+      [ "$has_sub" = 1 ] || lacking+=("an example (.EX) in the subsection '$heading'")
+    fi
+  done < <(awk '/^\.SS/ { if (name != "" && !ex) print name; name = $0; sub(/^\.SS[ \t]*/, "", name); gsub(/"/, "", name); ex = 0; next }
+                /^\.SH/ { if (name != "" && !ex) print name; name = ""; next }
+                /^\.EX/ { ex = 1 }
+                END { if (name != "" && !ex) print name }' "$other")
+  echo "checked $checked subcommands against $other"
+  if [ ${#lacking[@]} -gt 0 ]; then
+    echo "missing from $other (${#lacking[@]}):"
+    printf '  %s\n' "${lacking[@]}"
+    status=1
+  fi
+done
 exit $status

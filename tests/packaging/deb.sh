@@ -80,6 +80,8 @@ dpkg -x "$deb" "$root"
 files=(
   usr/bin/linkctl
   usr/share/man/man1/linkctl.1.gz
+  usr/share/man/zh_CN/man1/linkctl.1.gz
+  usr/share/locale/zh_CN/LC_MESSAGES/linkctl.mo
   usr/share/bash-completion/completions/linkctl
   usr/share/zsh/vendor-completions/_linkctl
   usr/share/fish/vendor_completions.d/linkctl.fish
@@ -88,7 +90,7 @@ files=(
   usr/share/doc/linkctl/copyright
 )
 for f in "${files[@]}"; do [ -s "$root/$f" ] || fail "the package lacks /$f"; done
-echo "dpkg -x: $(find "$root" -type f | wc -l) files; binary, man page, changelog, copyright, bash/zsh/fish completions and README in place"
+echo "dpkg -x: $(find "$root" -type f | wc -l) files; binary, man pages (English, Chinese), message catalog, changelog, copyright, bash/zsh/fish completions and README in place"
 
 # The gzipped files hold their sources unchanged; the changelog's latest entry is this version.
 zcat "$root/usr/share/man/man1/linkctl.1.gz" | cmp -s - "$src/man/linkctl.1" || fail "linkctl.1.gz is not man/linkctl.1"
@@ -112,6 +114,20 @@ for want in NAME SYNOPSIS COMMANDS "EXIT STATUS" "completion bash|zsh|fish"; do
   grep -qF -- "$want" <<<"$page" || fail "the rendered man page lacks '$want'"
 done
 echo "man -l: $(wc -l <<<"$page") lines rendered, with NAME, SYNOPSIS, COMMANDS, EXIT STATUS and completion"
+zcat "$root/usr/share/man/zh_CN/man1/linkctl.1.gz" | cmp -s - "$src/man/zh_CN/linkctl.1" || fail "zh_CN/man1/linkctl.1.gz is not man/zh_CN/linkctl.1"
+page=$(MANPAGER=cat MANWIDTH=100 man -l "$root/usr/share/man/zh_CN/man1/linkctl.1.gz" 2>"$work/man.err") || { cat "$work/man.err"; fail "man -l (zh_CN) failed"; }
+for want in 名称 命令 退出码 定时任务 流程复位; do
+  grep -qF -- "$want" <<<"$page" || fail "the rendered Chinese man page lacks '$want'"
+done
+echo "man -l (zh_CN): $(wc -l <<<"$page") lines rendered, with 名称, 命令, 退出码 and 定时任务"
+# The packaged binary speaks Chinese from the packaged catalog (LINKCTL_LOCALEDIR points it at the
+# unpacked one) under zh_CN.UTF-8: the locale of tests/i18n/make_locale.sh (LINKCTL_TEST_LOCPATH, else built here).
+locales=${LINKCTL_TEST_LOCPATH:-$work/locales}
+[ -n "${LINKCTL_TEST_LOCPATH:-}" ] || bash "$src/tests/i18n/make_locale.sh" "$locales" >"$work/locale.log" 2>&1 ||
+  { cat "$work/locale.log"; fail "cannot build the zh_CN.UTF-8 locale"; }
+said=$(LINKCTL_LOCALEDIR="$root/usr/share/locale" LC_ALL= LANG=zh_CN.UTF-8 LOCPATH="$locales" "$root/usr/bin/linkctl" --help | head -1)
+[[ $said == *联动信息* ]] || fail "the packaged catalog does not translate linkctl --help: $said"
+echo "message catalog: linkctl --help in Chinese from /usr/share/locale/zh_CN/LC_MESSAGES/linkctl.mo"
 
 completion=$root/usr/share/bash-completion/completions/linkctl
 spec=$(bash -c 'source "$1" && complete -p linkctl' _ "$completion") || fail "sourcing the bash completion failed"

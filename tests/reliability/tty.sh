@@ -235,6 +235,31 @@ if grep -q $'\e' "$work/report-nocolor.esc"; then fail "NO_COLOR=1: escape seque
 cmp -s "$work/report.txt" "$work/report-nocolor.txt" || fail "NO_COLOR=1 changed the report's text, not only its colour"
 echo "  report monthly: a bar beside each score, green on the terminal, plain with NO_COLOR=1"
 
+# --- in Chinese: the same tables with Chinese headings and states, still aligned by display width ---
+# LANG=zh_CN.UTF-8 with the locale tests/i18n/make_locale.sh builds (LINKCTL_TEST_LOCPATH, else here).
+zh_locales=${LINKCTL_TEST_LOCPATH:-$work/locales}
+if [ -n "${LINKCTL_TEST_LOCPATH:-}" ] || bash "$src/tests/i18n/make_locale.sh" "$zh_locales" >"$work/locale.log" 2>&1; then
+  zh="LC_ALL= LANG=zh_CN.UTF-8 LOCPATH=$zh_locales"
+  run list-zh "$zh linkctl list --as lin.xiuying"
+  head -1 "$work/list-zh.txt" | grep -q '^ *编号  状态 .*标题$' || fail "linkctl list under zh_CN.UTF-8 has no Chinese headings: $(head -1 "$work/list-zh.txt")"
+  grep -qE '^ +1  已交办 +普通 +市场部 +物流中心 +杨帆  ' "$work/list-zh.txt" || fail "list under zh_CN.UTF-8: ticket 1 is not 已交办/普通: $(grep -E '^ +1 ' "$work/list-zh.txt")"
+  wide_rows=0
+  check_table "list (zh_CN)" "$work/list-zh.txt"
+  run policy-zh "$zh linkctl policy show --as gao.feng"
+  awk -v w="$cols" 'length($0) > w { exit 1 }' "$work/policy-zh.txt" || fail "a line of policy show (zh_CN) is wider than the pane"
+  awk -v dir="$work" 'BEGIN { b = 0 } /^$/ { if (n) b++; n = 0; next } { n++; if (n == 1) title[b] = $0; else print > (dir "/policy-zh." b) } END { for (i in title) print i, title[i] > (dir "/titles-zh") }' "$work/policy-zh.txt"
+  zh_tables=0
+  while read -r b title; do
+    check_table "policy show (zh_CN): $title" "$work/policy-zh.$b"
+    zh_tables=$((zh_tables + 1))
+  done < <(sort -n "$work/titles-zh")
+  [ "$zh_tables" = "$tables" ] || fail "policy show printed $zh_tables tables under zh_CN.UTF-8, $tables under C.UTF-8"
+  echo "  zh_CN.UTF-8: list and $zh_tables policy tables with Chinese headings and states, aligned by display width"
+else
+  sed 's/^/  /' "$work/locale.log"
+  fail "cannot build the zh_CN.UTF-8 locale (tests/i18n/make_locale.sh)"
+fi
+
 # --- through a pipe: tsv, no colour --------------------------------------------------------------
 run piped 'linkctl list --as lin.xiuying | tee piped.tsv'
 linkctl list --as lin.xiuying --format tsv >"$work/expected.tsv"

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "i18n.hpp"
 #include "migrations.hpp"
 #include "user_file.hpp"
 
@@ -52,8 +53,7 @@ template <typename F>
 void load(void* handle, F& into, const char* name) {
   into = reinterpret_cast<F>(::dlsym(handle, name));
   if (!into)
-    throw DatabaseError(Failure::unreachable,
-                        fmt::format("the installed libpq lacks {}; install Debian's libpq5", name));
+    throw DatabaseError(Failure::unreachable, trf("the installed libpq lacks {}; install Debian's libpq5", name));
 }
 
 const Libpq& pq() {
@@ -62,7 +62,7 @@ const Libpq& pq() {
     if (!handle)
       throw DatabaseError(
           Failure::unreachable,
-          "PostgreSQL databases need libpq, which is not installed here; install it (apt-get install libpq5)");
+          _("PostgreSQL databases need libpq, which is not installed here; install it (apt-get install libpq5)"));
     Libpq l{};
     load(handle, l.connectdb, "PQconnectdb");
     load(handle, l.finish, "PQfinish");
@@ -360,10 +360,10 @@ class PgConnection final : public db::Connection {
     if (pq().status(conn_) != CONNECTION_OK && sqlstate.empty()) sqlstate = "08000";
     auto failure = classify(sqlstate);
     if (failure == Failure::locked && tx_ == Tx::write && lock_pending_)
-      throw DatabaseError(
-          failure, fmt::format("the database stayed locked by another writer for {} ms; try again (is a long import "
-                               "running? LINKCTL_BUSY_TIMEOUT sets the wait)",
-                               busy_ms_));
+      throw DatabaseError(failure,
+                          trf("the database stayed locked by another writer for {} ms; try again (is a long import "
+                              "running? LINKCTL_BUSY_TIMEOUT sets the wait)",
+                              busy_ms_));
     throw DatabaseError(failure, db::failure_message(failure, name_, message));
   }
 
@@ -545,8 +545,7 @@ void PgConnection::migrate() {
   if (have > want)
     throw DatabaseError(
         Failure::other,
-        fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have,
-                    want));
+        trf("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have, want));
   if (have == want) return;
   bool outer = tx_ == Tx::outer;
   if (!outer) begin_write();
@@ -568,8 +567,7 @@ void PgConnection::migrate() {
 std::unique_ptr<PgConnection> connect(const std::string& uri, int busy_timeout_ms) {
   std::string name = display_name(uri);
   PGconn* conn = pq().connectdb(uri.c_str());
-  if (!conn)
-    throw DatabaseError(Failure::unreachable, fmt::format("cannot reach the database {} (out of memory)", name));
+  if (!conn) throw DatabaseError(Failure::unreachable, trf("cannot reach the database {} (out of memory)", name));
   if (pq().status(conn) != CONNECTION_OK) {
     std::string why = first_line(pq().error_message(conn));
     pq().finish(conn);
@@ -600,14 +598,12 @@ std::unique_ptr<db::Connection> open(const std::string& uri, int busy_timeout_ms
   auto c = connect(uri, busy_timeout_ms);
   if (c->schema_version() == 0) {
     if (c->has_tables())
-      throw DatabaseError(Failure::corrupt,
-                          fmt::format("{} is not a linkctl database (it holds other tables); create one with "
-                                      "'linkctl init' in an empty database",
-                                      c->name()));
-    throw DatabaseError(Failure::other,
-                        fmt::format("no linkctl database at {}; create one with 'linkctl init' or point --db / "
-                                    "LINKCTL_DB at it",
-                                    c->name()));
+      throw DatabaseError(Failure::corrupt, trf("{} is not a linkctl database (it holds other tables); create one with "
+                                                "'linkctl init' in an empty database",
+                                                c->name()));
+    throw DatabaseError(Failure::other, trf("no linkctl database at {}; create one with 'linkctl init' or point --db / "
+                                            "LINKCTL_DB at it",
+                                            c->name()));
   }
   c->migrate();
   return c;
@@ -617,9 +613,9 @@ void require_absent(const std::string& uri) {
   auto c = connect(uri, 0);
   if (c->schema_version() > 0 || c->has_tables())
     throw Error(ErrorKind::conflict,
-                fmt::format("{} is not empty; linkctl init and copy never write into a database that holds "
-                            "tables (create an empty one: CREATE DATABASE ...)",
-                            c->name()));
+                trf("{} is not empty; linkctl init and copy never write into a database that holds "
+                    "tables (create an empty one: CREATE DATABASE ...)",
+                    c->name()));
 }
 
 void create(const std::string& uri, const db::Build& build) {

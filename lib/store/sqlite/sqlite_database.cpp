@@ -27,6 +27,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "i18n.hpp"
 #include "migrations.hpp"
 #include "user_file.hpp"
 
@@ -317,9 +318,9 @@ class SqliteConnection final : public db::Connection {
       if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
         throw DatabaseError(
             Failure::locked,
-            fmt::format("the database stayed locked by another process for {} ms; try again ('linkctl doctor' names "
-                        "the process that holds it; LINKCTL_BUSY_TIMEOUT sets the wait)",
-                        busy_timeout_ms_));
+            trf("the database stayed locked by another process for {} ms; try again ('linkctl doctor' names "
+                "the process that holds it; LINKCTL_BUSY_TIMEOUT sets the wait)",
+                busy_timeout_ms_));
       fail(e, name_);
     }
   }
@@ -373,9 +374,9 @@ void SqliteConnection::configure(bool wal) {
       auto mode = db_->execAndGet("PRAGMA journal_mode = WAL").getString();
       if (mode != "wal")
         throw DatabaseError(Failure::other,
-                            fmt::format("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
-                                        "supports shared memory",
-                                        name_, mode));
+                            trf("{}: cannot switch the database to WAL mode (got '{}'); check the file system "
+                                "supports shared memory",
+                                name_, mode));
     }
     // Durable commits: an acknowledged verb survives power loss.
     db_->exec("PRAGMA synchronous = FULL");
@@ -491,15 +492,14 @@ void SqliteConnection::require_linkctl_file() {
   auto not_ours = [&](const std::string& why) {
     return DatabaseError(
         Failure::corrupt,
-        fmt::format("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
+        trf("{} is not a linkctl database ({}); create one with 'linkctl init --db NEW-FILE'", name_, why));
   };
   int version = schema_version();
   if (version == 0) throw not_ours("it has no linkctl schema");
-  if (version < 0) throw not_ours(fmt::format("its schema version {} is impossible; the file is damaged", version));
+  if (version < 0) throw not_ours(trf("its schema version {} is impossible; the file is damaged", version));
   int app = integer_pragma("PRAGMA application_id");
   if (app == kApplicationId) return;
-  if (app != 0)
-    throw not_ours(fmt::format("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
+  if (app != 0) throw not_ours(trf("it belongs to another application, id 0x{:08x}", static_cast<unsigned>(app)));
   if (integer_pragma(kCountLinkctlTables) != kLinkctlTables) throw not_ours("it lacks linkctl's tables");
 }
 
@@ -509,8 +509,7 @@ void SqliteConnection::migrate() {
   if (have > want)
     throw DatabaseError(
         Failure::other,
-        fmt::format("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have,
-                    want));
+        trf("{} has schema version {}, newer than this linkctl understands ({}); upgrade linkctl", name_, have, want));
   if (have == want) return;
   begin_write();
   try {
@@ -549,9 +548,9 @@ std::unique_ptr<SqliteConnection> open_immutable(const std::string& path, int bu
   c->require_linkctl_file();
   if (c->schema_version() < c->latest_schema_version())
     throw DatabaseError(Failure::read_only,
-                        fmt::format("{} has schema version {} and must be migrated, which needs write access to it "
-                                    "and its directory; open it once as its owner",
-                                    path, c->schema_version()));
+                        trf("{} has schema version {} and must be migrated, which needs write access to it "
+                            "and its directory; open it once as its owner",
+                            path, c->schema_version()));
   c->migrate();  // refuses a newer schema
   return c;
 }
@@ -565,7 +564,7 @@ std::unique_ptr<db::Connection> open(const std::string& path, int busy_timeout_m
   if (!std::filesystem::exists(path, ec))
     throw DatabaseError(
         Failure::other,
-        fmt::format("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
+        trf("no database at {}; create one with 'linkctl init' or point --db / LINKCTL_DB at it", path));
   auto attempt = [&]() -> std::unique_ptr<db::Connection> {
     try {
       auto c = std::make_unique<SqliteConnection>(
@@ -596,9 +595,9 @@ std::unique_ptr<db::Connection> open(const std::string& path, int busy_timeout_m
 void require_absent(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0)
-    throw Error(ErrorKind::conflict, fmt::format("{} already exists; linkctl init never overwrites a database (use "
-                                                 "'linkctl policy apply' to change its policy)",
-                                                 path));
+    throw Error(ErrorKind::conflict, trf("{} already exists; linkctl init never overwrites a database (use "
+                                         "'linkctl policy apply' to change its policy)",
+                                         path));
 }
 
 void create(const std::string& path, const db::Build& build) {
@@ -609,9 +608,8 @@ void create(const std::string& path, const db::Build& build) {
   std::string temp = (dir / ("." + target.filename().string() + ".init-XXXXXX")).string();
   int fd = ::mkstemp(temp.data());
   if (fd < 0)
-    throw DatabaseError(
-        Failure::read_only,
-        fmt::format("cannot create {} ({}); the directory must exist and be writable", path, std::strerror(errno)));
+    throw DatabaseError(Failure::read_only, trf("cannot create {} ({}); the directory must exist and be writable", path,
+                                                std::strerror(errno)));
   ::close(fd);
   struct RemoveUnlessPublished {
     std::string temp;
@@ -649,7 +647,7 @@ void create(const std::string& path, const db::Build& build) {
                                    ::unlink(temp.c_str()) == 0;
     if (!placed) {
       if (errno == EEXIST) require_absent(path);
-      throw DatabaseError(Failure::other, fmt::format("cannot create {} ({})", path, std::strerror(errno)));
+      throw DatabaseError(Failure::other, trf("cannot create {} ({})", path, std::strerror(errno)));
     }
   }
   cleanup.published = true;
