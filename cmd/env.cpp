@@ -77,8 +77,8 @@ void Output::emit(const std::string& bytes, bool binary, const std::string& outp
   if (!output.empty()) return write_user_file(output, bytes, "--output");
   if (binary && ::isatty(STDOUT_FILENO) == 1)
     throw Error(ErrorKind::usage,
-                "a workbook is not for a terminal; write it to a file with --output FILE (e.g. --output 2026-10.xlsx) "
-                "or redirect standard output");
+                _("a workbook is not for a terminal; write it to a file with --output FILE (e.g. --output "
+                  "2026-10.xlsx) or redirect standard output"));
   print(bytes);
 }
 
@@ -91,9 +91,9 @@ std::string workbook_bytes(const std::vector<Sheet>& sheets, const std::optional
   int fd = ::mkstemp(path.data());
   if (fd < 0)
     throw Error(ErrorKind::internal,
-                fmt::format("cannot create a temporary file in {} for the workbook ({}); set TMPDIR to a writable "
-                            "directory",
-                            tmpdir && *tmpdir ? tmpdir : "/tmp", std::strerror(errno)));
+                trf("cannot create a temporary file in {} for the workbook ({}); set TMPDIR to a writable "
+                    "directory",
+                    tmpdir && *tmpdir ? tmpdir : "/tmp", std::strerror(errno)));
   ::close(fd);
   struct Remove {
     std::string path;
@@ -102,7 +102,7 @@ std::string workbook_bytes(const std::vector<Sheet>& sheets, const std::optional
   write_workbook(path, sheets, chart);
   std::ifstream in(path, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) throw Error(ErrorKind::internal, "cannot read back the temporary workbook");
+  if (!in.good() && !in.eof()) throw Error(ErrorKind::internal, _("cannot read back the temporary workbook"));
   return bytes;
 }
 

@@ -8,11 +8,10 @@
 namespace linkctl::cli {
 
 void register_report(CLI::App& app, Env& env) {
-  auto* report =
-      app.add_subcommand("report",
-                         "Department scores (考核) by month, and by quarter or year as the sum of their months.\n"
-                         "Example: linkctl report monthly --month 2026-10 --format csv --bom > 2026-10.csv\n"
-                         "Example: linkctl report quarterly --quarter 2026-Q4");
+  auto* report = app.add_subcommand(
+      "report", _("Department scores (考核) by month, and by quarter or year as the sum of their months.\n"
+                  "Example: linkctl report monthly --month 2026-10 --format csv --bom > 2026-10.csv\n"
+                  "Example: linkctl report quarterly --quarter 2026-Q4"));
   report->require_subcommand(1);
   struct Options {
     std::string month, output;
@@ -21,28 +20,28 @@ void register_report(CLI::App& app, Env& env) {
   auto o = std::make_shared<Options>();
   auto* monthly = report->add_subcommand(
       "monthly",
-      "Score every department for a month: base score minus each penalty of the regulation,\n"
-      "and the heads' bonus deductions (a table draws each score as a bar too).\n"
-      "--detail lists every penalty with its ticket.\n"
-      "--freeze (supervisors, after the month ends) stores the report; later exports reproduce it exactly.\n"
-      "--format xlsx writes a workbook (sheets 得分, 明细, 指标 and a bar chart of the scores), --format html\n"
-      "a printable page (the month's 通报); both need --output FILE or a redirection.\n"
-      "Example: linkctl report monthly --month 2026-10 --detail --format csv\n"
-      "Example: linkctl report monthly --month 2026-10 --format xlsx --output 2026-10.xlsx");
+      _("Score every department for a month: base score minus each penalty of the regulation,\n"
+        "and the heads' bonus deductions (a table draws each score as a bar too).\n"
+        "--detail lists every penalty with its ticket.\n"
+        "--freeze (supervisors, after the month ends) stores the report; later exports reproduce it exactly.\n"
+        "--format xlsx writes a workbook (sheets 得分, 明细, 指标 and a bar chart of the scores), --format html\n"
+        "a printable page (the month's 通报); both need --output FILE or a redirection.\n"
+        "Example: linkctl report monthly --month 2026-10 --detail --format csv\n"
+        "Example: linkctl report monthly --month 2026-10 --format xlsx --output 2026-10.xlsx"));
   monthly->add_option("--month", o->month, "YYYY-MM")->required();
-  monthly->add_flag("--detail", o->detail, "one row per penalty instead of one per department");
+  monthly->add_flag("--detail", o->detail, _("one row per penalty instead of one per department"));
   monthly->add_flag("--bom", o->bom,
-                    "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
-                    "formula (=, +, -, @) prefixed with '");
-  monthly->add_option("--output", o->output, "write to FILE (atomically: a whole new file or none) instead of stdout");
-  monthly->add_flag("--freeze", o->freeze, "store this month's report as final (supervisors)");
+                    _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
+                      "formula (=, +, -, @) prefixed with '"));
+  monthly->add_option("--output", o->output,
+                      _("write to FILE (atomically: a whole new file or none) instead of stdout"));
+  monthly->add_flag("--freeze", o->freeze, _("store this month's report as final (supervisors)"));
   monthly->callback([&env, o] {
     Date month = month_option(o->month);
     auto s = env.session();
     if (o->freeze) {
       auto fr = freeze_month(s, month);
-      env.out().note(
-          fmt::format("froze {} under policy v{}; its exports will not change", fr.month, fr.policy_version));
+      env.out().note(trf("froze {} under policy v{}; its exports will not change", fr.month, fr.policy_version));
     }
     auto r = monthly_report(s, month);
     if (env.out().document() != Document::none) {
@@ -69,13 +68,14 @@ void register_report(CLI::App& app, Env& env) {
   auto add_period_report = [&](const char* name, const char* option, const char* form, const char* title,
                                const char* help) {
     auto po = std::make_shared<SpanOptions>();
-    auto* cmd = report->add_subcommand(name, help);
+    auto* cmd = report->add_subcommand(name, tr(help));
     cmd->add_option(option, po->value, form)->required();
-    cmd->add_flag("--detail", po->detail, "one row per penalty, with its month, instead of one per department");
+    cmd->add_flag("--detail", po->detail, _("one row per penalty, with its month, instead of one per department"));
     cmd->add_flag("--bom", po->bom,
-                  "csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
-                  "formula (=, +, -, @) prefixed with '");
-    cmd->add_option("--output", po->output, "write to FILE (atomically: a whole new file or none) instead of stdout");
+                  _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
+                    "formula (=, +, -, @) prefixed with '"));
+    cmd->add_option("--output", po->output,
+                    _("write to FILE (atomically: a whole new file or none) instead of stdout"));
     bool quarter = std::string(option) == "--quarter";
     cmd->callback([&env, po, quarter, title] {
       PeriodText text;
@@ -87,14 +87,14 @@ void register_report(CLI::App& app, Env& env) {
       env.out().show(period_report_view(r, title, po->detail, env.out().format()), po->output);
     });
   };
-  add_period_report("quarterly", "--quarter", "YYYY-Qn", "Quarterly report",
-                    "Each department's score in each month of the quarter side by side, and the quarter's\n"
-                    "points lost per rule: the sum of the monthly reports (frozen months from their\n"
-                    "snapshots; the column frozen_months names them). --detail lists every penalty with its month.\n"
-                    "Example: linkctl report quarterly --quarter 2026-Q4 --format csv --bom > 2026-Q4.csv");
-  add_period_report("yearly", "--year", "YYYY", "Yearly report",
-                    "As 'report quarterly', for the twelve months of a year.\n"
-                    "Example: linkctl report yearly --year 2026 --detail --format csv");
+  add_period_report("quarterly", "--quarter", "YYYY-Qn", N_("Quarterly report"),
+                    N_("Each department's score in each month of the quarter side by side, and the quarter's\n"
+                       "points lost per rule: the sum of the monthly reports (frozen months from their\n"
+                       "snapshots; the column frozen_months names them). --detail lists every penalty with its month.\n"
+                       "Example: linkctl report quarterly --quarter 2026-Q4 --format csv --bom > 2026-Q4.csv"));
+  add_period_report("yearly", "--year", "YYYY", N_("Yearly report"),
+                    N_("As 'report quarterly', for the twelve months of a year.\n"
+                       "Example: linkctl report yearly --year 2026 --detail --format csv"));
 }
 
 }  // namespace linkctl::cli

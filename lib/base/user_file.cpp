@@ -47,7 +47,7 @@ class RealUserRights {
     euid_ = ::geteuid();
     if (::setegid(::getgid()) != 0 || ::seteuid(::getuid()) != 0)
       throw Error(ErrorKind::internal,
-                  fmt::format("cannot take the real user's rights to write {} ({})", path, std::strerror(errno)));
+                  trf("cannot take the real user's rights to write {} ({})", path, std::strerror(errno)));
     dropped_ = true;
   }
   ~RealUserRights() {
@@ -70,23 +70,22 @@ void write_user_file(const std::string& path, std::string_view bytes, std::strin
   auto slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  if (base.empty())
-    throw Error(ErrorKind::usage, fmt::format("{} {}: names a directory; give a file name", what, path));
+  if (base.empty()) throw Error(ErrorKind::usage, trf("{} {}: names a directory; give a file name", what, path));
   std::string temp = (dir == "/" ? "" : dir) + "/." + base + ".XXXXXX";
   int fd = ::mkstemp(temp.data());
   if (fd < 0) {
     int err = errno;
     if (err == EACCES || err == EPERM || err == EROFS)
       throw Error(ErrorKind::permission,
-                  fmt::format("{} {}: you may not write in {} ({})", what, path, dir, std::strerror(err)));
-    throw Error(ErrorKind::not_found, fmt::format("{} {}: cannot create a file in {} ({}); check the path", what, path,
-                                                  dir, std::strerror(err)));
+                  trf("{} {}: you may not write in {} ({})", what, path, dir, std::strerror(err)));
+    throw Error(ErrorKind::not_found,
+                trf("{} {}: cannot create a file in {} ({}); check the path", what, path, dir, std::strerror(err)));
   }
   auto fail = [&](const char* doing) {
     int err = errno;
     ::close(fd);
     ::unlink(temp.c_str());
-    throw Error(ErrorKind::internal, fmt::format("{} {}: {} failed ({})", what, path, doing, std::strerror(err)));
+    throw Error(ErrorKind::internal, trf("{} {}: {} failed ({})", what, path, doing, std::strerror(err)));
   };
   struct stat st {};
   mode_t mode;
@@ -94,7 +93,7 @@ void write_user_file(const std::string& path, std::string_view bytes, std::strin
     if (S_ISDIR(st.st_mode)) {
       ::close(fd);
       ::unlink(temp.c_str());
-      throw Error(ErrorKind::usage, fmt::format("{} {}: is a directory; give a file name", what, path));
+      throw Error(ErrorKind::usage, trf("{} {}: is a directory; give a file name", what, path));
     }
     mode = st.st_mode & 07777;
   } else {

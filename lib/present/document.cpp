@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "error.hpp"
+#include "i18n.hpp"
 #include "report_view.hpp"
 #include "text.hpp"
 #include "views.hpp"
@@ -146,7 +147,7 @@ void load(void* handle, F& into, const char* name) {
   into = reinterpret_cast<F>(::dlsym(handle, name));
   if (!into)
     throw Error(ErrorKind::internal,
-                fmt::format("the installed libxlsxwriter lacks {}; install Debian's libxlsxwriter4", name));
+                trf("the installed libxlsxwriter lacks {}; install Debian's libxlsxwriter4", name));
 }
 
 const Libxlsxwriter& xlsx() {
@@ -155,7 +156,7 @@ const Libxlsxwriter& xlsx() {
     if (!handle)
       throw Error(
           ErrorKind::internal,
-          "workbooks need libxlsxwriter, which is not installed here; install it (apt-get install libxlsxwriter4)");
+          _("workbooks need libxlsxwriter, which is not installed here; install it (apt-get install libxlsxwriter4)"));
     Libxlsxwriter l{};
     load(handle, l.workbook_new, "workbook_new");
     load(handle, l.workbook_add_format, "workbook_add_format");
@@ -255,7 +256,7 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, c
   const Libxlsxwriter& x = xlsx();
   WorkbookCloser closer{x.workbook_new(path.c_str())};
   lxw_workbook* wb = closer.wb;
-  if (!wb) throw Error(ErrorKind::internal, fmt::format("cannot create the workbook {}", path));
+  if (!wb) throw Error(ErrorKind::internal, trf("cannot create the workbook {}", path));
   lxw_format* title_format = x.workbook_add_format(wb);
   x.format_set_bold(title_format);
   x.format_set_font_size(title_format, 14);
@@ -320,7 +321,7 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, c
   lxw_error err = x.workbook_close(wb);
   closer.wb = nullptr;
   if (err != LXW_NO_ERROR)
-    throw Error(ErrorKind::internal, fmt::format("cannot write the workbook {}: {}", path, x.lxw_strerror(err)));
+    throw Error(ErrorKind::internal, trf("cannot write the workbook {}: {}", path, x.lxw_strerror(err)));
 }
 
 std::string html_escape(std::string_view s) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "i18n.hpp"
 #include "views.hpp"
 
 namespace linkctl {
@@ -27,10 +28,10 @@ Rows penalty_rows(const MonthlyReport& r) {
 View report_view(const MonthlyReport& r, const std::optional<FrozenReport>& frozen, bool detail, Format f) {
   View v;
   if (f == Format::table) {
-    std::string state = frozen ? fmt::format("frozen {} by {} (policy v{})", frozen->frozen_at, frozen->frozen_by,
-                                             frozen->policy_version)
-                               : fmt::format("as of {}, not frozen", format_date(r.as_of));
-    v.text(fmt::format("Monthly report {} ({})\n", r.month, state));
+    std::string state =
+        frozen ? trf("frozen {} by {} (policy v{})", frozen->frozen_at, frozen->frozen_by, frozen->policy_version)
+               : trf("as of {}, not frozen", format_date(r.as_of));
+    v.text(trf("Monthly report {} ({})\n", r.month, state));
   }
   if (f == Format::json && !detail) {
     auto j = report_json(r);
@@ -65,13 +66,13 @@ View period_report_view(const PeriodReport& r, const std::string& title, bool de
     for (const auto& m : r.months) {
       if (!sources.empty()) sources += "; ";
       if (m.state == "frozen")
-        sources += fmt::format("{} frozen (policy v{})", m.month, m.policy_version);
+        sources += trf("{} frozen (policy v{})", m.month, m.policy_version);
       else if (m.state == "computed")
-        sources += fmt::format("{} as of {}, not frozen", m.month, format_date(m.as_of));
+        sources += trf("{} as of {}, not frozen", m.month, format_date(m.as_of));
       else
-        sources += fmt::format("{} not begun", m.month);
+        sources += trf("{} not begun", m.month);
     }
-    v.text(fmt::format("{} {} ({})\n", title, r.label, sources));
+    v.text(fmt::format("{} {} ({})\n", tr(title.c_str()), r.label, sources));
   }
   if (f == Format::json && !detail) {
     v.text(period_report_json(r).dump() + "\n");
