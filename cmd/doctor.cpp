@@ -4,6 +4,7 @@
 #include "env.hpp"
 #include "error.hpp"
 #include "i18n.hpp"
+#include "untranslated.hpp"
 
 namespace linkctl::cli {
 
@@ -16,6 +17,8 @@ void register_doctor(CLI::App& app, Env& env) {
                   "for a lock. Exit 0 when usable (warnings included), 7 when a problem makes it unusable.\n"
                   "Example: LINKCTL_BUSY_TIMEOUT=2000 linkctl doctor"));
   cmd->callback([&env] {
+    // A finding's detail is data in tsv/csv/json (a script may match it): never translated there.
+    if (env.out().format() != Format::table) keep_original_text();
     auto findings = Store::diagnose(env.opts.db, env.busy_timeout_ms());
     static constexpr const char* kStatus[] = {"ok", "warning", "problem", "skipped"};
     Rows rows{{"check", "status", "detail"}, {}};

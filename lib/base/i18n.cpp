@@ -11,10 +11,13 @@
 #include <string>
 #include <system_error>
 
+#include "untranslated.hpp"
+
 namespace linkctl {
 namespace {
 
 constexpr const char* kDomain = "linkctl";
+bool original_text = false;  // keep_original_text()
 
 #ifndef LINKCTL_INSTALL_LOCALEDIR
 #define LINKCTL_INSTALL_LOCALEDIR "/usr/share/locale"
@@ -50,9 +53,12 @@ void init_i18n() {
   errno = saved;
 }
 
-const char* tr(const char* msgid) { return dgettext(kDomain, msgid); }
+void keep_original_text() { original_text = true; }
+
+const char* tr(const char* msgid) { return original_text ? msgid : dgettext(kDomain, msgid); }
 
 const char* tr_context(const char* context, const char* msgid) {
+  if (original_text) return msgid;
   // pgettext: the catalog's key is "context\004msgid"; without a translation, the msgid.
   std::string key = std::string(context) + '\004' + msgid;
   const char* found = dgettext(kDomain, key.c_str());

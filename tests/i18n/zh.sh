@@ -80,6 +80,11 @@ for args in "list --as lin.xiuying" "list --as lin.xiuying --format csv" "list -
   [[ $a == *"exit 0" ]] || bad "linkctl $args failed under C.UTF-8: ${a##*exit }"
   same "linkctl $args: the same bytes under zh_CN.UTF-8" "$a" "$b"
 done
+# doctor's findings are data in tsv: a database that cannot be opened is one finding whose
+# detail is the error's text, the same under both locales (exit 7 both times).
+a=$(en doctor --db "$work/missing.db" 2>/dev/null; echo "exit $?") b=$(zh doctor --db "$work/missing.db" 2>/dev/null; echo "exit $?")
+[[ $a == *"open"*"exit 7" ]] || bad "doctor on a missing database, under C.UTF-8: $a"
+same "doctor on a missing database: the same bytes under zh_CN.UTF-8" "$a" "$b"
 # A sentence on stdout (policy apply) stays as it is outside a table; it is translated in one.
 cp "$src/tests/e2e/policies/mini.toml" same.toml
 same "policy apply, tsv" "policy unchanged: same.toml is already in force as v1" "$(zh policy apply same.toml --as gao.feng)"
