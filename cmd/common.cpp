@@ -74,7 +74,7 @@ CLI::Option* add_ticket_id(CLI::App* cmd, std::int64_t& id) {
       ->check(CLI::Validator(
           [](std::string& s) -> std::string {
             if (is_whole_number(s) && std::stoll(s) > 0) return "";
-            return fmt::format("'{}' is not a ticket id; give the number 'linkctl list' shows, e.g. 12", s);
+            return trf("'{}' is not a ticket id; give the number 'linkctl list' shows, e.g. 12", s);
           },
           "ID"));
 }
@@ -83,8 +83,8 @@ CLI::Validator whole_number(bool positive) {
   return CLI::Validator(
       [positive](std::string& s) -> std::string {
         if (is_whole_number(s) && (!positive || std::stoll(s) > 0)) return "";
-        return fmt::format("'{}' is not a whole number{}; e.g. {}", s, positive ? " above 0" : "",
-                           positive ? "10" : "0");
+        return positive ? trf("'{}' is not a whole number above 0; e.g. 10", s)
+                        : trf("'{}' is not a whole number; e.g. 0", s);
       },
       positive ? "N>0" : "N>=0");
 }

@@ -6,7 +6,9 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
+#include <optional>
 #include <random>
+#include <string_view>
 #include <thread>
 #include <variant>
 
@@ -136,6 +138,34 @@ struct Retryable {
   std::string message;
 };
 
+// CLI11's own messages, in the user's language: the few templates a person meets (an
+// unexpected argument, a missing one, a missing subcommand, too many of an option), each
+// marked with CLI11's English words so that the English output stays as it was. The rest
+// of a validation message ("--limit: ...") comes translated from its validator.
+std::string cli11_message(const std::string& what) {
+  auto after = [&](std::string_view prefix) -> std::optional<std::string> {
+    if (what.size() <= prefix.size() || what.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+    return what.substr(prefix.size());
+  };
+  auto before = [&](std::string_view suffix) -> std::optional<std::string> {
+    if (what.size() <= suffix.size() || what.compare(what.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return std::nullopt;
+    return what.substr(0, what.size() - suffix.size());
+  };
+  if (auto rest = after("The following argument was not expected: "))
+    return trf("The following argument was not expected: {}", *rest);
+  if (auto rest = after("The following arguments were not expected: "))
+    return trf("The following arguments were not expected: {}", *rest);
+  if (what == "A subcommand is required") return _("A subcommand is required");
+  if (auto name = before(" is required")) return trf("{} is required", *name);
+  // "--days: At Most 1 required but received 2"
+  if (auto at = what.find(": At Most "), got = what.find(" required but received ");
+      at != std::string::npos && got != std::string::npos && at < got)
+    return trf("{}: At Most {} required but received {}", what.substr(0, at), what.substr(at + 10, got - at - 10),
+               what.substr(got + 23));
+  return what;
+}
+
 /// Parses the command line and runs the command once; returns its exit status, or
 /// Retryable when the database asked for the whole transaction to be run again and
 /// nothing has been committed, printed or read from standard input yet.
@@ -204,7 +234,10 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
     auto known = [&](const char* name) {
       return !app.get_subcommands([&](const CLI::App* sub) { return sub->check_name(name); }).empty();
     };
-    if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) what = trf("unknown command '{}'", argv[1]);
+    if (argc > 1 && argv[1][0] != '-' && !known(argv[1]))
+      what = trf("unknown command '{}'", argv[1]);
+    else
+      what = cli11_message(what);
     std::cerr << trf("linkctl: error: {} (see linkctl --help)", printable(what)) << "\n";
     return static_cast<int>(ErrorKind::usage);
   } catch (const db::DatabaseError& e) {

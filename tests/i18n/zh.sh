@@ -58,7 +58,12 @@ same "show 99: exit status" 3 "$rc"
 same "show 99: the error" "linkctl: 错误:没有联动信息 99(或者你无权查看);用 'linkctl list' 列出你的联动信息" "$err"
 err=$(zh list --as li.na --frobnicate 2>&1 >/dev/null); rc=$?
 same "an unknown option: exit status" 2 "$rc"
-[[ $err == "linkctl: 错误:"*"(见 linkctl --help)" ]] && ok || bad "an unknown option says: $err"
+same "an unknown option: the error" "linkctl: 错误:多余的参数:--frobnicate(见 linkctl --help)" "$err"
+# CLI11's other messages a person meets, and a validator's.
+same "a missing argument" "linkctl: 错误:缺少 ID(见 linkctl --help)" "$(zh show --as li.na 2>&1)"
+same "a missing subcommand" "linkctl: 错误:缺少子命令(见 linkctl --help)" "$(zh report --as li.na 2>&1)"
+same "a bad ticket id" "linkctl: 错误:ID: 'abc' 不是联动信息编号;请给出 'linkctl list' 显示的编号,例如 12(见 linkctl --help)" \
+  "$(zh show abc --as li.na 2>&1)"
 
 # --- help ------------------------------------------------------------------------------------------
 help=$(zh inbox --help)
