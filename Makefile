@@ -6,35 +6,43 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-# libxlsxwriter-dev writes the workbooks; python3-openpyxl and chromium (with a CJK font) are the
-# independent readers tests/reports uses to check them.
-DEB_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
-               libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev sqlite3 clang libclang-rt-14-dev clang-format \
-               lintian libpq-dev postgresql-15 pgbouncer gettext locales \
-               libxlsxwriter-dev python3-openpyxl chromium fonts-wqy-microhei
+# What building needs (libxlsxwriter-dev writes the workbooks, gettext compiles the catalogs),
+# and what only the tests need: the sqlite3 CLI, clang for the fuzzers, PostgreSQL and
+# pgbouncer, lintian, a zh_CN locale's sources, and the independent readers tests/reports uses
+# (python3-openpyxl; chromium with a CJK font). `make demo` installs the first, `make deps` both.
+BUILD_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
+                 libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev libpq-dev libxlsxwriter-dev gettext
+TEST_PACKAGES  = sqlite3 clang libclang-rt-14-dev clang-format lintian postgresql-15 pgbouncer locales \
+                 python3-openpyxl chromium fonts-wqy-microhei
 # Line tables only (-g1): enough for backtraces, perf and the sanitizers' reports, and a
 # third less compile time than full debug information (the test run builds twice).
 DEBUG_INFO = -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_DEBUG="-g1"
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build asan fuzz demo test unit e2e bench install clean screenshot
+.PHONY: all deps build-deps build asan fuzz demo test unit e2e bench install clean screenshot
 
 all: build
 
-# Installs the Debian packages the build needs, if any is missing.
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+# Installs the Debian packages that are missing: build-deps what building needs, deps that
+# and what the tests need.
+install-packages = @missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
 	fi
 
-build: deps
+build-deps:
+	$(call install-packages,$(BUILD_PACKAGES))
+
+deps:
+	$(call install-packages,$(BUILD_PACKAGES) $(TEST_PACKAGES))
+
+build: build-deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINKCTL_WERROR=ON $(DEBUG_INFO)
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The same code under AddressSanitizer and UndefinedBehaviorSanitizer.
-asan: deps
+asan: build-deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLINKCTL_SANITIZE=ON -DLINKCTL_WERROR=ON $(DEBUG_INFO)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
@@ -49,13 +57,13 @@ demo: build
 	LINKCTL=$(CURDIR)/$(BUILD)/linkctl bash examples/demo.sh
 
 # The README's picture of the monthly page (docs/report-2026-10.png): the demo month as HTML,
-# rendered by headless Chromium (chromium and fonts-wqy-microhei, for the Chinese text, come from DEB_PACKAGES).
-screenshot: build
+# rendered by headless Chromium (chromium and fonts-wqy-microhei, for the Chinese text, come from TEST_PACKAGES).
+screenshot: deps build
 	bash docs/screenshot.sh $(BUILD)/linkctl docs/report-2026-10.png
 
 # Every test, in the plain build and the sanitizer build (each on SQLite and on a throwaway
 # PostgreSQL cluster), then each fuzz target for FUZZ_SECONDS; prints each phase's and suite's duration.
-test: build asan
+test: deps build asan
 	bash tests/run-all.sh $(BUILD) $(ASAN_BUILD) $(JOBS)
 
 unit: build
