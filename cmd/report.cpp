@@ -7,6 +7,18 @@
 
 namespace linkctl::cli {
 
+namespace {
+
+// Where every report can go: --bom (CSV for spreadsheet programs) and --output FILE.
+void add_file_options(CLI::App* cmd, bool& bom, std::string& output) {
+  cmd->add_flag("--bom", bom,
+                _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
+                  "formula (=, +, -, @) prefixed with '"));
+  cmd->add_option("--output", output, _("write to FILE (atomically: a whole new file or none) instead of stdout"));
+}
+
+}  // namespace
+
 void register_report(CLI::App& app, Env& env) {
   auto* report = app.add_subcommand(
       "report", _("Department scores (考核) by month, and by quarter or year as the sum of their months.\n"
@@ -30,11 +42,7 @@ void register_report(CLI::App& app, Env& env) {
         "Example: linkctl report monthly --month 2026-10 --format xlsx --output 2026-10.xlsx"));
   monthly->add_option("--month", o->month, "YYYY-MM")->required();
   monthly->add_flag("--detail", o->detail, _("one row per penalty instead of one per department"));
-  monthly->add_flag("--bom", o->bom,
-                    _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
-                      "formula (=, +, -, @) prefixed with '"));
-  monthly->add_option("--output", o->output,
-                      _("write to FILE (atomically: a whole new file or none) instead of stdout"));
+  add_file_options(monthly, o->bom, o->output);
   monthly->add_flag("--freeze", o->freeze, _("store this month's report as final (supervisors)"));
   monthly->callback([&env, o] {
     Date month = month_option(o->month);
@@ -71,11 +79,7 @@ void register_report(CLI::App& app, Env& env) {
     auto* cmd = report->add_subcommand(name, tr(help));
     cmd->add_option(option, po->value, form)->required();
     cmd->add_flag("--detail", po->detail, _("one row per penalty, with its month, instead of one per department"));
-    cmd->add_flag("--bom", po->bom,
-                  _("csv for spreadsheet programs: a UTF-8 byte-order mark first, and text that would run as a "
-                    "formula (=, +, -, @) prefixed with '"));
-    cmd->add_option("--output", po->output,
-                    _("write to FILE (atomically: a whole new file or none) instead of stdout"));
+    add_file_options(cmd, po->bom, po->output);
     bool quarter = std::string(option) == "--quarter";
     cmd->callback([&env, po, quarter, title] {
       PeriodText text;
