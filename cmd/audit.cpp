@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "i18n.hpp"
 #include "policy_view.hpp"
+#include "untranslated.hpp"
 
 namespace linkctl::cli {
 
@@ -24,6 +25,8 @@ void register_audit(CLI::App& app, Env& env) {
   verify->add_option("--expect-head", *anchors,
                      _("N:HASH from 'linkctl audit anchor': event N must still have this hash (repeatable)"));
   verify->callback([&env, anchors] {
+    // The problem found is data in tsv/csv/json (a script may match it): never translated there.
+    if (env.out().format() != Format::table) keep_original_text();
     std::vector<Anchor> expected;
     for (const auto& text : *anchors) {
       auto a = parse_anchor(text);

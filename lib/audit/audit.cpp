@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "hash.hpp"
+#include "i18n.hpp"
 
 namespace linkctl {
 
@@ -52,8 +53,8 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
   for (const auto& e : r.row_events) {
     if (e.verb != "init" && e.verb != "policy.apply") continue;
     if (applied.count(e.policy_version))
-      return r.fail(e.id, fmt::format("event {} applies policy v{} again (event {} applied it); events were forged",
-                                      e.id, e.policy_version, applied[e.policy_version]->id));
+      return r.fail(e.id, trf("event {} applies policy v{} again (event {} applied it); events were forged", e.id,
+                              e.policy_version, applied[e.policy_version]->id));
     applied[e.policy_version] = &e;
   }
   std::map<std::int64_t, bool> seen;
@@ -62,17 +63,16 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
     auto it = applied.find(v.version);
     if (it == applied.end())
       return r.fail(std::nullopt,
-                    fmt::format("policy v{} was applied by no event; it was inserted outside linkctl", v.version));
+                    trf("policy v{} was applied by no event; it was inserted outside linkctl", v.version));
     const Event& e = *it->second;
     auto wrong = [&](std::string_view what) {
-      r.fail(e.id, fmt::format("policy v{}'s {} is not what event {} applied; the policy was changed outside linkctl",
-                               v.version, what, e.id));
+      r.fail(e.id, trf("policy v{}'s {} is not what event {} applied; the policy was changed outside linkctl",
+                       v.version, what, e.id));
     };
     if (sha256_hex(v.text) != v.sha256)
-      return r.fail(e.id,
-                    fmt::format("policy v{}'s text does not match its SHA-256; the policy was changed outside linkctl",
-                                v.version));
-    if (text_of(e.changes, "sha256") != v.sha256) return wrong("text (SHA-256)");
+      return r.fail(
+          e.id, trf("policy v{}'s text does not match its SHA-256; the policy was changed outside linkctl", v.version));
+    if (text_of(e.changes, "sha256") != v.sha256) return wrong(_("text (SHA-256)"));
     if (v.applied_by != e.actor) return wrong("applied_by");
     if (v.source != e.note.value_or("")) return wrong("source");
     bool sealed = has(e.changes, "compiled_sha256");
@@ -81,12 +81,12 @@ void check_policies(AuditResult& r, const std::vector<PolicyVersion>& rows) {
     auto drift = sealed ? std::chrono::seconds(0) : std::chrono::seconds(2);
     if (!applied_at || *applied_at < e.at - drift || *applied_at > e.at + drift) return wrong("applied_at");
     if (sealed && (!v.compiled || sha256_hex(*v.compiled) != text_of(e.changes, "compiled_sha256")))
-      return wrong("compiled snapshot");
+      return wrong(_("compiled snapshot"));
   }
   for (const auto& [version, e] : applied)
     if (!seen.count(version))
-      return r.fail(e->id, fmt::format("event {} applied policy v{}, which is missing; it was removed outside linkctl",
-                                       e->id, version));
+      return r.fail(
+          e->id, trf("event {} applied policy v{}, which is missing; it was removed outside linkctl", e->id, version));
 }
 
 // ---- frozen reports -------------------------------------------------------------
@@ -98,25 +98,23 @@ void check_frozen(AuditResult& r, const std::vector<FrozenReport>& rows) {
   for (const auto& f : rows) {
     auto it = froze.find(f.month);
     if (it == froze.end())
-      return r.fail(
-          std::nullopt,
-          fmt::format("the frozen report of {} was frozen by no event; it was inserted outside linkctl", f.month));
+      return r.fail(std::nullopt,
+                    trf("the frozen report of {} was frozen by no event; it was inserted outside linkctl", f.month));
     const Event& e = *it->second;
     auto wrong = [&](std::string_view what) {
-      r.fail(e.id, fmt::format(
-                       "the frozen report of {} differs from what event {} froze ({}); it was changed outside linkctl",
+      r.fail(e.id, trf("the frozen report of {} differs from what event {} froze ({}); it was changed outside linkctl",
                        f.month, e.id, what));
     };
-    if (sha256_hex(f.report) != text_of(e.changes, "report_sha256")) return wrong("its scores");
-    if (f.calendar_sha256 != text_of(e.changes, "calendar_sha256")) return wrong("its calendar");
-    if (f.frozen_at != format_instant(e.at) || f.frozen_by != e.actor) return wrong("when or by whom");
-    if (f.policy_version != e.policy_version) return wrong("its policy version");
+    if (sha256_hex(f.report) != text_of(e.changes, "report_sha256")) return wrong(_("its scores"));
+    if (f.calendar_sha256 != text_of(e.changes, "calendar_sha256")) return wrong(_("its calendar"));
+    if (f.frozen_at != format_instant(e.at) || f.frozen_by != e.actor) return wrong(_("when or by whom"));
+    if (f.policy_version != e.policy_version) return wrong(_("its policy version"));
     froze.erase(it);
   }
   if (!froze.empty()) {
     const Event& e = *froze.begin()->second;
-    r.fail(e.id, fmt::format("event {} froze the report of {}, which is missing; it was removed outside linkctl", e.id,
-                             froze.begin()->first));
+    r.fail(e.id, trf("event {} froze the report of {}, which is missing; it was removed outside linkctl", e.id,
+                     froze.begin()->first));
   }
 }
 
@@ -128,32 +126,29 @@ void check_spotchecks(AuditResult& r, const std::vector<SpotcheckRow>& rows, con
   for (const auto& e : r.row_events) {
     if (e.verb != "spotcheck") continue;
     if (i == rows.size())
-      return r.fail(
-          e.id,
-          fmt::format("event {} recorded a spot check of ticket {}, which is missing; it was removed outside linkctl",
-                      e.id, e.ticket_id.value_or(0)));
+      return r.fail(e.id,
+                    trf("event {} recorded a spot check of ticket {}, which is missing; it was removed outside linkctl",
+                        e.id, e.ticket_id.value_or(0)));
     const SpotcheckRow& c = rows[i++];
     auto wrong = [&](std::string_view what) {
       r.fail(e.id,
-             fmt::format(
-                 "spot check {} of ticket {} differs from what event {} recorded ({}); it was changed outside linkctl",
+             trf("spot check {} of ticket {} differs from what event {} recorded ({}); it was changed outside linkctl",
                  c.id, c.ticket_id, e.id, what));
     };
-    if (c.ticket_id != e.ticket_id.value_or(0)) return wrong("the ticket");
-    if (c.finding != text_of(e.changes, "finding")) return wrong("the finding");
-    if (c.dept != text_of(e.changes, "dept")) return wrong("the department");
-    if (c.at != format_instant(e.at) || c.by_person != e.actor) return wrong("when or by whom");
-    if (c.note != e.note) return wrong("the note");
+    if (c.ticket_id != e.ticket_id.value_or(0)) return wrong(_("the ticket"));
+    if (c.finding != text_of(e.changes, "finding")) return wrong(_("the finding"));
+    if (c.dept != text_of(e.changes, "dept")) return wrong(_("the department"));
+    if (c.at != format_instant(e.at) || c.by_person != e.actor) return wrong(_("when or by whom"));
+    if (c.note != e.note) return wrong(_("the note"));
     std::optional<std::string> on =
         has(e.changes, "on_date") ? std::optional(text_of(e.changes, "on_date")) : std::nullopt;
     if (!on)
       if (auto d = local_date(e.policy_version, e.at)) on = format_date(*d);
-    if (on && c.on_date != *on) return wrong("the date it counts in");
+    if (on && c.on_date != *on) return wrong(_("the date it counts in"));
   }
   if (i < rows.size())
-    r.fail(std::nullopt,
-           fmt::format("spot check {} of ticket {} was recorded by no event; it was inserted outside linkctl",
-                       rows[i].id, rows[i].ticket_id));
+    r.fail(std::nullopt, trf("spot check {} of ticket {} was recorded by no event; it was inserted outside linkctl",
+                             rows[i].id, rows[i].ticket_id));
 }
 
 // ---- announced lapses --------------------------------------------------------------
@@ -166,8 +161,9 @@ struct Announced {
   auto key() const { return std::tie(ticket, kind, due, recipient, at); }
   bool operator<(const Announced& o) const { return key() < o.key(); }
   std::string describe() const {
-    return fmt::format("ticket {}'s {} lapse due {} (announced {}{})", ticket, kind, due, at,
-                       recipient.empty() ? "" : " to " + recipient);
+    return recipient.empty()
+               ? trf("ticket {}'s {} lapse due {} (announced {})", ticket, kind, due, at)
+               : trf("ticket {}'s {} lapse due {} (announced {} to {})", ticket, kind, due, at, recipient);
   }
 };
 
@@ -198,19 +194,19 @@ void check_lapses(AuditResult& r, const std::vector<LapseRow>& rows) {
   while (i < told.size() || j < stored.size()) {
     if (j == stored.size() || (i < told.size() && told[i] < stored[j]))
       return r.fail(told[i].event,
-                    fmt::format("event {} announced {}, which is not stored; the announcement was removed or changed "
-                                "outside linkctl",
-                                told[i].event, told[i].describe()));
+                    trf("event {} announced {}, which is not stored; the announcement was removed or changed "
+                        "outside linkctl",
+                        told[i].event, told[i].describe()));
     if (i == told.size() || stored[j] < told[i])
       return r.fail(std::nullopt,
-                    fmt::format("the announced lapse of stage {}, {}, was announced by no event; it was inserted or "
-                                "changed outside linkctl",
-                                *stored[j].stage, stored[j].describe()));
+                    trf("the announced lapse of stage {}, {}, was announced by no event; it was inserted or "
+                        "changed outside linkctl",
+                        *stored[j].stage, stored[j].describe()));
     if (told[i].stage && told[i].stage != stored[j].stage)
       return r.fail(told[i].event,
-                    fmt::format("event {} announced {} of stage {}, but the row names stage {}; it was changed outside "
-                                "linkctl",
-                                told[i].event, told[i].describe(), *told[i].stage, *stored[j].stage));
+                    trf("event {} announced {} of stage {}, but the row names stage {}; it was changed outside "
+                        "linkctl",
+                        told[i].event, told[i].describe(), *told[i].stage, *stored[j].stage));
     ++i, ++j;
   }
 }

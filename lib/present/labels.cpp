@@ -112,6 +112,11 @@ namespace {
     NC_("column", "review_on_time"),
     NC_("column", "approved_by"),
     NC_("column", "problem"),
+    NC_("column", "events"),
+    NC_("column", "first_bad_event"),
+    NC_("column", "head_hash"),
+    NC_("column", "source_head"),
+    NC_("column", "target_head"),
     NC_("column", "rows"),
     NC_("column", "days"),
     NC_("column", "target"),
@@ -158,7 +163,9 @@ namespace {
     NC_("verb", "transfer"),
     // TRANSLATORS: results of doctor's checks and the status of a deadline.
     NC_("status", "ok"), NC_("status", "warning"), NC_("status", "problem"), NC_("status", "skipped"),
-    NC_("status", "open"), NC_("status", "overdue"), NC_("status", "finished late"), NC_("status", "finished on time")};
+    NC_("status", "open"), NC_("status", "overdue"), NC_("status", "finished late"), NC_("status", "finished on time"),
+    // TRANSLATORS: the result of audit verify.
+    NC_("status", "tampered")};
 
 // The context of a column's values, or nullptr for a column shown as it is.
 const char* value_context(std::string_view key) {

@@ -543,25 +543,21 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
     Event e = read_event(*st);
     ++r.events_checked;
     if (e.id != expected_id) {
-      r.fail(expected_id,
-             fmt::format("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
+      r.fail(expected_id, trf("event {} is missing (the next event is {}); rows were removed", expected_id, e.id));
       return r;
     }
     if (e.prev_hash != prev) {
-      r.fail(e.id,
-             fmt::format("event {} does not follow event {} (previous hash differs); events were removed or reordered",
-                         e.id, e.id - 1));
+      r.fail(e.id, trf("event {} does not follow event {} (previous hash differs); events were removed or reordered",
+                       e.id, e.id - 1));
       return r;
     }
     if (stored_event_hash(e, prev, st->text(5), st->text(6)) != e.hash) {
-      r.fail(e.id,
-             fmt::format("event {} was altered after it was written (its hash does not match its content)", e.id));
+      r.fail(e.id, trf("event {} was altered after it was written (its hash does not match its content)", e.id));
       return r;
     }
     if (auto anchor = expected.find(e.id); anchor != expected.end() && anchor->second != e.hash) {
       r.fail(e.id,
-             fmt::format(
-                 "event {} has hash {} but the anchor kept outside says {}; the chain was rewritten from event {} on "
+             trf("event {} has hash {} but the anchor kept outside says {}; the chain was rewritten from event {} on "
                  "(or the anchor is from another database)",
                  e.id, e.hash, anchor->second, e.id));
       return r;
@@ -574,8 +570,8 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
   }
   if (!expected.empty() && expected.rbegin()->first > r.head_event) {
     auto n = expected.rbegin()->first;
-    r.fail(n, fmt::format("the chain ends at event {} but an anchor kept outside names event {}; events were removed",
-                          r.head_event, n));
+    r.fail(n, trf("the chain ends at event {} but an anchor kept outside names event {}; events were removed",
+                  r.head_event, n));
     return r;
   }
   auto tickets = db_->prepare(kTicketsWithLastEvent);
@@ -584,30 +580,29 @@ AuditResult Store::verify_audit(const std::vector<Anchor>& anchors) {
     auto id = tickets->integer(0);
     auto state = tickets->text(1);
     if (tickets->is_null(2)) {
-      r.fail(std::nullopt, fmt::format("ticket {} has no events; it was inserted outside linkctl", id));
+      r.fail(std::nullopt, trf("ticket {} has no events; it was inserted outside linkctl", id));
       return r;
     }
     auto last = tickets->integer(2);
     auto after = tickets->optional_text(3).value_or("");
     if (after != state) {
-      r.fail(last, fmt::format("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events "
-                               "were changed outside linkctl",
-                               id, state, last, after));
+      r.fail(last, trf("ticket {} is '{}' but its last event {} left it '{}'; the ticket row or its events "
+                       "were changed outside linkctl",
+                       id, state, last, after));
       return r;
     }
     if (tickets->optional_text(4) != ticket_digest(id)) {
-      r.fail(last, fmt::format("ticket {} or one of its stages differs from what its last event {} recorded; it was "
-                               "changed outside linkctl (or that ticket's later events were removed)",
-                               id, last));
+      r.fail(last, trf("ticket {} or one of its stages differs from what its last event {} recorded; it was "
+                       "changed outside linkctl (or that ticket's later events were removed)",
+                       id, last));
       return r;
     }
   }
   // Stages of no ticket are in no digest, so none may exist.
   auto& orphans = db_->prepared(kOrphanStage);
   if (orphans.step()) {
-    r.fail(std::nullopt,
-           fmt::format("stage {} belongs to ticket {}, which does not exist; it was inserted outside linkctl",
-                       orphans.integer(0), orphans.integer(1)));
+    r.fail(std::nullopt, trf("stage {} belongs to ticket {}, which does not exist; it was inserted outside linkctl",
+                             orphans.integer(0), orphans.integer(1)));
     orphans.reset();
     return r;
   }

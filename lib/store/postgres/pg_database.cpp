@@ -480,7 +480,7 @@ std::vector<db::Finding> PgConnection::diagnose() {
   std::vector<db::Finding> found;
   found.push_back(
       {"schema", Status::ok,
-       fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
+       trf("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
   // Other sessions of this database in a transaction that holds things up: idle in it
   // (a stopped client), waiting for a lock, or open longer than the busy timeout.
   auto sessions = [&] {
@@ -495,9 +495,10 @@ std::vector<db::Finding> PgConnection::diagnose() {
     std::string text;
     for (int i = 0; i < pq().ntuples(r.res); ++i) {
       std::string waiting = pq().getvalue(r.res, i, 3);
-      text += fmt::format("{}session {} (user {}, {}{}, in its transaction for {} s)", text.empty() ? "" : ", ",
-                          pq().getvalue(r.res, i, 0), pq().getvalue(r.res, i, 1), pq().getvalue(r.res, i, 2),
-                          waiting == "Lock" ? ", waiting for a lock" : "", pq().getvalue(r.res, i, 4));
+      text += (text.empty() ? "" : ", ") +
+              trf("session {} (user {}, {}{}, in its transaction for {} s)", pq().getvalue(r.res, i, 0),
+                  pq().getvalue(r.res, i, 1), pq().getvalue(r.res, i, 2),
+                  waiting == "Lock" ? _(", waiting for a lock") : "", pq().getvalue(r.res, i, 4));
     }
     rollback();
     return text;
@@ -505,9 +506,8 @@ std::vector<db::Finding> PgConnection::diagnose() {
   try {
     begin_write();
     rollback();
-    found.push_back(
-        {"write_lock", Status::ok,
-         fmt::format("free: the chain's head taken and given back at once (writers wait up to {} ms)", busy_ms_)});
+    found.push_back({"write_lock", Status::ok,
+                     trf("free: the chain's head taken and given back at once (writers wait up to {} ms)", busy_ms_)});
   } catch (const DatabaseError& e) {
     rollback();
     if (e.failure() != Failure::locked) {
@@ -515,27 +515,26 @@ std::vector<db::Finding> PgConnection::diagnose() {
     } else {
       std::string who = sessions();
       found.push_back({"write_lock", Status::problem,
-                       fmt::format("held for more than {} ms by {}; the server ends a stalled linkctl's transaction "
-                                   "itself after half its busy timeout; another client's session ends with SELECT "
-                                   "pg_terminate_backend(PID) (its owner or a superuser), which rolls back only "
-                                   "that session's transaction",
-                                   busy_ms_, who.empty() ? "a session you may not see" : who)});
+                       trf("held for more than {} ms by {}; the server ends a stalled linkctl's transaction "
+                           "itself after half its busy timeout; another client's session ends with SELECT "
+                           "pg_terminate_backend(PID) (its owner or a superuser), which rolls back only "
+                           "that session's transaction",
+                           busy_ms_, who.empty() ? _("a session you may not see") : who)});
     }
   }
   std::string busy = sessions();
   if (busy.empty())
-    found.push_back(
-        {"sessions", Status::ok, "no other session of this database is idle in a transaction or waiting for a lock"});
+    found.push_back({"sessions", Status::ok,
+                     _("no other session of this database is idle in a transaction or waiting for a lock")});
   else
-    found.push_back(
-        {"sessions", Status::warning,
-         fmt::format("{}; the server ends a stalled linkctl's transaction after half its busy timeout", busy)});
+    found.push_back({"sessions", Status::warning,
+                     trf("{}; the server ends a stalled linkctl's transaction after half its busy timeout", busy)});
   in_transaction();
   auto checksums = run("SHOW data_checksums");
   std::string on = pq().ntuples(checksums.res) == 1 ? pq().getvalue(checksums.res, 0, 0) : "?";
   rollback();
   found.push_back({"integrity", Status::skipped,
-                   fmt::format("pages are the server's to check (data_checksums = {}; amcheck for indexes)", on)});
+                   trf("pages are the server's to check (data_checksums = {}; amcheck for indexes)", on)});
   return found;
 }
 

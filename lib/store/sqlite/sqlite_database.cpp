@@ -148,8 +148,8 @@ std::string describe_process(long pid) {
       user = pw ? pw->pw_name : std::to_string(uid);
       break;
     }
-  return fmt::format("process {} ({}, user {}{})", pid, comm.empty() ? "?" : comm, user,
-                     state == 'T' || state == 't' ? ", stopped" : "");
+  return trf("process {} ({}, user {}{})", pid, comm.empty() ? "?" : comm, user,
+             state == 'T' || state == 't' ? _(", stopped") : "");
 }
 
 // The processes other than this one holding a lock on `path` over [first, last].
@@ -393,14 +393,14 @@ std::vector<db::Finding> SqliteConnection::diagnose() {
   sqlite3_db_config(handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
   found.push_back(
       {"schema", Status::ok,
-       fmt::format("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
+       trf("linkctl schema version {} (this linkctl writes {})", schema_version(), latest_schema_version())});
 
   std::string shm = name_ + "-shm";
   try {
     begin_write();
     rollback();
     found.push_back({"write_lock", Status::ok,
-                     fmt::format("free: taken and given back at once (writers wait up to {} ms)", busy_timeout_ms_)});
+                     trf("free: taken and given back at once (writers wait up to {} ms)", busy_timeout_ms_)});
   } catch (const DatabaseError& e) {
     if (e.failure() == Failure::read_only) {
       found.push_back({"write_lock", Status::skipped, e.what()});
@@ -411,17 +411,16 @@ std::vector<db::Finding> SqliteConnection::diagnose() {
       auto on_file = holders(name_, 0, UINT64_MAX, true);  // rollback-journal mode, recovery
       pids.insert(pids.end(), on_file.begin(), on_file.end());
       std::string who = pids.empty()
-                            ? fmt::format(
-                                  "a process /proc/locks does not show (another machine, or another PID namespace); "
+                            ? trf("a process /proc/locks does not show (another machine, or another PID namespace); "
                                   "'fuser -v {0} {0}-wal {0}-shm' lists who has the database open",
                                   name_)
                             : describe_all(pids);
       std::string pid = pids.empty() ? "PID" : std::to_string(pids.front());
       found.push_back({"write_lock", Status::problem,
-                       fmt::format("held for more than {} ms by {}; every other writer fails with exit 7 until it "
-                                   "lets go. 'kill -CONT {}' lets a stopped process finish; 'kill {}' ends it, and "
-                                   "it loses only its own uncommitted change (the database stays whole)",
-                                   busy_timeout_ms_, who, pid, pid)});
+                       trf("held for more than {} ms by {}; every other writer fails with exit 7 until it "
+                           "lets go. 'kill -CONT {}' lets a stopped process finish; 'kill {}' ends it, and "
+                           "it loses only its own uncommitted change (the database stays whole)",
+                           busy_timeout_ms_, who, pid, pid)});
     }
   }
 
@@ -431,36 +430,35 @@ std::vector<db::Finding> SqliteConnection::diagnose() {
   } catch (const SQLite::Exception&) {
   }
   if (mode != "wal") {
-    found.push_back({"wal", Status::skipped, fmt::format("not in WAL mode (journal_mode {})", mode)});
+    found.push_back({"wal", Status::skipped, trf("not in WAL mode (journal_mode {})", mode)});
   } else {
     std::error_code ec;
     auto bytes = std::filesystem::file_size(name_ + "-wal", ec);
     if (ec) bytes = 0;
     auto index = wal_index(handle);
     found.push_back({"wal", Status::ok,
-                     index.mapped ? fmt::format("{} KiB on disk; {} frames since it was last reset, {} of them "
-                                                "checkpointed into the database",
-                                                (bytes + 1023) / 1024, index.frames, index.backfilled)
-                                  : fmt::format("{} KiB on disk", (bytes + 1023) / 1024)});
+                     index.mapped ? trf("{} KiB on disk; {} frames since it was last reset, {} of them "
+                                        "checkpointed into the database",
+                                        (bytes + 1023) / 1024, index.frames, index.backfilled)
+                                  : trf("{} KiB on disk", (bytes + 1023) / 1024)});
     auto readers = holders(shm, kShmFirstReadLock, kShmLastReadLock, false);
     std::uint32_t waiting = index.frames - std::min(index.backfilled, index.frames);
     std::string pinned = readers.empty()
-                             ? std::string("no other process is reading now, so the next commit checkpoints it")
-                             : fmt::format(
-                                   "readers pin it: {} (a long export, or a stopped reader); it is copied "
+                             ? std::string(_("no other process is reading now, so the next commit checkpoints it"))
+                             : trf("readers pin it: {} (a long export, or a stopped reader); it is copied "
                                    "back once they finish",
                                    describe_all(readers));
     if (!index.mapped)
-      found.push_back({"checkpoint", Status::skipped, "the WAL index could not be read"});
+      found.push_back({"checkpoint", Status::skipped, _("the WAL index could not be read")});
     else if (waiting > kAutoCheckpointFrames)
       found.push_back({"checkpoint", Status::warning,
-                       fmt::format("starved: {} frames wait to be copied into the database (SQLite checkpoints "
-                                   "after {}); {}",
-                                   waiting, kAutoCheckpointFrames, pinned)});
+                       trf("starved: {} frames wait to be copied into the database (SQLite checkpoints "
+                           "after {}); {}",
+                           waiting, kAutoCheckpointFrames, pinned)});
     else
       found.push_back({"checkpoint", Status::ok,
-                       fmt::format("{} frames wait to be copied into the database (SQLite checkpoints after {})",
-                                   waiting, kAutoCheckpointFrames)});
+                       trf("{} frames wait to be copied into the database (SQLite checkpoints after {})", waiting,
+                           kAutoCheckpointFrames)});
   }
 
   // Every page of every table and index: what audit verify, reading only the rows it
@@ -475,15 +473,15 @@ std::vector<db::Finding> SqliteConnection::diagnose() {
         if (!line.empty() && !line.starts_with("*** ")) problems.push_back(line);
     }
     if (problems == std::vector<std::string>{"ok"})
-      found.push_back({"integrity", Status::ok, "PRAGMA quick_check: ok"});
+      found.push_back({"integrity", Status::ok, _("PRAGMA quick_check: ok")});
     else
       found.push_back({"integrity", Status::problem,
-                       fmt::format("PRAGMA quick_check: {}; the file is damaged: restore it from a backup (and "
-                                   "run 'linkctl audit verify' on the restored copy)",
-                                   fmt::join(problems, "; "))});
+                       trf("PRAGMA quick_check: {}; the file is damaged: restore it from a backup (and "
+                           "run 'linkctl audit verify' on the restored copy)",
+                           fmt::join(problems, "; "))});
   } catch (const SQLite::Exception& e) {
     found.push_back({"integrity", Status::problem,
-                     fmt::format("PRAGMA quick_check failed ({}); restore the file from a backup", e.what())});
+                     trf("PRAGMA quick_check failed ({}); restore the file from a backup", e.what())});
   }
   return found;
 }
