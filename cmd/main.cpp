@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -84,16 +85,65 @@ void register_verbs(CLI::App& app, cli::Env& env, int argc, char** argv) {
   for (auto [name, add] : kVerbs) add(app, env);
 }
 
+/// CLI11's help under a translation: its type words (TEXT, INT, a range's "in") in the user's
+/// language, and the left column padded by display width, so that a Chinese word there (必填,
+/// 文本) keeps the descriptions in one column. CLI11 pads by bytes.
+class TranslatedHelp : public CLI::Formatter {
+ public:
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    std::string text = CLI::Formatter::make_option_opts(opt);
+    // The type part: "TEXT", "INT:ID", "INT:INT in [1 - 10000]" (a validator's name after the colon).
+    static const std::pair<std::string_view, const char*> kWords[] = {
+        {"TEXT", N_("TEXT")}, {"INT", N_("INT")}, {"ID", N_("ID")}, {"in", N_("in")}};
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      std::size_t j = i;
+      while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+      if (j == i) {
+        out += text[i++];
+        continue;
+      }
+      std::string_view word(text.data() + i, j - i);
+      const char* translated = nullptr;
+      bool whole = (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == ':') &&
+                   (j == text.size() || (text[j] != '-' && text[j] != '_'));
+      for (auto [english, msgid] : kWords)
+        if (whole && word == english) translated = _(msgid);
+      out += translated ? std::string_view(translated) : word;
+      i = j;
+    }
+    return out;
+  }
+
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+    std::string description = make_option_desc(opt);
+    std::string indent(column_width_, ' ');
+    std::size_t width = display_width(name);
+    std::string out = name;
+    if (!description.empty()) {
+      out += width >= column_width_ ? "\n" + indent : std::string(column_width_ - width, ' ');
+      for (char c : description) {
+        out += c;
+        if (c == '\n') out += indent;
+      }
+    }
+    return out + "\n";
+  }
+};
+
 /// CLI11's own words in the help (its headings and groups) in the user's language; the
 /// descriptions were translated as they were registered.
 void localize_help(CLI::App& app) {
   if (std::string_view(_("Options")) == "Options") return;  // nothing to translate
-  auto formatter = app.get_formatter();
-  for (const char* label :
-       {N_("Usage"), N_("Positionals"), N_("OPTIONS"), N_("REQUIRED"), N_("Env"), N_("Needs"), N_("Excludes")})
+  auto formatter = std::make_shared<TranslatedHelp>();
+  for (const char* label : {N_("Usage"), N_("Positionals"), N_("OPTIONS"), N_("REQUIRED"), N_("Env"), N_("Needs"),
+                            N_("Excludes"), N_("SUBCOMMAND"), N_("SUBCOMMANDS")})
     formatter->label(label, _(label));
   if (auto* version = app.get_version_ptr()) version->description(_("Display program version information and exit"));
-  auto walk = [](auto& self, CLI::App* a) -> void {
+  auto walk = [&formatter](auto& self, CLI::App* a) -> void {
+    a->formatter(formatter);
     if (auto* help = a->get_help_ptr()) help->description(_("Print this help message and exit"));
     for (auto* opt : a->get_options())
       if (opt->get_group() == "Options") opt->group(_("Options"));
