@@ -224,7 +224,7 @@ Actor Env::actor() {
 }
 
 std::string Env::read_policy_file(const std::string& path) {
-  auto text = read_user_file(path, kMaxPolicyBytes, "policy file");
+  auto text = read_user_file(path, kMaxPolicyBytes, _("policy file"));
   if (text.size() > kMaxPolicyBytes)
     throw Error(ErrorKind::invalid,
                 trf("{}:1: the file is over {} bytes, the most a policy may be", path, kMaxPolicyBytes));

@@ -113,13 +113,13 @@ void write_user_file(const std::string& path, std::string_view bytes, std::strin
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(temp.c_str());
-    throw Error(ErrorKind::internal, fmt::format("{} {}: closing failed ({})", what, path, std::strerror(err)));
+    throw Error(ErrorKind::internal, trf("{} {}: closing failed ({})", what, path, std::strerror(err)));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(temp.c_str());
     throw Error(err == EACCES || err == EPERM ? ErrorKind::permission : ErrorKind::internal,
-                fmt::format("{} {}: cannot replace the file ({})", what, path, std::strerror(err)));
+                trf("{} {}: cannot replace the file ({})", what, path, std::strerror(err)));
   }
 }
 

@@ -61,25 +61,23 @@ void Loader::cross_check(Policy& p) {
     if (x.supervisor) {
       has_supervisor = true;
       if (d && d->kind != DeptKind::office)
-        warn_at(line, fmt::format("supervisor '{}' is in department '{}', which is not the office (kind = \"office\")",
-                                  x.id, d->code));
+        warn_at(line, trf("supervisor '{}' is in department '{}', which is not the office (kind = \"office\")", x.id,
+                          d->code));
     }
     // Filing, approving, assigning oneself, closing, confirming and rating: one person, no second pair of eyes.
     if (d && d->kind != DeptKind::office && !x.filer_kinds.empty() && p.is_lead(x.id, d->code))
       warn_at(line,
-              fmt::format(
-                  "person '{}' both files tickets (filer:{}) and leads '{}': a ticket they file and send to '{}' "
+              trf("person '{}' both files tickets (filer:{}) and leads '{}': a ticket they file and send to '{}' "
                   "they can approve, handle, confirm and rate alone; give the filing or the lead role to someone else",
                   x.id, *x.filer_kinds.begin(), d->code, d->code));
     if (d && d->kind == DeptKind::back && !x.filer_kinds.empty())
-      warn_at(line, fmt::format("person '{}' is a filer in '{}', a receiving-only (back) department; tickets they file "
-                                "will come from there",
-                                x.id, d->code));
+      warn_at(line, trf("person '{}' is a filer in '{}', a receiving-only (back) department; tickets they file "
+                        "will come from there",
+                        x.id, d->code));
   }
   if (!p.people.empty() && !has_supervisor)
-    warn_at(
-        1,
-        "no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze reports");
+    warn_at(1, _("no person has the role 'supervisor': nobody can escalate, reset after rating, spot-check or freeze "
+                 "reports"));
   for (const auto& c : p.categories) {
     const TV* line = category_at_[c.code];
     const Department* to = p.department(c.to);
@@ -99,9 +97,8 @@ void Loader::cross_check(Policy& p) {
     }
     for (const auto& kind : c.filers)
       if (!kinds_held.count(kind))
-        warn_at(line,
-                fmt::format("category '{}': no person has the role 'filer:{}', so nobody can file it under that kind",
-                            c.code, kind));
+        warn_at(line, trf("category '{}': no person has the role 'filer:{}', so nobody can file it under that kind",
+                          c.code, kind));
   }
   for (const auto& chain : p.approval_chains) {
     const auto& lines = levels_at_[chain.code];
@@ -129,8 +126,7 @@ void Loader::cross_check(Policy& p) {
       return std::find(c.filers.begin(), c.filers.end(), kind) != c.filers.end();
     });
     if (!used && !p.categories.empty())
-      warn_at(1, fmt::format(
-                     "filer kind '{}' is held by people but no category lists it in filers; they cannot file anything",
+      warn_at(1, trf("filer kind '{}' is held by people but no category lists it in filers; they cannot file anything",
                      kind));
   }
 }

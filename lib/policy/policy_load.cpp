@@ -39,11 +39,11 @@ PolicyLoad Loader::load(std::string_view text) {
     root = toml::parse<toml::discard_comments, std::map, std::vector>(in, file_);
   } catch (const toml::syntax_error& e) {
     error_at(e.location().line(),
-             "TOML syntax: " + first_line(e.what()) + "; fix the line (TOML 1.0: inline tables stay on one line)");
+             trf("TOML syntax: {}; fix the line (TOML 1.0: inline tables stay on one line)", first_line(e.what())));
     out.diagnostics = std::move(diags_);
     return out;
   } catch (const std::exception& e) {
-    error_at(1, "TOML: " + first_line(e.what()));
+    error_at(1, trf("TOML: {}", first_line(e.what())));
     out.diagnostics = std::move(diags_);
     return out;
   }
@@ -107,9 +107,8 @@ void Loader::read_calendar(const TV& root, Policy& p) {
   const TV* t = get_table(root, "calendar");
   if (!t) {
     if (!find(root, "calendar"))
-      warn_at(1,
-              "no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the "
-              "[calendar.cn-2026] table of examples/four-roles.toml)");
+      warn_at(1, _("no [calendar]: only weekends are days off; add holidays = [...] and workdays = [...] (see the "
+                   "[calendar.cn-2026] table of examples/four-roles.toml)"));
     return;
   }
   std::map<Date, const TV*> holidays, workdays;
@@ -265,10 +264,9 @@ void Loader::read_scoring(const TV& root, Policy& p) {
     auto n = get_int(*t, key, "[scoring]", false);
     if (!n) continue;
     if (key == "bonus_threshold" ? *n < 0 : *n > 0) {
-      error(*find(*t, key),
-            key == "bonus_threshold"
-                ? fmt::format("[scoring].bonus_threshold = {} must be 0 or more", *n)
-                : fmt::format("[scoring].{} = {} must be 0 or negative: it is the points lost", key, *n));
+      error(*find(*t, key), key == "bonus_threshold"
+                                ? trf("[scoring].bonus_threshold = {} must be 0 or more", *n)
+                                : trf("[scoring].{} = {} must be 0 or negative: it is the points lost", key, *n));
       continue;
     }
     *field = static_cast<int>(*n);

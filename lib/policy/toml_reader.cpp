@@ -38,34 +38,34 @@ std::string suggest(std::string_view got, const std::vector<std::string>& known)
   if (!best.empty()) return trf("; did you mean '{}'?", best);
   if (known.empty()) return "";
   if (known.size() > 12)
-    return fmt::format("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());
-  return fmt::format("; known: {}", fmt::join(known, ", "));
+    return trf("; known: {}, … ({} in all)", fmt::join(known.begin(), known.begin() + 12, ", "), known.size());
+  return trf("; known: {}", fmt::join(known, ", "));
 }
 
 std::string type_name(const TV& v) {
   switch (v.type()) {
     case toml::value_t::boolean:
-      return "a boolean";
+      return _("a boolean");
     case toml::value_t::integer:
-      return "an integer";
+      return _("an integer");
     case toml::value_t::floating:
-      return "a float";
+      return _("a float");
     case toml::value_t::string:
-      return "a string";
+      return _("a string");
     case toml::value_t::offset_datetime:
-      return "a date-time";
+      return _("a date-time");
     case toml::value_t::local_datetime:
-      return "a local date-time";
+      return _("a local date-time");
     case toml::value_t::local_date:
-      return "a date";
+      return _("a date");
     case toml::value_t::local_time:
-      return "a time";
+      return _("a time");
     case toml::value_t::array:
-      return "an array";
+      return _("an array");
     case toml::value_t::table:
-      return "a table";
+      return _("a table");
     default:
-      return "nothing";
+      return _("nothing");
   }
 }
 
