@@ -81,12 +81,17 @@ cols=160 rows=40
 tm new-session -d -s linkctl -x "$cols" -y "$rows" -c "$work" \
   env -i HOME="$work" PATH="$work/bin:/usr/bin:/bin" TERM=screen LANG=C.UTF-8 LC_ALL=C.UTF-8 HISTFILE= \
   LINKCTL_DB="$LINKCTL_DB" LINKCTL_NOW="$LINKCTL_NOW" TMUX_SOCK="$sock" PS1='$ ' bash --norc --noprofile
+# d N, typed after each command: a line that marks the end of its output, then the signal.
+tm send-keys -t linkctl 'd() { echo "@@end-$1"; tmux -S "$TMUX_SOCK" wait-for -S "done-$1"; }' Enter
 size=$(tm display-message -p -t linkctl '#{pane_width}x#{pane_height}')
 [ "$size" = "${cols}x$rows" ] || fail "the pane is $size, not ${cols}x$rows"
 
-# output_lines: the captured pane without its first line (the command typed) and without the
-# empty lines and the prompt after the output.
-output_lines() { awk 'NR > 1 { line[++n] = $0 } END { while (n > 0 && line[n] ~ /^(\$ *)?$/) n--; for (i = 1; i <= n; i++) print line[i] }'; }
+# output_lines END: the captured pane without its first line (the command typed), up to the line
+# END that the shell echoes after the command, without the empty lines before it.
+output_lines() {
+  awk -v end="$1" '$0 == end { done = 1 } NR > 1 && !done { line[++n] = $0 }
+    END { while (n > 0 && line[n] ~ /^ *$/) n--; for (i = 1; i <= n; i++) print line[i] }'
+}
 
 steps=0
 # run NAME COMMAND: types COMMAND into the pane's shell, waits until it has finished, and leaves
@@ -97,11 +102,19 @@ run() {
   tm send-keys -t linkctl "clear; tmux -S \"\$TMUX_SOCK\" wait-for -S cleared-$steps" Enter
   timeout 60 tmux -S "$sock" wait-for "cleared-$steps" || fail "the shell did not clear the screen"
   tm clear-history -t linkctl
-  tm send-keys -t linkctl "$cmd; tmux -S \"\$TMUX_SOCK\" wait-for -S done-$steps" Enter
+  tm send-keys -t linkctl "$cmd; d $steps" Enter
   timeout 60 tmux -S "$sock" wait-for "done-$steps" || fail "'$cmd' did not finish within 60 s"
-  # The first line is the command as typed; then its output, then the next prompt (if drawn yet).
-  tm capture-pane -p -t linkctl -S - -E - | output_lines >"$work/$name.txt"
-  tm capture-pane -p -e -t linkctl -S - -E - | output_lines >"$work/$name.esc"
+  # tmux reads the pane's output apart from the shell's signal: wait until the line the shell
+  # echoed after the command (d, below) is on the screen.
+  local tries=0
+  until tm capture-pane -p -t linkctl -S - -E - | grep -x "@@end-$steps" >/dev/null; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 600 ] || fail "'$cmd': its output did not reach the screen"
+    sleep 0.05
+  done
+  # The first line is the command as typed; then its output, up to @@end-N.
+  tm capture-pane -p -t linkctl -S - -E - | output_lines "@@end-$steps" >"$work/$name.txt"
+  tm capture-pane -p -e -t linkctl -S - -E - | output_lines "@@end-$steps" >"$work/$name.esc"
   [ -s "$work/$name.txt" ] || fail "'$cmd' printed nothing on the terminal"
 }
 
