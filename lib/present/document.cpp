@@ -489,7 +489,7 @@ const char* kPageStyle = R"css(
   th { background: #ddebf7; font-weight: 600; }
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   td.neg { color: #b3261e; }
-  svg { display: block; margin: 4px auto; max-width: 100%; }
+  svg { display: block; margin: 4px auto; max-width: 100%; height: auto; }
   .empty { color: #777; font-style: italic; }
   @page { size: A4; margin: 15mm 12mm; }
   @media print {
