@@ -32,9 +32,9 @@ void Output::configure(const std::string& format_option, bool no_header) {
   } else if (auto f = parse_format(format_option)) {
     format_ = *f;
   } else {
-    throw Error(ErrorKind::usage,
-                trf("--format {} is not known; use table, tsv, csv or json (or xlsx, html: report monthly, stats)",
-                    format_option));
+    throw Error(
+        ErrorKind::usage,
+        trf("--format {} is not known; use table, tsv, csv or json (or xlsx, html: report, stats)", format_option));
   }
   const char* no_colour = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
@@ -111,6 +111,11 @@ std::string workbook_bytes(const std::vector<Sheet>& sheets, const std::optional
 void Output::publish(const MonthDocument& month, const std::string& output) {
   if (document_ == Document::html) return emit(month_html(month), false, output);
   emit(workbook_bytes(month_sheets(month), month_chart(month)), true, output);
+}
+
+void Output::publish(const PeriodDocument& period, const std::string& output) {
+  if (document_ == Document::html) return emit(period_html(period), false, output);
+  emit(workbook_bytes(period_sheets(period), period_chart(period)), true, output);
 }
 
 void Output::publish(const Sheet& sheet, const std::string& output) {

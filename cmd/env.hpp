@@ -30,7 +30,7 @@ struct GlobalOptions {
 };
 
 /// A format that is a document for people rather than rows (SPEC section 13): only
-/// `report monthly` (both) and `stats` (xlsx) write them.
+/// `report monthly|quarterly|yearly` (both) and `stats` (xlsx) write them.
 enum class Document { none, xlsx, html };
 
 /// Where results and diagnostics go: data on stdout (or the --output file), warnings on stderr.
@@ -58,6 +58,8 @@ class Output {
   /// The month as a workbook or a page, as document() asks, into `output` or onto stdout
   /// (a workbook is refused on a terminal: exit 2, with a hint).
   void publish(const MonthDocument& month, const std::string& output);
+  /// A quarter or a year as a workbook or a page, as publish(month).
+  void publish(const PeriodDocument& period, const std::string& output);
   /// One sheet as a workbook (stats --format xlsx), as publish.
   void publish(const Sheet& sheet, const std::string& output);
   void rows(const Rows& rows);

@@ -235,7 +235,7 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
       ->capture_default_str();
   app.add_option("--as", o.as, _("act as this person (see IDENTITY in linkctl(1))"))->envname("LINKCTL_USER");
   app.add_option("--format", o.format,
-                 _("table|tsv|csv|json (default: table on a terminal, else tsv); xlsx|html (report monthly, stats)"))
+                 _("table|tsv|csv|json (default: table on a terminal, else tsv); xlsx|html (report, stats)"))
       ->envname("LINKCTL_FORMAT");
   app.add_option("--now", o.now, _("effective time, ISO-8601 (only where the policy allows a clock override)"))
       ->envname("LINKCTL_NOW");
@@ -258,10 +258,11 @@ std::variant<int, Retryable> run(int argc, char** argv, cli::Env& env, const Cou
         a = a->get_subcommands().front();
         path += (path.empty() ? "" : " ") + a->get_name();
       }
-      if (path != "report monthly" && !(path == "stats" && doc == cli::Document::xlsx))
+      bool report = path == "report monthly" || path == "report quarterly" || path == "report yearly";
+      if (!report && !(path == "stats" && doc == cli::Document::xlsx))
         throw Error(ErrorKind::usage,
-                    trf("--format {} is not for '{}': xlsx is for 'report monthly' and 'stats', html for "
-                        "'report monthly'; use table, tsv, csv or json",
+                    trf("--format {} is not for '{}': xlsx is for 'report' and 'stats', html for 'report'; use "
+                        "table, tsv, csv or json",
                         env.opts.format, path));
     }
   });

@@ -87,6 +87,11 @@ void register_report(CLI::App& app, Env& env) {
       auto p = parse_period(text);
       auto s = env.session();
       auto r = period_report(s, p);
+      if (env.out().document() != Document::none) {
+        auto titles = penalty_titles(s, r);
+        return env.out().publish(PeriodDocument{std::move(r), s.policy_version, std::move(titles), s.moment().today},
+                                 po->output);
+      }
       env.out().bom(po->bom);
       env.out().show(period_report_view(r, title, po->detail, env.out().format()), po->output);
     });
@@ -95,10 +100,15 @@ void register_report(CLI::App& app, Env& env) {
                     N_("Each department's score in each month of the quarter side by side, and the quarter's\n"
                        "points lost per rule: the sum of the monthly reports (frozen months from their\n"
                        "snapshots; the column frozen_months names them). --detail lists every penalty with its month.\n"
-                       "Example: linkctl report quarterly --quarter 2026-Q4 --format csv --bom > 2026-Q4.csv"));
+                       "--format xlsx writes a workbook (sheets 得分 and 明细, a chart of each department's monthly\n"
+                       "scores), --format html a printable page (the quarter's 通报); both need --output FILE or a\n"
+                       "redirection.\n"
+                       "Example: linkctl report quarterly --quarter 2026-Q4 --format csv --bom > 2026-Q4.csv\n"
+                       "Example: linkctl report quarterly --quarter 2026-Q4 --format xlsx --output 2026-Q4.xlsx"));
   add_period_report("yearly", "--year", "YYYY", N_("Yearly report"),
                     N_("As 'report quarterly', for the twelve months of a year.\n"
-                       "Example: linkctl report yearly --year 2026 --detail --format csv"));
+                       "Example: linkctl report yearly --year 2026 --detail --format csv\n"
+                       "Example: linkctl report yearly --year 2026 --format html --output 2026.html"));
 }
 
 }  // namespace linkctl::cli

@@ -59,6 +59,14 @@ std::map<std::int64_t, std::string> penalty_titles(Session& s, const MonthlyRepo
   return titles;
 }
 
+std::map<std::int64_t, std::string> penalty_titles(Session& s, const PeriodReport& r) {
+  std::map<std::int64_t, std::string> titles;
+  for (const auto& [month, p] : r.penalties)
+    if (p.ticket != 0 && !titles.count(p.ticket))
+      if (auto t = s.store.load_ticket(p.ticket)) titles[p.ticket] = t->title;
+  return titles;
+}
+
 PeriodReport period_report(Session& s, const Period& period) {
   const Date today = s.moment().today;
   std::vector<MonthSource> sources;

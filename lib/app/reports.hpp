@@ -24,6 +24,8 @@ ReportResult monthly_report(Session& s, Date month_first);
 
 /// The titles of the tickets `r`'s penalties name (the published month's detail), by id.
 std::map<std::int64_t, std::string> penalty_titles(Session& s, const MonthlyReport& r);
+/// The titles of the tickets a period's penalties name, by id.
+std::map<std::int64_t, std::string> penalty_titles(Session& s, const PeriodReport& r);
 
 /// Scores every whole month of `period` (a quarter, a year) as monthly_report does, frozen
 /// months from their snapshots, and sums them; months after today are "not begun".

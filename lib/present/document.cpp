@@ -6,7 +6,9 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <set>
 
 #include "error.hpp"
 #include "i18n.hpp"
@@ -35,6 +37,7 @@ const std::map<std::string, std::string>& headings() {
                                                        {"supervisor_reset", "督办重置"},
                                                        {"score", "得分"},
                                                        {"bonus_deduction", "奖金扣减(元)"},
+                                                       {"frozen_months", "取自冻结快照的月份"},
                                                        {"month", "月份"},
                                                        {"rule", "规则"},
                                                        {"rule_name", "扣分事项"},
@@ -95,6 +98,31 @@ std::string month_heading(const std::string& month) {
   return month;
 }
 
+// 明细: one row per penalty, the --detail columns with the department's name, the ticket's
+// title and the rule in Chinese in front of the codes.
+Sheet detail_sheet(std::string title, const std::vector<PeriodPenalty>& penalties,
+                   const std::map<std::int64_t, std::string>& titles, const std::map<std::string, std::string>& names) {
+  Sheet detail{"明细", std::move(title), {}, {}};
+  detail.rows.columns = {"name", "department", "ticket", "title",  "rule_name", "rule",
+                         "date", "points",     "yuan",   "detail", "month"};
+  for (const auto& [month, p] : penalties) {
+    json row = penalty_row(month, p);
+    auto t = titles.find(p.ticket);
+    json ticket_title = p.ticket == 0 ? json(nullptr) : json(t == titles.end() ? std::string() : t->second);
+    auto n = names.find(p.department);
+    json out = json::object();
+    out["name"] = n == names.end() || n->second.empty() ? p.department : n->second;
+    out["department"] = row["department"];
+    out["ticket"] = row["ticket"];
+    out["title"] = ticket_title;
+    out["rule_name"] = rule_name(p.rule);
+    for (const char* k : {"rule", "date", "points", "yuan", "detail", "month"}) out[k] = row[k];
+    detail.rows.rows.push_back(std::move(out));
+  }
+  detail.headings = headings_of(detail.rows.columns);
+  return detail;
+}
+
 Sheet stats_sheet_named(const std::vector<DepartmentStats>& stats, const std::map<std::string, std::string>& names,
                         std::string title) {
   Rows base = stats_rows(stats);
@@ -137,7 +165,7 @@ struct Libxlsxwriter {
   decltype(&::chart_legend_set_position) chart_legend_set_position;
   decltype(&::chart_axis_set_min) chart_axis_set_min;
   decltype(&::chart_axis_set_max) chart_axis_set_max;
-  decltype(&::worksheet_insert_chart) worksheet_insert_chart;
+  decltype(&::worksheet_insert_chart_opt) worksheet_insert_chart_opt;
   decltype(&::workbook_close) workbook_close;
   decltype(&::lxw_strerror) lxw_strerror;
 };
@@ -180,7 +208,7 @@ const Libxlsxwriter& xlsx() {
     load(handle, l.chart_legend_set_position, "chart_legend_set_position");
     load(handle, l.chart_axis_set_min, "chart_axis_set_min");
     load(handle, l.chart_axis_set_max, "chart_axis_set_max");
-    load(handle, l.worksheet_insert_chart, "worksheet_insert_chart");
+    load(handle, l.worksheet_insert_chart_opt, "worksheet_insert_chart_opt");
     load(handle, l.workbook_close, "workbook_close");
     load(handle, l.lxw_strerror, "lxw_strerror");
     return l;
@@ -216,24 +244,10 @@ std::vector<Sheet> month_sheets(const MonthDocument& d) {
   scores.headings = headings_of(scores.rows.columns);
   sheets.push_back(std::move(scores));
 
-  Sheet detail{"明细", fmt::format("{}扣分明细（{}）", month, month_state_text(d)), {}, {}};
-  detail.rows.columns = {"name", "department", "ticket", "title",  "rule_name", "rule",
-                         "date", "points",     "yuan",   "detail", "month"};
-  for (const auto& p : d.report.penalties) {
-    json row = penalty_row(d.report.month, p);
-    auto t = d.titles.find(p.ticket);
-    json title = p.ticket == 0 ? json(nullptr) : json(t == d.titles.end() ? std::string() : t->second);
-    json out = json::object();
-    out["name"] = name_of(d, p.department);
-    out["department"] = row["department"];
-    out["ticket"] = row["ticket"];
-    out["title"] = title;
-    out["rule_name"] = rule_name(p.rule);
-    for (const char* k : {"rule", "date", "points", "yuan", "detail", "month"}) out[k] = row[k];
-    detail.rows.rows.push_back(std::move(out));
-  }
-  detail.headings = headings_of(detail.rows.columns);
-  sheets.push_back(std::move(detail));
+  std::vector<PeriodPenalty> penalties;
+  for (const auto& p : d.report.penalties) penalties.push_back({d.report.month, p});
+  sheets.push_back(
+      detail_sheet(fmt::format("{}扣分明细（{}）", month, month_state_text(d)), penalties, d.titles, d.dept_names));
 
   sheets.push_back(stats_sheet_named(d.stats, d.dept_names,
                                      fmt::format("{}工作指标（计算于 {}）", month, format_date(d.stats_as_of))));
@@ -243,13 +257,108 @@ std::vector<Sheet> month_sheets(const MonthDocument& d) {
 ChartSpec month_chart(const MonthDocument& d) {
   double base = 0;
   for (const auto& dep : d.report.departments) base = std::max(base, static_cast<double>(dep.base));
-  return {0, "name", "score", fmt::format("{}各部门得分", month_heading(d.report.month)), base};
+  return {0, "name", {{"score", "得分"}}, fmt::format("{}各部门得分", month_heading(d.report.month)), base};
 }
 
 Sheet stats_sheet(const Policy& p, const std::vector<DepartmentStats>& stats, const std::string& label) {
   std::map<std::string, std::string> names;
   for (const auto& d : p.departments) names[d.code] = d.name.empty() ? d.code : d.name;
   return stats_sheet_named(stats, names, fmt::format("工作指标 {}", label));
+}
+
+std::string period_heading(const std::string& label) {
+  if (label.size() == 7 && label[4] == '-' && label[5] == 'Q')
+    return fmt::format("{}年第{}季度", label.substr(0, 4), label.substr(6, 1));
+  if (label.size() == 4) return label + "年度";
+  return label;
+}
+
+namespace {
+
+// "2026-11" -> "11月", for lists of months within one period's heading.
+std::string short_month(const std::string& month) {
+  return month.size() == 7 ? std::to_string(std::stoi(month.substr(5, 2))) + "月" : month;
+}
+
+std::map<std::string, std::string> period_names(const PeriodReport& r) {
+  std::map<std::string, std::string> names;
+  for (const auto& dep : r.departments) names[dep.code] = dep.name.empty() ? dep.code : dep.name;
+  return names;
+}
+
+// The state of the period in one parenthesis: which months are frozen, computed afresh, not begun.
+std::string period_state_text(const PeriodDocument& d) {
+  std::map<std::string, std::string> by_state;
+  for (const auto& m : d.report.months) {
+    auto& list = by_state[m.state];
+    list += (list.empty() ? "" : "、") + short_month(m.month);
+  }
+  std::string out;
+  auto add = [&](const std::string& text) { out += (out.empty() ? "" : "；") + text; };
+  if (by_state.count("frozen")) add("已冻结：" + by_state["frozen"]);
+  if (by_state.count("computed")) add(fmt::format("截至 {} 重新计算：{}", format_date(d.as_of), by_state["computed"]));
+  if (by_state.count("not begun")) add("未开始：" + by_state["not begun"]);
+  return out;
+}
+
+// The months that have begun, in order: the ones with scores to draw.
+std::vector<const MonthSource*> begun_months(const PeriodReport& r) {
+  std::vector<const MonthSource*> out;
+  for (const auto& m : r.months)
+    if (m.state != "not begun") out.push_back(&m);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> period_source_lines(const PeriodDocument& d) {
+  std::vector<std::string> lines;
+  for (const auto& m : d.report.months) {
+    if (m.state == "frozen")
+      lines.push_back(fmt::format("{}：已冻结，取自冻结快照（截至 {}，政策 v{}）", month_heading(m.month),
+                                  format_date(m.as_of), m.policy_version));
+    else if (m.state == "computed")
+      lines.push_back(fmt::format("{}：未冻结，截至 {} 重新计算（政策 v{}）", month_heading(m.month),
+                                  format_date(m.as_of), d.policy_version));
+    else
+      lines.push_back(fmt::format("{}：未开始，无得分", month_heading(m.month)));
+  }
+  return lines;
+}
+
+std::vector<Sheet> period_sheets(const PeriodDocument& d) {
+  const std::string period = period_heading(d.report.label);
+  const auto names = period_names(d.report);
+  std::vector<Sheet> sheets;
+
+  Sheet scores{"得分", fmt::format("{}联动考核得分（{}）", period, period_state_text(d)), {}, {}};
+  const auto columns = period_score_columns(d.report);
+  scores.rows.columns = {"name"};
+  scores.rows.columns.insert(scores.rows.columns.end(), columns.begin(), columns.end());
+  for (const auto& dep : d.report.departments)
+    scores.rows.rows.push_back(with_front({{"name", names.at(dep.code)}}, period_score_row(d.report, dep)));
+  scores.headings = headings_of(scores.rows.columns);
+  for (std::size_t c = 0; c < scores.rows.columns.size(); ++c)
+    for (const auto& m : d.report.months)
+      if (scores.rows.columns[c] == m.month) scores.headings[c] = month_heading(m.month);
+  scores.notes.push_back("各月来源：");
+  for (auto& line : period_source_lines(d)) scores.notes.push_back(std::move(line));
+  sheets.push_back(std::move(scores));
+
+  sheets.push_back(
+      detail_sheet(fmt::format("{}扣分明细（{}）", period, period_state_text(d)), d.report.penalties, d.titles, names));
+  return sheets;
+}
+
+ChartSpec period_chart(const PeriodDocument& d) {
+  // Departments as categories, one series per month: a department's months stand side by
+  // side, so each department's course over the period reads at a glance and departments
+  // compare group by group; the sheet's month columns are the series as they stand. (Months
+  // as categories would split one department's scores across the whole chart.)
+  ChartSpec chart{0, "name", {}, fmt::format("{}各部门每月得分", period_heading(d.report.label)), 0};
+  for (const MonthSource* m : begun_months(d.report)) chart.series.push_back({m->month, month_heading(m->month)});
+  for (const auto& dep : d.report.departments) chart.max = std::max(chart.max, static_cast<double>(dep.base));
+  return chart;
 }
 
 void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, const std::optional<ChartSpec>& chart) {
@@ -292,30 +401,44 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, c
         }
       }
     }
+    // Notes go below the rows in column A; they may run across the empty cells to their right,
+    // so they do not widen the column.
+    const auto notes_first = static_cast<lxw_row_t>(s.rows.rows.size() + 3);
+    for (std::size_t n = 0; n < s.notes.size(); ++n)
+      x.worksheet_write_string(ws, static_cast<lxw_row_t>(notes_first + n), 0, s.notes[n].c_str(), nullptr);
     for (std::size_t c = 0; c < widths.size(); ++c)
       x.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                              static_cast<double>(std::min<std::size_t>(widths[c] + 2, 60)), nullptr);
     x.worksheet_freeze_panes(ws, 2, 0);
 
-    if (chart && chart->sheet == si && !s.rows.rows.empty()) {
+    if (chart && chart->sheet == si && !s.rows.rows.empty() && !chart->series.empty()) {
       auto col_of = [&](const std::string& name) {
         auto it = std::find(s.rows.columns.begin(), s.rows.columns.end(), name);
         return static_cast<lxw_col_t>(it - s.rows.columns.begin());
       };
       const auto last = static_cast<lxw_row_t>(s.rows.rows.size() + 1);
+      // A column chart with several series is clustered: each category's columns side by side.
       lxw_chart* ch = x.workbook_add_chart(wb, LXW_CHART_COLUMN);
-      lxw_chart_series* series = x.chart_add_series(ch, nullptr, nullptr);
-      x.chart_series_set_categories(series, s.name.c_str(), 2, col_of(chart->label_column), last,
-                                    col_of(chart->label_column));
-      x.chart_series_set_values(series, s.name.c_str(), 2, col_of(chart->value_column), last,
-                                col_of(chart->value_column));
-      x.chart_series_set_name(series, "得分");
-      x.chart_series_set_labels(series);
+      for (const auto& one : chart->series) {
+        lxw_chart_series* series = x.chart_add_series(ch, nullptr, nullptr);
+        x.chart_series_set_categories(series, s.name.c_str(), 2, col_of(chart->label_column), last,
+                                      col_of(chart->label_column));
+        x.chart_series_set_values(series, s.name.c_str(), 2, col_of(one.column), last, col_of(one.column));
+        x.chart_series_set_name(series, one.name.c_str());
+        // A number on every column reads well up to three columns a category; beyond, the
+        // numbers overlap and the sheet's rows above say them anyway.
+        if (chart->series.size() <= 3) x.chart_series_set_labels(series);
+      }
       x.chart_title_set_name(ch, chart->title.c_str());
-      x.chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+      x.chart_legend_set_position(ch, chart->series.size() > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
       x.chart_axis_set_min(ch->y_axis, 0);
       if (chart->max > 0) x.chart_axis_set_max(ch->y_axis, chart->max);
-      x.worksheet_insert_chart(ws, last + 2, 0, ch);
+      const auto below = static_cast<lxw_row_t>(s.notes.empty() ? last + 2 : notes_first + s.notes.size() + 1);
+      lxw_chart_options where{};
+      // As wide as a group of columns for each department needs (the default is 480 px).
+      where.x_scale = std::clamp(static_cast<double>(s.rows.rows.size() * chart->series.size()) / 12.0, 1.0, 3.0);
+      where.y_scale = chart->series.size() > 1 ? 1.3 : 1.0;
+      x.worksheet_insert_chart_opt(ws, below, 0, ch, &where);
     }
   }
   lxw_error err = x.workbook_close(wb);
@@ -366,7 +489,7 @@ const char* kPageStyle = R"css(
   th { background: #ddebf7; font-weight: 600; }
   td.n { text-align: right; font-variant-numeric: tabular-nums; }
   td.neg { color: #b3261e; }
-  svg { display: block; margin: 4px auto; max-width: 100%; }
+  svg { display: block; margin: 4px auto; max-width: 100%; height: auto; }
   .empty { color: #777; font-style: italic; }
   @page { size: A4; margin: 15mm 12mm; }
   @media print {
@@ -379,9 +502,10 @@ const char* kPageStyle = R"css(
 
 // The page is for people: the codes (department, rule) and the month the workbook keeps for
 // matching with the CSV are left out; free text (titles, details) may wrap, the rest does not.
-std::string html_table(const Rows& rows, const std::vector<std::string>& headings) {
+std::string html_table(const Rows& rows, const std::vector<std::string>& headings,
+                       const std::set<std::string>& hidden = {"department", "rule", "month"}) {
   if (rows.rows.empty()) return "<p class=\"empty\">无</p>\n";
-  auto shown = [](const std::string& c) { return c != "department" && c != "rule" && c != "month"; };
+  auto shown = [&](const std::string& c) { return !hidden.count(c); };
   std::string out = "<table>\n<thead><tr>";
   for (std::size_t i = 0; i < rows.columns.size() && i < headings.size(); ++i)
     if (shown(rows.columns[i])) out += "<th>" + html_escape(headings[i]) + "</th>";
@@ -437,19 +561,158 @@ std::string score_svg(const MonthlyReport& r, const MonthDocument& d) {
   return out + "</svg>\n";
 }
 
-}  // namespace
+// Twelve colours a month each, told apart in print as on screen (no two neighbours alike).
+const std::array<const char*, 12> kMonthColours = {"#2f6fb0", "#e08a2c", "#3a9d5d", "#c0392b", "#8e6bbf", "#8c564b",
+                                                   "#d46fb0", "#7f7f7f", "#b5b02d", "#17a2b8", "#1f3f6e", "#f2b134"};
 
-std::string month_html(const MonthDocument& d) {
-  const std::string title = month_heading(d.report.month) + "联动考核通报";
-  auto sheets = month_sheets(d);
+// Vertical bars grouped by department, one bar per month that has begun (the same layout as
+// the workbook's chart), a value axis from 0 to the base score and a legend naming the months.
+std::string grouped_svg(const PeriodDocument& d) {
+  const auto& r = d.report;
+  std::vector<std::size_t> shown;  // indexes into r.months
+  for (std::size_t i = 0; i < r.months.size(); ++i)
+    if (r.months[i].state != "not begun") shown.push_back(i);
+  if (r.departments.empty() || shown.empty()) return "<p class=\"empty\">无</p>\n";
+  double full = 1;
+  for (const auto& dep : r.departments) {
+    full = std::max(full, static_cast<double>(dep.base));
+    for (const auto& sc : dep.month_scores)
+      if (sc) full = std::max(full, static_cast<double>(*sc));
+  }
+  const int width = 900, left = 44, right = 10, top = 14, plot_h = 240;
+  const double plot_w = width - left - right;
+  const double group_w = plot_w / static_cast<double>(r.departments.size());
+  const double bar_w = std::min(26.0, group_w * 0.8 / static_cast<double>(shown.size()));
+  const bool slanted = group_w < 80;  // long names under narrow groups: tilted so they do not overlap
+  const int label_h = slanted ? 70 : 30;
+  const int per_legend_row = 8, legend_row_h = 22;
+  const int legend_rows = static_cast<int>((shown.size() + per_legend_row - 1) / per_legend_row);
+  const int height = top + plot_h + label_h + legend_rows * legend_row_h + 6;
+  const int base_y = top + plot_h;
+  std::string out = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" "
+      "aria-label=\"各部门每月得分\">\n",
+      width, height);
+  for (int step = 0; step <= 4; ++step) {
+    const double value = full * step / 4.0;
+    const double y = base_y - plot_h * step / 4.0;
+    out += fmt::format(
+        "<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"{}\"/>\n"
+        "<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\" fill=\"#555\">{}</text>\n",
+        left, y, width - right, y, step == 0 ? "#888" : "#e3e7ec", left - 6, y + 4, std::lround(value));
+  }
+  for (std::size_t g = 0; g < r.departments.size(); ++g) {
+    const auto& dep = r.departments[g];
+    const double group_x = left + group_w * static_cast<double>(g);
+    const double first_x = group_x + (group_w - bar_w * static_cast<double>(shown.size())) / 2;
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      const auto& score = dep.month_scores[shown[k]];
+      if (!score) continue;
+      const double h = plot_h * std::clamp(static_cast<double>(*score), 0.0, full) / full;
+      const double x = first_x + bar_w * static_cast<double>(k);
+      out += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"><title>{} {}：{}</title>"
+          "</rect>\n",
+          x, base_y - h, std::max(bar_w - 1, 1.0), h, kMonthColours[k % kMonthColours.size()],
+          html_escape(dep.name.empty() ? dep.code : dep.name), html_escape(month_heading(r.months[shown[k]].month)),
+          *score);
+      if (shown.size() <= 3)
+        out += fmt::format(
+            "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#222\">{}"
+            "</text>\n",
+            x + bar_w / 2, base_y - h - 3, *score);
+    }
+    const double cx = group_x + group_w / 2;
+    const std::string name = html_escape(dep.name.empty() ? dep.code : dep.name);
+    if (slanted)
+      out += fmt::format(
+          "<text x=\"{0:.1f}\" y=\"{1}\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\" "
+          "transform=\"rotate(-35 {0:.1f} {1})\">{2}</text>\n",
+          cx, base_y + 16, name);
+    else
+      out +=
+          fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"13\" fill=\"#222\">{}</text>\n",
+                      cx, base_y + 20, name);
+  }
+  const int legend_top = base_y + label_h;
+  for (std::size_t k = 0; k < shown.size(); ++k) {
+    const int x = left + static_cast<int>(k % per_legend_row) * 105;
+    const int y = legend_top + static_cast<int>(k / per_legend_row) * legend_row_h;
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>\n"
+        "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#222\">{}</text>\n",
+        x, y, kMonthColours[k % kMonthColours.size()], x + 16, y + 11,
+        html_escape(month_heading(r.months[shown[k]].month)));
+  }
+  return out + "</svg>\n";
+}
+
+// The head every page shares: no network and no script (everything is inline, and the
+// policy forbids anything else), A4 print styles.
+std::string page_head(const std::string& title) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  // No network and no script: everything is inline, and the policy forbids anything else.
   out +=
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
       "img-src data:\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<title>" + html_escape(title) + "</title>\n<style>" + kPageStyle + "</style>\n</head>\n<body>\n";
   out += "<h1>" + html_escape(title) + "</h1>\n";
+  return out;
+}
+
+}  // namespace
+
+std::string period_html(const PeriodDocument& d) {
+  const std::string title = period_heading(d.report.label) + "联动考核通报";
+  auto sheets = period_sheets(d);
+  std::string out = page_head(title);
+  out += "<p class=\"state\">" + html_escape(period_state_text(d)) + "</p>\n";
+  out += "<h2>各月来源</h2>\n<ul class=\"sources\">\n";
+  for (const auto& line : period_source_lines(d)) out += "<li>" + html_escape(line) + "</li>\n";
+  out += "</ul>\n";
+  // The sheet's one wide row split in two tables that fit A4 even for twelve months: the
+  // months' scores (headed by the month alone: the year is in the title), then the period's
+  // points per rule. Which months were frozen is said above, once.
+  const Sheet& scores = sheets[0];
+  Rows monthly{{"name", "base"}, {}}, rules{{"name"}, {}};
+  std::vector<std::string> monthly_headings{"部门", "基础分"}, rule_headings{"部门"};
+  for (const auto& m : d.report.months) {
+    monthly.columns.push_back(m.month);
+    monthly_headings.push_back(short_month(m.month));
+  }
+  for (std::size_t c = 0; c < scores.rows.columns.size(); ++c) {
+    const auto& column = scores.rows.columns[c];
+    if (std::find(kPenaltyRules.begin(), kPenaltyRules.end(), column) != kPenaltyRules.end() ||
+        column == "bonus_deduction") {
+      rules.columns.push_back(column);
+      rule_headings.push_back(scores.headings[c]);
+    }
+  }
+  for (const auto& row : scores.rows.rows) {
+    monthly.rows.push_back(row);
+    rules.rows.push_back(row);
+  }
+  // The detail with its month first: in a period the month is what a reader looks for.
+  const Sheet& detail = sheets[1];
+  Rows penalties{{"month"}, detail.rows.rows};
+  std::vector<std::string> penalty_headings{"月份"};
+  for (std::size_t c = 0; c < detail.rows.columns.size(); ++c)
+    if (detail.rows.columns[c] != "month") {
+      penalties.columns.push_back(detail.rows.columns[c]);
+      penalty_headings.push_back(detail.headings[c]);
+    }
+  out += "<h2>各部门每月得分</h2>\n" + html_table(monthly, monthly_headings, {});
+  out += "<h2>每月得分图</h2>\n" + grouped_svg(d);
+  out += "<h2>本期各项扣分</h2>\n" + html_table(rules, rule_headings, {});
+  out += "<h2>扣分明细</h2>\n" + html_table(penalties, penalty_headings, {"department", "rule"});
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+std::string month_html(const MonthDocument& d) {
+  const std::string title = month_heading(d.report.month) + "联动考核通报";
+  auto sheets = month_sheets(d);
+  std::string out = page_head(title);
   out += "<p class=\"state\">" + html_escape(month_state_text(d)) + "</p>\n";
   out += "<h2>各部门得分</h2>\n" + html_table(sheets[0].rows, sheets[0].headings);
   out += "<h2>得分图</h2>\n" + score_svg(d.report, d);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "audit.hpp"
+#include "period_report.hpp"
 #include "policy.hpp"
 #include "render.hpp"
 #include "scoring.hpp"
@@ -25,19 +26,36 @@ struct MonthDocument {
   std::map<std::string, std::string> dept_names;  ///< department code -> name
 };
 
+/// A published quarter or year: the sum of its months, each frozen or computed afresh
+/// (SPEC section 13 for the documents, issue 17 for the period).
+struct PeriodDocument {
+  PeriodReport report;
+  std::int64_t policy_version = 0;             ///< the policy in force (the computed months')
+  std::map<std::int64_t, std::string> titles;  ///< ticket id -> title
+  Date as_of{};                                ///< today: the day the unfrozen months were computed
+};
+
 /// One worksheet: a title row, then `rows` under `headings` (one per column of
 /// rows.columns). JSON numbers become numbers, strings text (never a formula), null blank.
+/// `notes` are lines of text below the rows, after one empty row.
 struct Sheet {
   std::string name;
   std::string title;
   Rows rows;
   std::vector<std::string> headings;
+  std::vector<std::string> notes = {};
 };
 
-/// A native bar chart of one number column of a sheet against its label column.
+/// A native column chart of a sheet's number columns against its label column: one series
+/// per entry of `series` (column, name), clustered side by side when there are several.
 struct ChartSpec {
+  struct Series {
+    std::string column, name;
+  };
   std::size_t sheet = 0;
-  std::string label_column, value_column, title;
+  std::string label_column;
+  std::vector<Series> series;
+  std::string title;
   double max = 0;  ///< the value axis' end (0: automatic)
 };
 
@@ -61,6 +79,22 @@ std::string month_state_text(const MonthDocument& d);
 /// nothing fetched) titled "YYYY年MM月联动考核通报", with the score table, a bar chart of
 /// the scores, the KPIs and the penalty detail; A4 print styles. Every text is escaped.
 std::string month_html(const MonthDocument& d);
+
+/// "2026-Q4" -> "2026年第4季度", "2026" -> "2026年度" (other labels unchanged).
+std::string period_heading(const std::string& label);
+/// The sheets of `report quarterly|yearly --format xlsx`: 得分 (period_score_columns after the
+/// department's name, each month headed "YYYY年MM月"; below the rows, one line per month saying
+/// whether it was frozen (with its policy version), computed afresh or not begun) and 明细 (every
+/// penalty with its month, as month_sheets' 明细).
+std::vector<Sheet> period_sheets(const PeriodDocument& d);
+/// The period's grouped chart: departments as categories, one series per month that has begun.
+ChartSpec period_chart(const PeriodDocument& d);
+/// How each month was obtained, one line each: "2026年10月：已冻结，取自冻结快照（政策 v1）".
+std::vector<std::string> period_source_lines(const PeriodDocument& d);
+/// `report quarterly|yearly --format html`: as month_html, titled "2026年第4季度联动考核通报" or
+/// "2026年度联动考核通报", with the month sources, the score table, a grouped SVG bar chart
+/// (a legend naming the months) and the penalty detail.
+std::string period_html(const PeriodDocument& d);
 
 /// `s` with & < > " ' as HTML character references.
 std::string html_escape(std::string_view s);

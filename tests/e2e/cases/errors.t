@@ -22,7 +22,7 @@ $ linkctl policy history
 # An unknown --format is a usage error.
 $ cp $SRC/tests/e2e/policies/mini.toml . && linkctl init --policy mini.toml --as gao.feng >/dev/null
 $ linkctl policy history --format yaml
-! linkctl: error: --format yaml is not known; use table, tsv, csv or json (or xlsx, html: report monthly, stats)
+! linkctl: error: --format yaml is not known; use table, tsv, csv or json (or xlsx, html: report, stats)
 [2]
 $ LINKCTL_FORMAT=csv linkctl policy history | cut -d, -f1,3
 > version,applied_by

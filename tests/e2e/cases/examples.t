@@ -78,6 +78,16 @@ $ LINKCTL_DB=$PWD/demo.db linkctl report monthly --month 2026-10 --format json -
 # A second run keeps the frozen snapshot.
 $ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2026-11-06T08:00 bash $SRC/examples/monthly-export.sh 2026-10 out2 >/dev/null 2>&1 && cmp out/2026-10-scores.csv out2/2026-10-scores.csv && echo same
 > same
+# December ends the fourth quarter: the quarter's workbook and page too, October and December frozen.
+$ LINKCTL_DB=$PWD/demo.db LINKCTL_USER=lin.xiuying LINKCTL_NOW=2027-01-05T08:00 bash $SRC/examples/monthly-export.sh 2026-12 out3 >/dev/null 2>&1; echo $?; ls out3 | grep Q
+> 0
+> 2026-Q4.html
+> 2026-Q4.xlsx
+$ /usr/bin/python3 -c "import openpyxl; ws = openpyxl.load_workbook('out3/2026-Q4.xlsx')['得分']; print(ws.cell(2, 4).value, ws.cell(2, 6).value)"; grep -c '<h1>2026年第4季度联动考核通报</h1>' out3/2026-Q4.html
+> 2026年10月 2026年12月
+> 1
+$ LINKCTL_DB=$PWD/demo.db linkctl report quarterly --quarter 2026-Q4 --format json --as lin.xiuying --today 2027-01-05 | grep -o '"state":"[a-z ]*"' | paste -sd ' '
+> "state":"frozen" "state":"computed" "state":"frozen"
 
 # The example policies are valid.
 $ linkctl policy check $SRC/examples/four-roles.toml 2>/dev/null | cut -d: -f2

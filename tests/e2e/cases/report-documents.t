@@ -42,10 +42,10 @@ $ linkctl report monthly --month 2026-10 --format csv --output no/such/dir/score
 
 # Documents only where they are defined.
 $ linkctl list --format xlsx --as lin.xiuying
-! linkctl: error: --format xlsx is not for 'list': xlsx is for 'report monthly' and 'stats', html for 'report monthly'; use table, tsv, csv or json
+! linkctl: error: --format xlsx is not for 'list': xlsx is for 'report' and 'stats', html for 'report'; use table, tsv, csv or json
 [2]
 $ linkctl stats --month 2026-10 --format html --as lin.xiuying
-! linkctl: error: --format html is not for 'stats': xlsx is for 'report monthly' and 'stats', html for 'report monthly'; use table, tsv, csv or json
+! linkctl: error: --format html is not for 'stats': xlsx is for 'report' and 'stats', html for 'report'; use table, tsv, csv or json
 [2]
 
 # Spreadsheet safety: --bom CSV neutralises formula-like text with a leading '; plain CSV and import stay exact.
