@@ -8,12 +8,14 @@ FUZZ_SECONDS ?= 20
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # What building needs (libxlsxwriter-dev writes the workbooks, gettext compiles the catalogs),
 # and what only the tests need: the sqlite3 CLI, clang for the fuzzers, PostgreSQL and
-# pgbouncer, lintian, a zh_CN locale's sources, and the independent readers tests/reports uses
-# (python3-openpyxl; chromium with a CJK font). `make demo` installs the first, `make deps` both.
+# pgbouncer, lintian (with dpkg-dev and man-db, for the package test), a zh_CN locale's sources,
+# the independent readers tests/reports uses (python3-openpyxl; chromium with a CJK font), strace
+# (the lock-window test) and tmux (the real-terminal test). No test installs anything itself
+# while others run. `make demo` installs the first, `make deps` both.
 BUILD_PACKAGES = cmake g++ make pkg-config libcli11-dev libsqlitecpp-dev libfmt-dev libtoml11-dev doctest-dev \
                  libsqlite3-dev nlohmann-json3-dev libssl-dev libutf8proc-dev libpq-dev libxlsxwriter-dev gettext
-TEST_PACKAGES  = sqlite3 clang libclang-rt-14-dev clang-format lintian postgresql-15 pgbouncer locales \
-                 python3-openpyxl chromium fonts-wqy-microhei
+TEST_PACKAGES  = sqlite3 clang libclang-rt-14-dev clang-format lintian dpkg-dev man-db postgresql-15 pgbouncer locales \
+                 python3-openpyxl chromium fonts-wqy-microhei strace tmux
 # Line tables only (-g1): enough for backtraces, perf and the sanitizers' reports, and a
 # third less compile time than full debug information (the test run builds twice).
 DEBUG_INFO = -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_CXX_FLAGS_DEBUG="-g1"
