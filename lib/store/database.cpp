@@ -42,4 +42,24 @@ void Statement::bind(int index, const Value& value) {
     bind_null(index);
 }
 
+std::int64_t Connection::next_id(const std::string& table, const std::string& column) {
+  auto st = prepare(fmt::format("SELECT coalesce(max({}), 0) + 1 FROM {}", column, table));
+  if (!st->step()) return 1;
+  return st->integer(0);
+}
+
+void Connection::insert_rows(const std::string& table, const std::string& columns, int count,
+                             const std::vector<Value>& values) {
+  if (values.empty()) return;
+  std::string marks;
+  for (int i = 0; i < count; ++i) marks += i ? ",?" : "?";
+  std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ({})", table, columns, marks);
+  auto width = static_cast<std::size_t>(count);
+  for (std::size_t row = 0; row + width <= values.size(); row += width) {
+    auto& st = prepared(sql);
+    for (std::size_t i = 0; i < width; ++i) st.bind(static_cast<int>(i + 1), values[row + i]);
+    st.exec();
+  }
+}
+
 }  // namespace linkctl::db

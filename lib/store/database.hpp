@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -129,6 +130,19 @@ class Connection {
   /// The next id `table` generates for `column` is `next`, even if the transaction rolls
   /// back (PostgreSQL's sequences are outside transactions; SQLite's rowids need nothing).
   virtual void restart_ids(const std::string& /*table*/, const std::string& /*column*/, std::int64_t /*next*/) {}
+  /// The id the next row of `table` would get for `column`, taken now, for rows inserted
+  /// with explicit ids from it on (under the write lock, which every inserting writer holds),
+  /// then follow_ids(). SQLite: one more than the largest stored; PostgreSQL: the identity's
+  /// sequence, whose next value it consumes.
+  virtual std::int64_t next_id(const std::string& table, const std::string& column);
+  /// Inserts rows into `table`: `columns` names `count` columns, `values` holds the rows one
+  /// after the other (`count` values each). By default one prepared INSERT per row, which in
+  /// process costs nothing more; PostgreSQL sends them all in one COPY, one round trip.
+  virtual void insert_rows(const std::string& table, const std::string& columns, int count,
+                           const std::vector<Value>& values);
+  /// How many rows the store gathers before writing them (insert_rows(), batched updates):
+  /// 1 where a statement costs no round trip (SQLite), so nothing is held back in memory.
+  virtual std::size_t batch_rows() const { return 1; }
   /// `linkctl doctor`, changing nothing: whether the write lock can be taken within the
   /// busy timeout (and if not, who holds it), the engine's own state (SQLite: the WAL and
   /// its checkpoint; PostgreSQL: sessions idle in a transaction or waiting for a lock) and
