@@ -1286,6 +1286,7 @@ std::int64_t Store::copy_into(Store& target) {
     }
   }
   link_stages(*target.db_, values, target.db_->batch_rows());
+  target.db_->refresh_statistics();
   return rows;
 }
 

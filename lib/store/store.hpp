@@ -232,7 +232,8 @@ class Store {
   /// Copies every row of this database into `target`, a new database inside its
   /// write transaction (Store::create): policy versions, tickets, stages, events with
   /// their hashes, spot checks, announced lapses, frozen reports, ids kept. The rows are
-  /// read from one snapshot. Returns the number of rows copied.
+  /// read from one snapshot and written in batches (one COPY each on PostgreSQL); the
+  /// target's statistics are brought up to date. Returns the number of rows copied.
   std::int64_t copy_into(Store& target);
 
   /// A ticket's row and a stage's row, every column in the order digests hash them.

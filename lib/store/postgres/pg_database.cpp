@@ -309,6 +309,7 @@ class PgConnection final : public db::Connection {
   }
   void insert_rows(const std::string& table, const std::string& columns, int count,
                    const std::vector<Value>& values) override;
+  void refresh_statistics() override { run("ANALYZE"); }
   // Enough rows per COPY (or multi-row UPDATE) that the round trip and the statement's
   // start no longer count, few enough that memory stays small.
   std::size_t batch_rows() const override { return 1000; }
