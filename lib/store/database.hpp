@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "digest.hpp"
@@ -138,8 +139,8 @@ class Connection {
   /// Inserts rows into `table`: `columns` names `count` columns, `values` holds the rows one
   /// after the other (`count` values each). By default one prepared INSERT per row, which in
   /// process costs nothing more; PostgreSQL sends them all in one COPY, one round trip.
-  virtual void insert_rows(const std::string& table, const std::string& columns, int count,
-                           const std::vector<Value>& values);
+  /// `table` and `columns` are constants (the statement is kept by their address).
+  virtual void insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values);
   /// After many rows were written at once (copy): the planner's statistics are brought up to
   /// date inside the transaction, so that the first queries after it (copy's audit of its
   /// target) are planned for the rows there are. PostgreSQL analyzes a table by itself only
@@ -162,6 +163,7 @@ class Connection {
 
  private:
   bool committed_ = false;
+  std::unordered_map<const char*, std::string> insert_sql_;  ///< insert_rows()'s INSERT, by its columns
 };
 
 /// What `create` runs on a new database's connection, handing the connection back

@@ -307,8 +307,7 @@ class PgConnection final : public db::Connection {
     auto r = run(fmt::format("SELECT nextval(pg_get_serial_sequence('{}', '{}'))", table, column));
     return std::strtoll(pq().getvalue(r.res, 0, 0), nullptr, 10);
   }
-  void insert_rows(const std::string& table, const std::string& columns, int count,
-                   const std::vector<Value>& values) override;
+  void insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) override;
   void refresh_statistics() override { run("ANALYZE"); }
   // Enough rows per COPY (or multi-row UPDATE) that the round trip and the statement's
   // start no longer count, few enough that memory stays small.
@@ -426,8 +425,7 @@ void copy_field(std::string& out, const Value& v) {
   }
 }
 
-void PgConnection::insert_rows(const std::string& table, const std::string& columns, int count,
-                               const std::vector<Value>& values) {
+void PgConnection::insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) {
   if (values.empty() || count <= 0) return;
   in_transaction();
   auto width = static_cast<std::size_t>(count);
