@@ -805,6 +805,14 @@ Store::Batch::Batch(Store& store, Anchor& head, std::int64_t policy_version, std
       size_(std::max<std::size_t>(1, rows ? rows : store.db_->batch_rows())) {}
 
 void Store::Batch::insert_ticket(Ticket& t) {
+  if (size_ == 1) {
+    // Where a statement costs no round trip (SQLite): written at once, as ever.
+    store_.insert_ticket(t);
+    if (first_ticket_ == 0) first_ticket_ = t.id;
+    for (auto* s : {&t.approval, &t.feedback, &t.review})
+      if (*s && first_stage_ == 0) first_stage_ = (*s)->id;
+    return;
+  }
   if (queued_ >= size_) flush();
   auto& db = *store_.db_;
   if (next_ticket_ == 0) first_ticket_ = next_ticket_ = db.next_id("tickets", "id");
@@ -834,6 +842,7 @@ void Store::Batch::insert_ticket(Ticket& t) {
 }
 
 std::int64_t Store::Batch::append_event(const EventDraft& draft) {
+  if (size_ == 1) return store_.append_event(draft, policy_version_, head_);
   if (draft.ticket_id && !draft.ticket_digest)
     throw Error(ErrorKind::internal, "a batched ticket event needs its ticket's digest");
   Event e = chained(draft, policy_version_, head_);

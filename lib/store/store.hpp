@@ -158,6 +158,7 @@ class Store {
   /// out here, in the order the store would hand them out, under the write lock the caller
   /// holds; the rows and events are the same as insert_ticket() and append_event() write.
   /// Nothing queued is written until flush(), which the caller runs before committing.
+  /// Batches of one (SQLite's) are insert_ticket() and append_event() themselves.
   class Batch {
    public:
     /// Events go after `head` (the chain's head as the caller knows it), which each append moves.
