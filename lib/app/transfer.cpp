@@ -77,29 +77,32 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
                       header.line, kImportColumns[c]));
 
   // One write transaction from the first check to the last insert: all rows or none.
-  // Each row is checked and written before the next is read, so memory does not grow
-  // with the file; a bad row throws, and the transaction is rolled back.
+  // Each row is checked before the next is read and queued in a batch the store writes
+  // every thousand rows on PostgreSQL (at once on SQLite), so memory does not grow with
+  // the file; a bad row throws, and the transaction is rolled back.
   auto tx = begin_write(s);
+  auto m = s.moment();
+  ImportResult result;
+  Anchor chain = s.store.head();  // carried across the rows: the chain's head is ours until commit
+  Store::Batch batch(s.store, chain, s.policy_version);
   // PostgreSQL's sequences do not roll back: should the import fail, the ids its rows were
   // handed are handed out again, rewound while the write lock is still ours (this is
   // destroyed before `tx` rolls back), so a failed import leaves no gap on either engine.
   struct Rewind {
-    Store& store;
-    std::optional<std::int64_t> first;
+    Store::Batch& batch;
     bool committed = false;
     ~Rewind() {
-      if (first && !committed) try {
-          store.rewind_ids(*first);
+      if (!committed) try {
+          batch.rewind_ids();
         } catch (const std::exception&) {
           // a gap in the ids is harmless; the import's own error is the one to report
         }
     }
-  } rewind{s.store, std::nullopt};
-  auto m = s.moment();
-  ImportResult result;
-  Anchor chain = s.store.head();  // carried across the rows: the chain's head is ours until commit
-  // Refs of rows skipped as already filed (a ref filed by this import is found in the store).
+  } rewind{batch};
+  // Refs of rows skipped as already filed (a ref filed by this import is found in the store
+  // once written, or among the rows queued since the batch was last written).
   std::map<std::string, std::size_t> skipped_refs;
+  std::map<std::string, std::size_t> queued_refs;
   CsvRecord rec;
   while (reader.next(rec)) {
     auto fail = [&](const std::string& why) {
@@ -136,6 +139,8 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
       if (req.ref) {
         if (auto prev = skipped_refs.find(*req.ref); prev != skipped_refs.end())
           fail(trf("ref '{}' is used again (first on line {})", *req.ref, prev->second));
+        if (auto prev = queued_refs.find(*req.ref); prev != queued_refs.end())
+          fail(trf("ref '{}' is used again (first on line {})", *req.ref, prev->second));
         if (auto existing = s.store.find_by_ref(*req.ref)) {
           if (filed_here(result.ids, existing->id))
             fail(trf("ref '{}' is used again (first on line {})", *req.ref, line_of_import(s.store, existing->id)));
@@ -162,17 +167,19 @@ ImportResult import_csv(Session& s, CsvReader& reader) {
     }
     // Written outside the try: a database error stays one (exit 5), not a bad row.
     Outcome& o = *filed;
-    s.store.insert_ticket(o.after);
-    if (!rewind.first) rewind.first = o.after.id;
+    batch.insert_ticket(o.after);
+    if (batch.queued() == 1) queued_refs.clear();  // the rows before went to the store
+    if (o.after.ref) queued_refs.emplace(*o.after.ref, rec.line);
     o.event.ticket_id = o.after.id;
     o.event.ticket_digest = Store::digest_of_new(o.after);
-    s.store.append_event(o.event, s.policy_version, chain);
+    batch.append_event(o.event);
     if (!result.ids.empty() && result.ids.back().second + 1 == o.after.id)
       ++result.ids.back().second;
     else
       result.ids.emplace_back(o.after.id, o.after.id);
     ++result.filed;
   }
+  batch.flush();
   tx.commit();
   rewind.committed = true;
   return result;

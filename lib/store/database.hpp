@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "digest.hpp"
@@ -129,6 +131,25 @@ class Connection {
   /// The next id `table` generates for `column` is `next`, even if the transaction rolls
   /// back (PostgreSQL's sequences are outside transactions; SQLite's rowids need nothing).
   virtual void restart_ids(const std::string& /*table*/, const std::string& /*column*/, std::int64_t /*next*/) {}
+  /// The id the next row of `table` would get for `column`, taken now, for rows inserted
+  /// with explicit ids from it on (under the write lock, which every inserting writer holds),
+  /// then follow_ids(). SQLite: one more than the largest stored; PostgreSQL: the identity's
+  /// sequence, whose next value it consumes.
+  virtual std::int64_t next_id(const std::string& table, const std::string& column);
+  /// Inserts rows into `table`: `columns` names `count` columns, `values` holds the rows one
+  /// after the other (`count` values each). By default one prepared INSERT per row, which in
+  /// process costs nothing more; PostgreSQL sends them all in one COPY, one round trip.
+  /// `table` and `columns` are constants (the statement is kept by their address).
+  virtual void insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values);
+  /// After many rows were written at once (copy): the planner's statistics are brought up to
+  /// date inside the transaction, so that the first queries after it (copy's audit of its
+  /// target) are planned for the rows there are. PostgreSQL analyzes a table by itself only
+  /// some time after the commit; without statistics it plans the audit's per-ticket lookups
+  /// as scans (minutes for 10,000 tickets). SQLite's plans need nothing.
+  virtual void refresh_statistics() {}
+  /// How many rows the store gathers before writing them (insert_rows(), batched updates):
+  /// 1 where a statement costs no round trip (SQLite), so nothing is held back in memory.
+  virtual std::size_t batch_rows() const { return 1; }
   /// `linkctl doctor`, changing nothing: whether the write lock can be taken within the
   /// busy timeout (and if not, who holds it), the engine's own state (SQLite: the WAL and
   /// its checkpoint; PostgreSQL: sessions idle in a transaction or waiting for a lock) and
@@ -142,6 +163,7 @@ class Connection {
 
  private:
   bool committed_ = false;
+  std::unordered_map<const char*, std::string> insert_sql_;  ///< insert_rows()'s INSERT, by its columns
 };
 
 /// What `create` runs on a new database's connection, handing the connection back

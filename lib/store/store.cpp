@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -75,6 +76,18 @@ constexpr const char* kInsertLevelStage =
     "INSERT INTO stages (ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, "
     "escalated_due, finished_at, finished_on, outcome, explained_at, explanation, level) VALUES "
     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+
+// Every stored column of a ticket but its stage links, and of a stage (not the generated
+// current_due): what copy and batches insert, ids included.
+#define LINKCTL_TICKET_INSERT_COLUMNS                                                                         \
+  "id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, " \
+  "rating, escalated, resets, filed_at, updated_at, approval_chain"
+constexpr int kTicketInsertCount = 19;
+#define LINKCTL_STAGE_INSERT_COLUMNS                                                                    \
+  "id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, " \
+  "finished_at, finished_on, outcome, explained_at, explanation, level"
+constexpr int kStageInsertCount = 17;
+constexpr int kEventCount = 16;
 
 #define LINKCTL_STAGE_COLS(a)                                                                                         \
   a ".id, " a ".kind, " a ".rule, " a ".dept, " a ".started_at, " a ".start_date, " a ".due, " a ".due_at, " a        \
@@ -488,32 +501,51 @@ std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_ve
   return append_event(draft, policy_version, last);
 }
 
-std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version, Anchor& last) {
+namespace {
+
+// The event `draft` becomes after `last`: its id, the hash of its predecessor and its own.
+Event chained(const EventDraft& draft, std::int64_t policy_version, const Anchor& last) {
   Event e;
   static_cast<EventDraft&>(e) = draft;
   e.policy_version = policy_version;
   e.changes_json = changes_text(draft.changes);
   e.id = last.event + 1;
   e.prev_hash = last.hash;
+  return e;
+}
+
+// An event's row, in the order of LINKCTL_EVENT_COLUMNS, appended to `out`.
+void event_values(const Event& e, std::vector<Value>& out) {
+  auto optional = [](const auto& v) { return v ? Value(*v) : Value(); };
+  out.emplace_back(e.id);
+  out.push_back(optional(e.ticket_id));
+  out.emplace_back(e.verb);
+  out.emplace_back(e.actor);
+  out.push_back(optional(e.via));
+  out.emplace_back(format_instant(e.at));
+  out.emplace_back(format_instant(e.recorded_at));
+  out.emplace_back(std::int64_t{e.clock_override ? 1 : 0});
+  out.push_back(optional(e.state_before));
+  out.push_back(optional(e.state_after));
+  out.emplace_back(e.changes_json);
+  out.push_back(optional(e.note));
+  out.push_back(optional(e.ticket_digest));
+  out.emplace_back(e.policy_version);
+  out.emplace_back(e.prev_hash);
+  out.emplace_back(e.hash);
+}
+
+}  // namespace
+
+std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version, Anchor& last) {
+  Event e = chained(draft, policy_version, last);
   if (e.ticket_id && !e.ticket_digest) e.ticket_digest = ticket_digest(*e.ticket_id);
   e.hash = event_hash(e, e.prev_hash);
+  std::vector<Value> row;
+  row.reserve(kEventCount);
+  event_values(e, row);
   auto& st = db_->prepared(kInsertEvent);
-  st.bind(1, e.id);
-  st.bind(2, e.ticket_id);
-  st.bind(3, e.verb);
-  st.bind(4, e.actor);
-  st.bind(5, e.via);
-  st.bind(6, format_instant(e.at));
-  st.bind(7, format_instant(e.recorded_at));
-  st.bind(8, e.clock_override ? 1 : 0);
-  st.bind(9, e.state_before);
-  st.bind(10, e.state_after);
-  st.bind(11, e.changes_json);
-  st.bind(12, e.note);
-  st.bind(13, e.ticket_digest);
-  st.bind(14, e.policy_version);
-  st.bind(15, e.prev_hash);
-  st.bind(16, e.hash);
+  for (int i = 0; i < kEventCount; ++i) st.bind(i + 1, row[static_cast<std::size_t>(i)]);
   st.exec();
   last = {e.id, std::move(e.hash)};
   return last.event;
@@ -729,12 +761,114 @@ std::string Store::digest_of_new(const Ticket& t) {
   return d.hex();
 }
 
-void Store::rewind_ids(std::int64_t first_ticket) {
-  auto st = db_->prepare("SELECT min(id) FROM stages WHERE ticket_id >= ?");
-  st->bind(1, first_ticket);
-  if (st->step() && !st->is_null(0)) db_->restart_ids("stages", "id", st->integer(0));
-  st.reset();
-  db_->restart_ids("tickets", "id", first_ticket);
+namespace {
+
+// Sets the stage links of tickets inserted without them: `links` holds approval, feedback
+// and review stage and the ticket's id, for each ticket; `per` tickets a statement. Where a
+// statement costs a round trip, many tickets at once (UPDATE ... FROM VALUES; the first row's casts type the columns,
+// which may all be NULL).
+void link_stages(db::Connection& c, const std::vector<Value>& links, std::size_t per) {
+  constexpr std::size_t kWidth = 4;
+  const std::size_t rows = links.size() / kWidth;
+  per = std::max<std::size_t>(1, per);
+  for (std::size_t first = 0; first < rows; first += per) {
+    std::size_t n = std::min(per, rows - first);
+    if (n == 1) {
+      auto& link = c.prepared(kLinkStages);
+      for (std::size_t i = 0; i < kWidth; ++i) link.bind(static_cast<int>(i + 1), links[first * kWidth + i]);
+      link.exec();
+      continue;
+    }
+    std::string sql =
+        "UPDATE tickets SET approval_stage = v.column1, feedback_stage = v.column2, review_stage = v.column3 FROM "
+        "(VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))";
+    sql.reserve(sql.size() + n * 12 + 64);
+    for (std::size_t i = 1; i < n; ++i) sql += ", (?,?,?,?)";
+    sql += ") AS v WHERE tickets.id = v.column4";
+    auto& st = c.prepared(sql);
+    for (std::size_t i = 0; i < n * kWidth; ++i) st.bind(static_cast<int>(i + 1), links[first * kWidth + i]);
+    st.exec();
+  }
+}
+
+}  // namespace
+
+Store::Batch::Batch(Store& store, Anchor& head, std::int64_t policy_version, std::size_t rows)
+    : store_(store),
+      head_(head),
+      policy_version_(policy_version),
+      size_(std::max<std::size_t>(1, rows ? rows : store.db_->batch_rows())) {}
+
+void Store::Batch::insert_ticket(Ticket& t) {
+  if (size_ == 1) {
+    // Where a statement costs no round trip (SQLite): written at once, as ever.
+    store_.insert_ticket(t);
+    if (first_ticket_ == 0) first_ticket_ = t.id;
+    for (auto* s : {&t.approval, &t.feedback, &t.review})
+      if (*s && first_stage_ == 0) first_stage_ = (*s)->id;
+    return;
+  }
+  if (queued_ >= size_) flush();
+  auto& db = *store_.db_;
+  if (next_ticket_ == 0) first_ticket_ = next_ticket_ = db.next_id("tickets", "id");
+  t.id = next_ticket_++;
+  for (auto* s : {&t.approval, &t.feedback, &t.review})
+    if (*s) {
+      if (next_stage_ == 0) first_stage_ = next_stage_ = db.next_id("stages", "id");
+      (*s)->id = next_stage_++;
+    }
+  // ticket_row() ends with the stage links and, for a chain's ticket, the chain.
+  Row row = ticket_row(t);
+  for (std::size_t i = 0; i < kTicketInsertCount - 1; ++i) tickets_.push_back(std::move(row[i].value));
+  tickets_.push_back(t.chain ? std::move(row.back().value) : Value());
+  for (auto* s : {&t.approval, &t.feedback, &t.review}) {
+    if (!*s) continue;
+    Row stage = stage_row(t.id, **s);  // ends with the level, when the stage has one
+    for (std::size_t i = 0; i < kStageInsertCount - 1; ++i) stages_.push_back(std::move(stage[i].value));
+    stages_.push_back(stage.size() >= kStageInsertCount ? std::move(stage.back().value) : Value());
+  }
+  if (t.approval || t.feedback || t.review) {
+    links_.push_back(stage_id(t.approval));
+    links_.push_back(stage_id(t.feedback));
+    links_.push_back(stage_id(t.review));
+    links_.emplace_back(t.id);
+  }
+  ++queued_;
+}
+
+std::int64_t Store::Batch::append_event(const EventDraft& draft) {
+  if (size_ == 1) return store_.append_event(draft, policy_version_, head_);
+  if (draft.ticket_id && !draft.ticket_digest)
+    throw Error(ErrorKind::internal, "a batched ticket event needs its ticket's digest");
+  Event e = chained(draft, policy_version_, head_);
+  e.hash = event_hash(e, e.prev_hash);
+  event_values(e, events_);
+  head_ = {e.id, std::move(e.hash)};
+  return head_.event;
+}
+
+void Store::Batch::flush() {
+  auto& db = *store_.db_;
+  // Parents first: a stage names its ticket, an event its ticket, a ticket its stages.
+  db.insert_rows("tickets", LINKCTL_TICKET_INSERT_COLUMNS, kTicketInsertCount, tickets_);
+  db.insert_rows("stages", LINKCTL_STAGE_INSERT_COLUMNS, kStageInsertCount, stages_);
+  link_stages(db, links_, size_);
+  db.insert_rows("events", LINKCTL_EVENT_COLUMNS, kEventCount, events_);
+  if (queued_ > 0) {
+    db.follow_ids("tickets", "id");
+    if (next_stage_ != 0) db.follow_ids("stages", "id");
+  }
+  tickets_.clear();
+  stages_.clear();
+  links_.clear();
+  events_.clear();
+  queued_ = 0;
+}
+
+void Store::Batch::rewind_ids() {
+  auto& db = *store_.db_;
+  if (first_stage_ != 0) db.restart_ids("stages", "id", first_stage_);
+  if (first_ticket_ != 0) db.restart_ids("tickets", "id", first_ticket_);
 }
 
 void Store::insert_ticket(Ticket& t) {
@@ -1097,7 +1231,7 @@ namespace {
 
 /// The tables copy moves, parents first, with every stored column (not the generated
 /// stages.current_due). Tickets go in without their stage links, which point at stages
-/// not yet copied; kLinkStages sets them afterwards.
+/// not yet copied; link_stages() sets them afterwards.
 struct CopiedTable {
   const char* name;
   const char* columns;
@@ -1107,22 +1241,16 @@ struct CopiedTable {
 };
 constexpr CopiedTable kCopiedTables[] = {
     {"policy_versions", "version, applied_at, applied_by, source, sha256, text, compiled", 7, "version", "version"},
-    {"tickets",
-     "id, ref, ref_digest, state, title, body, category, severity, filer, from_dept, to_dept, handler, result, "
-     "rating, escalated, resets, filed_at, updated_at, approval_chain",
-     19, "id", "id"},
-    {"stages",
-     "id, ticket_id, kind, rule, dept, started_at, start_date, due, due_at, escalated_at, escalated_due, "
-     "finished_at, finished_on, outcome, explained_at, explanation, level",
-     17, "id", "id"},
-    {"events",
-     "id, ticket_id, verb, actor, via, at, recorded_at, clock_override, state_before, state_after, changes, note, "
-     "ticket_digest, policy_version, prev_hash, hash",
-     16, "id", nullptr},
+    {"tickets", LINKCTL_TICKET_INSERT_COLUMNS, kTicketInsertCount, "id", "id"},
+    {"stages", LINKCTL_STAGE_INSERT_COLUMNS, kStageInsertCount, "id", "id"},
+    {"events", LINKCTL_EVENT_COLUMNS, kEventCount, "id", nullptr},
     {"spotchecks", "id, ticket_id, finding, dept, at, on_date, by_person, note", 8, "id", "id"},
     {"announced_lapses", "stage_id, due, announced_at, recipient", 4, "stage_id, due, recipient", nullptr},
     {"frozen_reports", "month, frozen_at, frozen_by, policy_version, calendar_sha256, report", 6, "month", nullptr},
 };
+
+// Rows read before they are written: one COPY (or UPDATE) each on PostgreSQL; memory stays small.
+constexpr std::size_t kCopyRows = 2000;
 
 }  // namespace
 
@@ -1133,27 +1261,36 @@ std::int64_t Store::copy_into(Store& target) {
   } end{*db_};
   db_->begin_snapshot();
   std::int64_t rows = 0;
+  std::vector<Value> values;
   for (const auto& t : kCopiedTables) {
-    std::string marks;
-    for (int i = 0; i < t.count; ++i) marks += i ? ",?" : "?";
+    auto width = static_cast<std::size_t>(t.count);
+    values.clear();
+    values.reserve(kCopyRows * width);
     auto read = db_->prepare(fmt::format("SELECT {} FROM {} ORDER BY {}", t.columns, t.name, t.order));
-    auto& write = target.db_->prepared(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, t.columns, marks));
     while (read->step()) {
-      write.reset();
-      for (int i = 0; i < t.count; ++i) write.bind(i + 1, read->value(i));
-      write.exec();
+      for (int i = 0; i < t.count; ++i) values.push_back(read->value(i));
       ++rows;
+      if (values.size() >= kCopyRows * width) {
+        target.db_->insert_rows(t.name, t.columns, t.count, values);
+        values.clear();
+      }
     }
+    target.db_->insert_rows(t.name, t.columns, t.count, values);
     if (t.generated_id) target.db_->follow_ids(t.name, t.generated_id);
   }
   auto links = db_->prepare(
       "SELECT approval_stage, feedback_stage, review_stage, id FROM tickets WHERE approval_stage IS NOT NULL OR "
       "feedback_stage IS NOT NULL OR review_stage IS NOT NULL ORDER BY id");
+  values.clear();
   while (links->step()) {
-    auto& link = target.db_->prepared(kLinkStages);
-    for (int i = 0; i < 4; ++i) link.bind(i + 1, links->value(i));
-    link.exec();
+    for (int i = 0; i < 4; ++i) values.push_back(links->value(i));
+    if (values.size() >= kCopyRows * 4) {
+      link_stages(*target.db_, values, target.db_->batch_rows());
+      values.clear();
+    }
   }
+  link_stages(*target.db_, values, target.db_->batch_rows());
+  target.db_->refresh_statistics();
   return rows;
 }
 

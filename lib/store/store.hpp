@@ -151,12 +151,44 @@ class Store {
   Anchor head();
 
   // Tickets.
-  /// Inside the write transaction that inserted tickets from `first_ticket` on, about to be
-  /// rolled back: the ticket and stage ids it took are handed out again afterwards
-  /// (PostgreSQL's sequences do not roll back; SQLite's rowids need nothing).
-  void rewind_ids(std::int64_t first_ticket);
   /// Inserts a new ticket and its current stages; sets their ids.
   void insert_ticket(Ticket& t);
+  /// New tickets and their events, written in batches of the engine's size (import): one
+  /// COPY per table and batch on PostgreSQL instead of a round trip per row. Ids are handed
+  /// out here, in the order the store would hand them out, under the write lock the caller
+  /// holds; the rows and events are the same as insert_ticket() and append_event() write.
+  /// Nothing queued is written until flush(), which the caller runs before committing.
+  /// Batches of one (SQLite's) are insert_ticket() and append_event() themselves.
+  class Batch {
+   public:
+    /// Events go after `head` (the chain's head as the caller knows it), which each append moves.
+    /// `rows`: tickets per batch (tests); 0 for the engine's (Connection::batch_rows()).
+    Batch(Store& store, Anchor& head, std::int64_t policy_version, std::size_t rows = 0);
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    /// Gives `t` and its current stages their ids and queues their rows.
+    void insert_ticket(Ticket& t);
+    /// Queues an event after the head and returns its id; a ticket event must carry its
+    /// ticket_digest (Store::digest_of_new()).
+    std::int64_t append_event(const EventDraft& e);
+    /// Writes everything queued.
+    void flush();
+    /// How many tickets are queued (after insert_ticket(): 1 when the ones before were written).
+    std::size_t queued() const noexcept { return queued_; }
+    /// Inside the write transaction, about to be rolled back: the ticket and stage ids taken
+    /// are handed out again afterwards (PostgreSQL's sequences do not roll back).
+    void rewind_ids();
+
+   private:
+    Store& store_;
+    Anchor& head_;
+    std::int64_t policy_version_;
+    std::size_t size_;
+    std::int64_t first_ticket_ = 0, next_ticket_ = 0, first_stage_ = 0, next_stage_ = 0;
+    std::size_t queued_ = 0;  ///< tickets queued
+    std::vector<Value> tickets_, stages_, links_, events_;
+  };
+
   /// Writes the changes between `before` and `after`; new stages get ids.
   void update_ticket(const Ticket& before, Ticket& after);
   /// Writes a stage that is no longer one of its ticket's current stages.
@@ -201,7 +233,8 @@ class Store {
   /// Copies every row of this database into `target`, a new database inside its
   /// write transaction (Store::create): policy versions, tickets, stages, events with
   /// their hashes, spot checks, announced lapses, frozen reports, ids kept. The rows are
-  /// read from one snapshot. Returns the number of rows copied.
+  /// read from one snapshot and written in batches (one COPY each on PostgreSQL); the
+  /// target's statistics are brought up to date. Returns the number of rows copied.
   std::int64_t copy_into(Store& target);
 
   /// A ticket's row and a stage's row, every column in the order digests hash them.

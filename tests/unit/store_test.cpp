@@ -4,9 +4,11 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "admin.hpp"
 #include "default_policy.hpp"
@@ -227,4 +229,92 @@ TEST_CASE("sha256_hex gives the FIPS 180-2 test vectors") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+namespace {
+
+// Files `count` tickets of several kinds (an approval chain's among them) as gao.feng's import
+// would: through a batch of `rows` rows, or else one insert_ticket and append_event at a time.
+void file_many(World& w, int count, std::optional<std::size_t> rows) {
+  StoppedClock clock(*parse_utc_instant("2026-10-13T01:00:00Z"));
+  Session s{w.store, *w.policy, 1, clock, Actor{w.policy->person("gao.feng"), std::nullopt}};
+  auto m = s.moment();
+  const std::pair<const char*, const char*> kinds[] = {
+      {"li.na", "delivery-late"}, {"yang.fan", "virtual-customer"}, {"li.na", "purchase"}, {"li.na", "shop-moved"}};
+  auto tx = w.store.begin_write();
+  Anchor head = w.store.head();
+  std::optional<Store::Batch> batch;
+  if (rows) batch.emplace(w.store, head, 1, *rows);
+  for (int i = 0; i < count; ++i) {
+    const auto& [filer, category] = kinds[i % 4];
+    FileRequest r;
+    r.category = category;
+    r.title = fmt::format("第{}件 \"引号\" \\ 反斜杠", i);
+    if (i % 3 == 0) r.ref = fmt::format("R{}", i);
+    if (i % 5 == 0) r.body = "两行\r\n说明\t制表 \\N";  // what COPY's text format escapes
+    Outcome o = file_ticket(*w.policy, Actor{w.policy->person(filer), std::nullopt}, m, r);
+    if (batch)
+      batch->insert_ticket(o.after);
+    else
+      w.store.insert_ticket(o.after);
+    o.event.ticket_id = o.after.id;
+    o.event.ticket_digest = Store::digest_of_new(o.after);
+    if (batch)
+      batch->append_event(o.event);
+    else
+      w.store.append_event(o.event, 1, head);
+  }
+  if (batch) batch->flush();
+  tx.commit();
+}
+
+}  // namespace
+
+TEST_CASE("a batch writes the rows and events insert_ticket and append_event write, ids and chain included") {
+  // The engine under test (PostgreSQL under tests/pg/unit.sh) in batches of 7 (multi-row
+  // statements even on SQLite), against an in-memory SQLite file written a row at a time.
+  World batched(kChainPolicy);
+  World single(kChainPolicy, World::InMemory{});
+  file_many(batched, 40, 7);
+  file_many(single, 40, std::nullopt);
+  CHECK(batched.store.head().event == 41);
+  CHECK(batched.store.head().hash == single.store.head().hash);
+  auto audit = batched.store.verify_audit();
+  CHECK_MESSAGE(audit.ok, audit.problem);
+  CHECK(audit.tickets_checked == 40);
+  for (std::int64_t id = 1; id <= 40; ++id) {
+    CHECK(batched.store.ticket_digest(id) == single.store.ticket_digest(id));
+    CHECK(batched.store.ticket_stages(id).size() == single.store.ticket_stages(id).size());
+  }
+  CHECK(batched.get(3).chain.has_value());
+  // The ids handed out afterwards follow the batch's (PostgreSQL: the sequences were moved on).
+  auto next = batched.file("li.na", "2026-10-14", "delivery-late");
+  CHECK(next == 41);
+  CHECK(batched.get(next).approval->id == single.get(single.file("li.na", "2026-10-14", "delivery-late")).approval->id);
+}
+
+TEST_CASE("a batch rolled back hands its ids out again") {
+  World w(kChainPolicy);
+  {
+    auto tx = w.store.begin_write();
+    Anchor head = w.store.head();
+    Store::Batch batch(w.store, head, 1, 3);
+    StoppedClock clock(*parse_utc_instant("2026-10-13T01:00:00Z"));
+    Session s{w.store, *w.policy, 1, clock, Actor{w.policy->person("li.na"), std::nullopt}};
+    for (int i = 0; i < 5; ++i) {  // a batch written, one queued
+      FileRequest r;
+      r.category = "delivery-late";
+      r.title = "作废";
+      Outcome o = file_ticket(*w.policy, s.actor, s.moment(), r);
+      batch.insert_ticket(o.after);
+      o.event.ticket_id = o.after.id;
+      o.event.ticket_digest = Store::digest_of_new(o.after);
+      batch.append_event(o.event);
+    }
+    batch.rewind_ids();
+  }  // rolled back
+  CHECK(w.store.head().event == 1);
+  auto id = w.file("li.na", "2026-10-14", "delivery-late");
+  CHECK(id == 1);
+  CHECK(w.get(id).approval->id == 1);
 }

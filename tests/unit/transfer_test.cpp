@@ -172,3 +172,57 @@ TEST_CASE("a streamed import stores what filing its rows one at a time stores: t
   CHECK(stored(streamed) == stored(by_row));
   CHECK(streamed.store.verify_audit({}).ok);
 }
+
+namespace {
+
+// A file of `rows` tickets of several filers and categories, every third with a ref.
+std::string many_rows(int rows) {
+  std::string csv = "filer,category,title,body,ref\n";
+  const char* kinds[] = {"li.na,delivery-late", "yang.fan,virtual-customer", "li.na,shop-moved"};
+  for (int i = 0; i < rows; ++i)
+    csv += fmt::format("{},第{}件,\"说明, 含逗号\",{}\n", kinds[i % 3], i, i % 3 == 0 ? fmt::format("R{}", i) : "");
+  return csv;
+}
+
+ImportResult import_stopped(World& w, const std::string& csv) {
+  StoppedClock clock(*parse_utc_instant("2026-10-13T01:00:00Z"));
+  Session s{w.store, *w.policy, 1, clock, Actor{w.policy->person("gao.feng"), std::nullopt}};
+  return import_csv(s, csv, "t.csv");
+}
+
+}  // namespace
+
+TEST_CASE("a large import writes the same tickets, events and chain head on every engine") {
+  // The engine under test (PostgreSQL under tests/pg/unit.sh: three batches) against SQLite.
+  World w;
+  World sqlite(kMiniPolicy, World::InMemory{});
+  std::string csv = many_rows(2500);
+  auto r = import_stopped(w, csv);
+  CHECK(r.ids == IdRuns{{1, 2500}});
+  CHECK(import_stopped(sqlite, csv).ids == IdRuns{{1, 2500}});
+  auto audit = w.store.verify_audit();
+  CHECK_MESSAGE(audit.ok, audit.problem);
+  CHECK(audit.events_checked == 2501);
+  CHECK(audit.head_hash == sqlite.store.head().hash);
+  for (std::int64_t id : {1, 999, 1000, 1001, 2001, 2500})
+    CHECK(w.store.ticket_digest(id) == sqlite.store.ticket_digest(id));
+  CHECK(w.get(2500).title == "第2499件");
+  // Importing it again skips every ref and refuses nothing else... the rows without a ref are new.
+  auto again = import_stopped(w, csv);
+  CHECK(again.skipped == 834);
+  CHECK(again.ids == IdRuns{{2501, 4166}});
+}
+
+TEST_CASE("a bad row after thousands refuses the whole file, and the ids are handed out again") {
+  World w;
+  std::string csv = many_rows(1600) + "nobody,delivery-late,坏,,\n";
+  CHECK(import_error(w, csv) == "t.csv:1602: filer 'nobody' is not a person in the policy");
+  // A ref used again more than a batch later is still named with its first line.
+  CHECK(import_error(w, many_rows(1600) + "li.na,delivery-late,重复,,R3\n") ==
+        "t.csv:1602: ref 'R3' is used again (first on line 5)");
+  CHECK(ticket_count(w) == 0);
+  CHECK(w.store.head().event == 1);
+  auto r = import_stopped(w, many_rows(2));
+  CHECK(r.ids == IdRuns{{1, 2}});
+  CHECK(w.get(1).approval->id == 1);
+}

@@ -8,6 +8,18 @@
 
 namespace linkctl::test {
 
+/// A clock stopped for good, its wall time too: events, and so the chain's head, repeat exactly.
+class StoppedClock final : public Clock {
+ public:
+  explicit StoppedClock(Instant at) : at_(at) {}
+  Instant now() const override { return at_; }
+  Instant wall() const override { return at_; }
+  bool overridden() const override { return true; }
+
+ private:
+  Instant at_;
+};
+
 /// A new database (see fresh_store) under a policy, and sessions for any person at any local time.
 struct World {
   std::shared_ptr<const Policy> policy;

@@ -47,6 +47,9 @@ struct Libpq {
   decltype(&PQgetisnull) getisnull;
   decltype(&PQclear) clear;
   decltype(&PQsetNoticeProcessor) set_notice_processor;
+  decltype(&PQputCopyData) put_copy_data;
+  decltype(&PQputCopyEnd) put_copy_end;
+  decltype(&PQgetResult) get_result;
 };
 
 template <typename F>
@@ -81,6 +84,9 @@ const Libpq& pq() {
     load(handle, l.getisnull, "PQgetisnull");
     load(handle, l.clear, "PQclear");
     load(handle, l.set_notice_processor, "PQsetNoticeProcessor");
+    load(handle, l.put_copy_data, "PQputCopyData");
+    load(handle, l.put_copy_end, "PQputCopyEnd");
+    load(handle, l.get_result, "PQgetResult");
     return l;
   }();
   return lib;
@@ -297,6 +303,16 @@ class PgConnection final : public db::Connection {
     run(fmt::format("SELECT setval(pg_get_serial_sequence('{}', '{}'), {}, false)", table, column, next));
   }
 
+  std::int64_t next_id(const std::string& table, const std::string& column) override {
+    auto r = run(fmt::format("SELECT nextval(pg_get_serial_sequence('{}', '{}'))", table, column));
+    return std::strtoll(pq().getvalue(r.res, 0, 0), nullptr, 10);
+  }
+  void insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) override;
+  void refresh_statistics() override { run("ANALYZE"); }
+  // Enough rows per COPY (or multi-row UPDATE) that the round trip and the statement's
+  // start no longer count, few enough that memory stays small.
+  std::size_t batch_rows() const override { return 1000; }
+
   int schema_version() override;
   void migrate() override;
   int latest_schema_version() const override { return static_cast<int>(postgres_migrations().size()); }
@@ -376,6 +392,78 @@ class PgConnection final : public db::Connection {
   std::unordered_map<const char*, std::unique_ptr<PgStatement>> constants_;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> built_;
 };
+
+// A value as COPY's text format writes it: \N for NULL; backslash, tab, newline and
+// carriage return escaped (the only characters that format gives a meaning).
+void copy_field(std::string& out, const Value& v) {
+  if (const auto* number = std::get_if<std::int64_t>(&v)) {
+    out += std::to_string(*number);
+    return;
+  }
+  const auto* text = std::get_if<std::string>(&v);
+  if (!text) {
+    out += "\\N";
+    return;
+  }
+  for (char c : *text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
+void PgConnection::insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) {
+  if (values.empty() || count <= 0) return;
+  in_transaction();
+  auto width = static_cast<std::size_t>(count);
+  std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, columns);
+  if (tracing())
+    std::fprintf(stderr, "%s; -- %zu rows\n", sql.c_str(), values.size() / width);  // LINKCTL_TRACE_SQL, asked for
+  Result start(pq().exec(conn_, sql.c_str()));
+  if (!start.res || pq().result_status(start.res) != PGRES_COPY_IN) {
+    PGresult* refused = start.res;
+    start.res = nullptr;
+    check(refused);  // throws: the COPY was refused
+    throw DatabaseError(Failure::other, db::failure_message(Failure::other, name_, "COPY did not start"));
+  }
+  std::string data;
+  constexpr std::size_t kChunk = 1 << 18;
+  bool sent = true;
+  for (std::size_t i = 0; i < values.size() && sent; ++i) {
+    copy_field(data, values[i]);
+    data += (i + 1) % width == 0 ? '\n' : '\t';
+    if (data.size() >= kChunk || i + 1 == values.size()) {
+      sent = pq().put_copy_data(conn_, data.data(), static_cast<int>(data.size())) == 1;
+      data.clear();
+    }
+  }
+  pq().put_copy_end(conn_, sent ? nullptr : "linkctl could not send the rows");
+  // The COPY's own result, then nothing: the first failure is the one to report.
+  std::optional<Result> failed;
+  while (PGresult* r = pq().get_result(conn_)) {
+    Result res(r);
+    if (!failed && pq().result_status(r) != PGRES_COMMAND_OK) failed.emplace(std::move(res));
+  }
+  if (failed) {
+    PGresult* r = failed->res;
+    failed->res = nullptr;
+    check(r);
+  }
+  if (!sent) check(nullptr);
+}
 
 void PgStatement::execute() {
   c_.in_transaction();
