@@ -125,7 +125,11 @@ echo "man -l (zh_CN): $(wc -l <<<"$page") lines rendered, with 名称, 命令, �
 locales=${LINKCTL_TEST_LOCPATH:-$work/locales}
 [ -n "${LINKCTL_TEST_LOCPATH:-}" ] || bash "$src/tests/i18n/make_locale.sh" "$locales" >"$work/locale.log" 2>&1 ||
   { cat "$work/locale.log"; fail "cannot build the zh_CN.UTF-8 locale"; }
-said=$(LINKCTL_LOCALEDIR="$root/usr/share/locale" LC_ALL= LANG=zh_CN.UTF-8 LOCPATH="$locales" "$root/usr/bin/linkctl" --help | head -1)
+# (All of the help, then its first line: "| head -1" may close the pipe while linkctl still
+# writes, and under pipefail that SIGPIPE would end this script without a word.)
+said=$(LINKCTL_LOCALEDIR="$root/usr/share/locale" LC_ALL= LANG=zh_CN.UTF-8 LOCPATH="$locales" "$root/usr/bin/linkctl" --help) ||
+  fail "the packaged linkctl --help failed under zh_CN.UTF-8"
+said=${said%%$'\n'*}
 [[ $said == *联动信息* ]] || fail "the packaged catalog does not translate linkctl --help: $said"
 echo "message catalog: linkctl --help in Chinese from /usr/share/locale/zh_CN/LC_MESSAGES/linkctl.mo"
 
