@@ -115,7 +115,11 @@ fi
 # its first event, against the floor: the sqlite3 CLI's .import of the same CSV into the same
 # tables (bench/import-floor.sql). Single runs (a 1M-row import takes a while); wall time and
 # peak RSS, which must not grow with the rows (streaming: 1M rows within 1.2x the peak of 10k).
-timed_peak() { { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>&1; } 2>&1 | tail -1 | awk '{ printf "%d %d\n", $1 * 1000, $2 }'; }
+# (GNU time's report goes to a file: "2>&1" after the command would send it to /dev/null too.)
+timed_peak() {
+  /usr/bin/time -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>&1
+  awk '{ printf "%d %d\n", $1 * 1000, $2 }' "$work/time.out"
+}
 declare -A import_peak
 for rows in ${BENCH_IMPORT_SIZES:-10000 100000 1000000}; do
   csv=$work/import-$rows.csv db=$work/import-$rows.db floor=$work/import-floor-$rows.db
