@@ -9,6 +9,7 @@
 set -euo pipefail
 linkctl=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+reports_dir=$(cd "$(dirname "$0")" && pwd)  # png.py, the screenshot decoder
 command -v chromium >/dev/null || { echo "html: chromium is missing (make deps installs it)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-html.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -22,8 +23,10 @@ browse --window-size=1000,1400 --screenshot="$work/page.png" --enable-logging=st
   >/dev/null 2>console.txt
 browse --dump-dom "file://$work/month.html" >dom.html 2>/dev/null
 
-/usr/bin/python3 - <<'PY'
-import re, struct, sys, zlib
+PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir /usr/bin/python3 - <<'PY'
+import os, re, sys
+sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
+import png
 from html.parser import HTMLParser
 
 failures = []
@@ -38,38 +41,7 @@ def check(ok, what):
 console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
 check(not console, "no console message: " + "".join(console[:3]))
 
-# The screenshot: an 8-bit RGB or RGBA PNG, decoded here (PNG's five row filters).
-def pixels(path):
-    data = open(path, "rb").read()
-    check(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is a PNG")
-    pos, idat, w = 8, b"", 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and ctype in (2, 6), (depth, ctype)
-            bpp = 3 if ctype == 2 else 4
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw, stride, prev, out = zlib.decompress(idat), w * bpp, bytearray(w * bpp), []
-    for y in range(h):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        out.extend(tuple(line[i:i + 3]) for i in range(0, stride, bpp))
-        prev = line
-    return w, h, out
-
-w, h, px = pixels("page.png")
+w, h, px = png.pixels("page.png", check)
 colours = set(px)
 ink = sum(1 for p in px if p != (255, 255, 255))
 check(w == 1000 and h == 1400, f"the screenshot is the window's size ({w}x{h})")

@@ -12,6 +12,7 @@
 set -euo pipefail
 linkctl=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+reports_dir=$(cd "$(dirname "$0")" && pwd)  # png.py, the screenshot decoder
 py=/usr/bin/python3 # Debian's, with python3-openpyxl (not a python3 earlier on PATH)
 "$py" -c 'import openpyxl' 2>/dev/null || { echo "period: python3-openpyxl is missing (make deps installs it)"; exit 1; }
 command -v chromium >/dev/null || { echo "period: chromium is missing (make deps installs it)"; exit 1; }
@@ -42,8 +43,10 @@ browse --dump-dom "file://$work/q4.html" >q4-dom.html 2>/dev/null
 browse --dump-dom "file://$work/y.html" >y-dom.html 2>/dev/null
 browse --print-to-pdf="$work/y.pdf" --no-pdf-header-footer "file://$work/y.html" >/dev/null 2>&1
 
-"$py" - <<'PY'
-import csv, json, re, struct, sys, zipfile, zlib
+PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir "$py" - <<'PY'
+import csv, json, os, re, sys, zipfile
+sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
+import png
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 import openpyxl
@@ -195,37 +198,7 @@ check(sum(m["state"] != "not begun" for m in y_json["months"]) == 11, "eleven mo
 console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
 check(not console, "no console message: " + "".join(console[:3]))
 
-def pixels(path):
-    data = open(path, "rb").read()
-    check(data[:8] == b"\x89PNG\r\n\x1a\n", "the screenshot is a PNG")
-    pos, idat, w = 8, b"", 0
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR":
-            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
-            assert depth == 8 and ctype in (2, 6), (depth, ctype)
-            bpp = 3 if ctype == 2 else 4
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + n
-    raw, stride, prev, out = zlib.decompress(idat), w * bpp, bytearray(w * bpp), []
-    for y in range(h):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            a = line[i - bpp] if i >= bpp else 0
-            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-            if f == 1: line[i] = (line[i] + a) & 255
-            elif f == 2: line[i] = (line[i] + b) & 255
-            elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
-            elif f == 4:
-                p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        out.extend(tuple(line[i:i + 3]) for i in range(0, stride, bpp))
-        prev = line
-    return w, h, out
-
-w, h, px = pixels("page.png")
+w, h, px = png.pixels("page.png", check)
 check(len(set(px)) > 50, f"the screenshot is not blank: {len(set(px))} colours")
 check(sum(1 for p in px if p != (255, 255, 255)) > len(px) // 100, "the page has ink")
 check(sum(1 for p in px if p == (0x2f, 0x6f, 0xb0)) > 500, "October's bars are drawn (#2f6fb0)")
