@@ -121,4 +121,25 @@ void check_text(std::string_view field, std::string_view value, std::size_t max_
     throw Error(ErrorKind::usage, trf("{} is empty; give some text", field));
 }
 
+void append_tab_escaped(std::string& out, std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
+
 }  // namespace linkctl

@@ -14,6 +14,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 /// combining marks 0 (utf8proc). Invalid bytes count 1 each.
 std::size_t display_width(std::string_view s);
 
+/// Appends `s` with backslash, tab, newline and carriage return written as \\, \t, \n and
+/// \r: the escaping of linkctl's tsv and of PostgreSQL's COPY text format, which give those
+/// four characters a meaning.
+void append_tab_escaped(std::string& out, std::string_view s);
+
 /// `s` made safe for a one-line message: control characters (C0, DEL, C1, the
 /// bidirectional ones of find_control) and bytes that are not UTF-8 become \xNN, one
 /// per byte, so an error never breaks a line, drives a terminal or reorders its text.

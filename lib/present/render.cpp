@@ -84,30 +84,7 @@ void each_cell(const std::vector<std::string>& columns, const nlohmann::ordered_
 }
 
 void append_tsv(std::string& out, const nlohmann::ordered_json& v) {
-  auto escape = [&](std::string_view s) {
-    for (char c : s) {
-      switch (c) {
-        case '\t':
-          out += "\\t";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        default:
-          out += c;
-      }
-    }
-  };
-  if (v.is_string())
-    escape(v.get_ref<const std::string&>());
-  else
-    escape(cell_text(v));
+  append_tab_escaped(out, v.is_string() ? v.get_ref<const std::string&>() : cell_text(v));
 }
 
 }  // namespace

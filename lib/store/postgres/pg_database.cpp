@@ -19,6 +19,7 @@
 
 #include "i18n.hpp"
 #include "migrations.hpp"
+#include "text.hpp"
 #include "user_file.hpp"
 
 namespace linkctl::postgres {
@@ -405,24 +406,7 @@ void copy_field(std::string& out, const Value& v) {
     out += "\\N";
     return;
   }
-  for (char c : *text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
+  append_tab_escaped(out, *text);
 }
 
 void PgConnection::insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) {
