@@ -9,7 +9,7 @@
 set -euo pipefail
 linkctl=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-reports_dir=$(cd "$(dirname "$0")" && pwd)  # png.py, the screenshot decoder
+reports_dir=$(cd "$(dirname "$0")" && pwd)  # reportcheck.py
 command -v chromium >/dev/null || { echo "html: chromium is missing (make deps installs it)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-html.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -26,22 +26,13 @@ browse --dump-dom "file://$work/month.html" >dom.html 2>/dev/null
 PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir /usr/bin/python3 - <<'PY'
 import os, re, sys
 sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
-import png
+from reportcheck import check, pixels, summary
 from html.parser import HTMLParser
-
-failures = []
-checks = 0
-def check(ok, what):
-    global checks
-    checks += 1
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what)
 
 console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
 check(not console, "no console message: " + "".join(console[:3]))
 
-w, h, px = png.pixels("page.png", check)
+w, h, px = pixels("page.png")
 colours = set(px)
 ink = sum(1 for p in px if p != (255, 255, 255))
 check(w == 1000 and h == 1400, f"the screenshot is the window's size ({w}x{h})")
@@ -74,6 +65,5 @@ check(page.tags.count("table") == 3, "score, KPI and penalty tables")
 for name in ("市场部", "物流中心", "稽查分局"):
     check(name in page.text.get("td", ""), f"{name} in the tables")
 
-print(f"html: {checks} checks, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+sys.exit(summary("html"))
 PY

@@ -12,7 +12,7 @@
 set -euo pipefail
 linkctl=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-reports_dir=$(cd "$(dirname "$0")" && pwd)  # png.py, the screenshot decoder
+reports_dir=$(cd "$(dirname "$0")" && pwd)  # reportcheck.py
 py=/usr/bin/python3 # Debian's, with python3-openpyxl (not a python3 earlier on PATH)
 "$py" -c 'import openpyxl' 2>/dev/null || { echo "period: python3-openpyxl is missing (make deps installs it)"; exit 1; }
 command -v chromium >/dev/null || { echo "period: chromium is missing (make deps installs it)"; exit 1; }
@@ -46,33 +46,10 @@ browse --print-to-pdf="$work/y.pdf" --no-pdf-header-footer "file://$work/y.html"
 PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir "$py" - <<'PY'
 import csv, json, os, re, sys, zipfile
 sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
-import png
+from reportcheck import check, pixels, read_csv, same_as_csv, summary
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 import openpyxl
-
-failures = []
-checks = 0
-def check(ok, what):
-    global checks
-    checks += 1
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what)
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-def sheet_rows(ws):
-    rows = list(ws.iter_rows(values_only=False))
-    header = [c.value for c in rows[1]]
-    body = []
-    for r in rows[2:]:
-        if all(c.value is None for c in r):
-            break  # the empty row before the notes
-        body.append(dict(zip(header, r)))
-    return header, body
 
 # Chinese heading -> CSV column, written out here independently of linkctl's code.
 RULES = {"审批超时": "approval_overdue", "反馈超时": "feedback_overdue", "复核超时": "review_overdue",
@@ -80,7 +57,6 @@ RULES = {"审批超时": "approval_overdue", "反馈超时": "feedback_overdue",
          "督办重置": "supervisor_reset", "奖金扣减(元)": "bonus_deduction"}
 DETAIL = {"月份": "month", "部门代码": "department", "规则": "rule", "扣分": "points", "扣奖金(元)": "yuan",
           "工单": "ticket", "日期": "date", "说明": "detail"}
-NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 
 def score_mapping(csv_rows):
@@ -89,24 +65,6 @@ def score_mapping(csv_rows):
         if (g := MONTH.match(col)):
             m[f"{g[1]}年{g[2]}月"] = col
     return m
-
-def same_as_csv(ws, csv_rows, mapping, what):
-    header, rows = sheet_rows(ws)
-    for h in mapping:
-        check(h in header, f"{what}: heading {h} present")
-    check(len(rows) == len(csv_rows), f"{what}: {len(rows)} rows, the CSV has {len(csv_rows)}")
-    for i, (x, c) in enumerate(zip(rows, csv_rows)):
-        for h, col in mapping.items():
-            cell, text = x.get(h), c[col]
-            if NUMBER.match(text):
-                ok = cell is not None and cell.data_type == "n" and not isinstance(cell.value, str) \
-                    and float(cell.value) == float(text)
-                check(ok, f"{what} row {i + 1} {col}: number {text}, the workbook has {cell and cell.value!r}")
-            else:
-                value = "" if cell is None or cell.value is None else cell.value
-                check(value == text and (text == "" or cell.data_type == "s"),
-                      f"{what} row {i + 1} {col}: text {text!r}, the workbook has {value!r}")
-    return header, rows
 
 def notes(ws):
     return [r[0] for r in ws.iter_rows(min_row=3, max_col=1, values_only=True) if isinstance(r[0], str)]
@@ -198,7 +156,7 @@ check(sum(m["state"] != "not begun" for m in y_json["months"]) == 11, "eleven mo
 console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
 check(not console, "no console message: " + "".join(console[:3]))
 
-w, h, px = png.pixels("page.png", check)
+w, h, px = pixels("page.png")
 check(len(set(px)) > 50, f"the screenshot is not blank: {len(set(px))} colours")
 check(sum(1 for p in px if p != (255, 255, 255)) > len(px) // 100, "the page has ink")
 check(sum(1 for p in px if p == (0x2f, 0x6f, 0xb0)) > 500, "October's bars are drawn (#2f6fb0)")
@@ -246,6 +204,5 @@ boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]", pdf)
 check(boxes and all(abs(float(a) - 595.3) < 1.5 and abs(float(b) - 841.9) < 1.5 for a, b in boxes),
       f"printed on A4 (595x842 pt): {boxes[:2]}")
 
-print(f"period: {checks} checks, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+sys.exit(summary("period"))
 PY

@@ -9,6 +9,7 @@
 set -euo pipefail
 linkctl=$(readlink -f "$1")
 SRC=${LINKCTL_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+reports_dir=$(cd "$(dirname "$0")" && pwd)  # reportcheck.py
 py=/usr/bin/python3 # Debian's, with python3-openpyxl (not a python3 earlier on PATH)
 "$py" -c 'import openpyxl' 2>/dev/null || { echo "xlsx: python3-openpyxl is missing (make deps installs it)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-xlsx.XXXXXX")
@@ -27,27 +28,11 @@ sup report monthly --month 2026-10 --freeze --format xlsx --output frozen.xlsx 2
 L --as lin.xiuying --today 2026-10-30 spotcheck record 4 --finding fake >/dev/null
 L --as lin.xiuying --today 2026-12-01 report monthly --month 2026-10 --format xlsx --output later.xlsx
 
-"$py" - <<'PY'
-import csv, re, sys, zipfile
+PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir "$py" - <<'PY'
+import os, re, sys, zipfile
+sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
+from reportcheck import check, read_csv, same_as_csv, summary
 import openpyxl
-
-failures = []
-checks = 0
-def check(ok, what):
-    global checks
-    checks += 1
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what)
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-def sheet_rows(ws):
-    rows = list(ws.iter_rows(values_only=False))
-    header = [c.value for c in rows[1]]
-    return header, [dict(zip(header, r)) for r in rows[2:]]
 
 # Chinese heading -> CSV column, written out here independently of linkctl's code.
 SCORES = {"部门代码": "department", "基础分": "base", "审批超时": "approval_overdue", "反馈超时": "feedback_overdue",
@@ -59,25 +44,6 @@ STATS = {"部门代码": "department", "发起": "filed", "接收": "received", 
          "反馈及时率(%)": "feedback_on_time", "复核及时率(%)": "review_on_time",
          "答复天数中位数": "median_days_to_answer", "满意": "satisfied", "一般": "fair", "不满意": "unsatisfied",
          "重置": "resets", "督办": "escalations"}
-NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-
-def same_as_csv(ws, csv_rows, mapping, what):
-    header, rows = sheet_rows(ws)
-    for h in mapping:
-        check(h in header, f"{what}: heading {h} present")
-    check(len(rows) == len(csv_rows), f"{what}: {len(rows)} rows, the CSV has {len(csv_rows)}")
-    for i, (x, c) in enumerate(zip(rows, csv_rows)):
-        for h, col in mapping.items():
-            cell, text = x.get(h), c[col]
-            if NUMBER.match(text):
-                ok = cell is not None and cell.data_type == "n" and not isinstance(cell.value, str) \
-                    and float(cell.value) == float(text)
-                check(ok, f"{what} row {i + 1} {col}: number {text}, the workbook has {cell.value!r}")
-            else:
-                value = "" if cell is None or cell.value is None else cell.value
-                check(value == text and (text == "" or cell.data_type == "s"),
-                      f"{what} row {i + 1} {col}: text {text!r}, the workbook has {value!r}")
-    return header, rows
 
 wb = openpyxl.load_workbook("open.xlsx")
 check(wb.sheetnames == ["得分", "明细", "指标"], f"sheets {wb.sheetnames}")
@@ -126,6 +92,5 @@ for name in ("得分", "明细"):
     check(a == b, f"the frozen month's {name} sheet is the same after a back-dated change")
 check(frozen["得分"]["A1"].value == later["得分"]["A1"].value, "and so is its title")
 
-print(f"xlsx: {checks} checks, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+sys.exit(summary("xlsx"))
 PY
