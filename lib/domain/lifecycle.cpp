@@ -10,17 +10,13 @@
 #include "error.hpp"
 #include "hash.hpp"
 #include "i18n.hpp"
+#include "rules.hpp"
 #include "text.hpp"
 
 namespace linkctl {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-std::string dept_label(const Policy& p, const std::string& code) {
-  const Department* d = p.department(code);
-  return d ? fmt::format("{} ({})", d->name, code) : code;
-}
 
 // Checks the rules table (lib/domain/rules.cpp) and returns the row that applies.
 const Transition& allow(const Policy& p, const Actor& a, const Ticket& t, Verb verb) {

@@ -120,11 +120,6 @@ constexpr Transition kLifecycle[] = {
      N_("get a comment")},
 };
 
-std::string dept_label(const Policy& p, const std::string& code) {
-  const Department* d = p.department(code);
-  return d ? fmt::format("{} ({})", d->name, code) : code;
-}
-
 std::string leads_of(const Policy& p, const std::string& code) {
   const Department* d = p.department(code);
   return d && !d->leads.empty() ? fmt::format("{}", fmt::join(d->leads, ", ")) : _("nobody");
@@ -267,6 +262,11 @@ void authorize(const Person& person, OfficeVerb verb) {
                                                     : _("admins");
     throw Error(ErrorKind::permission, trf("{} may not {}: only {} may", person.id, _(rule.action), who));
   }
+}
+
+std::string dept_label(const Policy& p, const std::string& code) {
+  const Department* d = p.department(code);
+  return d ? fmt::format("{} ({})", d->name, code) : code;
 }
 
 }  // namespace linkctl

@@ -70,6 +70,9 @@ bool acts_as(const Policy& policy, const Person& person, const Ticket& t, Party 
 /// Error(permission) naming who may when rows have it but `person` is none of their parties.
 const Transition& authorize(const Policy& policy, const Person& person, const Ticket& t, Verb verb);
 
+/// A department as messages name it: "市场部 (market)", or the bare code when the policy has none such.
+std::string dept_label(const Policy& policy, const std::string& code);
+
 /// The verbs allowed in `state`, named as refusal messages list them.
 std::vector<std::string> verbs_allowed(State state);
 

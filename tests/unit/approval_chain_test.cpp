@@ -18,12 +18,6 @@ using namespace linkctl::test;
 
 namespace {
 
-unsigned line_of(const std::string& text, const std::string& needle) {
-  auto pos = text.find(needle);
-  REQUIRE(pos != std::string::npos);
-  return 1 + static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
-}
-
 void expect_error(const std::string& text, const std::string& at, const std::string& words) {
   auto r = load_policy(text, "p.toml", D("2026-06-01"));
   CHECK_FALSE(r.ok());

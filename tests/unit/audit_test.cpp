@@ -26,18 +26,6 @@ using namespace linkctl::test;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "linkctl-audit.XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const char* name) const { return (path / name).string(); }
-};
-
-Requester admin() { return {{"tester", false, false}, std::string("gao.feng")}; }
-
 // A world with a done ticket, a spot check of it, an announced lapse and a frozen September.
 struct Busy : World {
   std::int64_t done = 0, late = 0;

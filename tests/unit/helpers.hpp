@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "default_policy.hpp"
@@ -154,6 +158,48 @@ levels = [
 )";
 
 inline Date D(const char* s) { return *parse_date(s); }
+
+/// `hour` o'clock (10:00 unless told) in Shanghai on `date`.
+inline Instant at(const char* date, int hour = 10) { return Instant(D(date)) + std::chrono::hours(hour - 8); }
+
+/// A stage as the scoring and statistics tests build them: started at 10:00 on `start`.
+inline Stage stage(StageKind kind, StageRule rule, const char* dept, const char* start, const char* due) {
+  Stage s;
+  s.id = 1;
+  s.kind = kind;
+  s.rule = rule;
+  s.dept = dept;
+  s.started_at = at(start);
+  s.start_date = D(start);
+  s.due = D(due);
+  return s;
+}
+
+/// Finishes `s` on `on` at `hour` o'clock with `outcome`.
+inline Stage& finish(Stage& s, const char* on, std::string outcome, int hour = 10) {
+  s.finished_at = at(on, hour);
+  s.finished_on = D(on);
+  s.outcome = std::move(outcome);
+  return s;
+}
+
+/// The 1-based line of the first occurrence of `needle` in `text`.
+inline unsigned line_of(const std::string& text, const std::string& needle) {
+  auto pos = text.find(needle);
+  REQUIRE(pos != std::string::npos);
+  return 1 + static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
+}
+
+/// A directory of its own under $TMPDIR, removed with everything in it at the end of the test.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "linkctl-test.XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  std::string file(const char* name) const { return (path / name).string(); }
+};
 
 /// Loads a policy that must be valid.
 inline std::shared_ptr<const Policy> load_ok(const std::string& text, Date today = D("2026-11-22")) {

@@ -3,11 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include "helpers.hpp"
+
 using namespace linkctl;
 
-namespace {
-Date d(const char* s) { return *parse_date(s); }
-}  // namespace
+using namespace linkctl::test;
 
 TEST_CASE("a period report is the sum of its monthly reports, each penalty kept with its month") {
   auto dept = [](const char* code, int score, std::map<std::string, int> points, int yuan) {
@@ -16,19 +16,19 @@ TEST_CASE("a period report is the sum of its monthly reports, each penalty kept 
     return d;
   };
   MonthlyReport oct{"2026-10",
-                    d("2026-11-05"),
+                    D("2026-11-05"),
                     {dept("market", 97, {{"approval_overdue", -1}, {"supervisor_reset", -2}}, 0)},
-                    {{"market", "approval_overdue", -1, 0, 2, d("2026-10-08"), ""},
-                     {"market", "supervisor_reset", -2, 0, 5, d("2026-10-15"), ""}}};
+                    {{"market", "approval_overdue", -1, 0, 2, D("2026-10-08"), ""},
+                     {"market", "supervisor_reset", -2, 0, 5, D("2026-10-15"), ""}}};
   MonthlyReport nov{
       "2026-11",
-      d("2026-11-20"),
+      D("2026-11-20"),
       {dept("market", 99, {{"approval_overdue", -1}}, -5), dept("logistics", 98, {{"fake_handling", -2}}, 0)},
-      {{"market", "approval_overdue", -1, 0, 7, d("2026-11-02"), ""},
-       {"market", "bonus_threshold", 0, -5, 0, d("2026-11-30"), ""},
-       {"logistics", "fake_handling", -2, 0, 8, d("2026-11-03"), ""}}};
-  std::vector<MonthSource> sources{{"2026-10", "frozen", 3, d("2026-11-05")},
-                                   {"2026-11", "computed", 0, d("2026-11-20")},
+      {{"market", "approval_overdue", -1, 0, 7, D("2026-11-02"), ""},
+       {"market", "bonus_threshold", 0, -5, 0, D("2026-11-30"), ""},
+       {"logistics", "fake_handling", -2, 0, 8, D("2026-11-03"), ""}}};
+  std::vector<MonthSource> sources{{"2026-10", "frozen", 3, D("2026-11-05")},
+                                   {"2026-11", "computed", 0, D("2026-11-20")},
                                    {"2026-12", "not begun", 0, {}}};
   auto r = combine_months("2026-Q4", sources, {oct, nov, std::nullopt});
   REQUIRE(r.departments.size() == 2);

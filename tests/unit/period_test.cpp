@@ -26,7 +26,7 @@ PeriodText text(const std::map<std::string, std::string>& given) {
   return t;
 }
 
-std::string error_of(const PeriodText& t) {
+std::string period_error(const PeriodText& t) {
   try {
     parse_period(t);
   } catch (const Error& e) {
@@ -101,27 +101,29 @@ TEST_CASE("every bad period form is a usage error naming the problem") {
   const std::string forms =
       "give exactly one period: --month 2026-10, --week 2026-W44, --quarter 2026-Q4, --year 2026 or --from "
       "2026-10-01 --to 2026-10-31";
-  CHECK(error_of({}) == forms);
-  CHECK(error_of(text({{"month", "2026-10"}, {"year", "2026"}})) == forms);
-  CHECK(error_of(text({{"week", "2026-W44"}, {"from", "2026-10-01"}, {"to", "2026-10-31"}})) == forms);
-  CHECK(error_of(text({{"month", "2026-9"}})) == "--month 2026-9 is not a month; write YYYY-MM, e.g. 2026-10");
-  CHECK(error_of(text({{"week", "2027-W53"}})) == "--week 2027-W53 does not exist: 2027 has ISO weeks 01 to 52");
-  CHECK(error_of(text({{"week", "2026-W00"}})) == "--week 2026-W00 does not exist: 2026 has ISO weeks 01 to 53");
-  CHECK(error_of(text({{"week", "2026-44"}})) == "--week 2026-44 is not an ISO week; write YYYY-Www, e.g. 2026-W44");
-  CHECK(error_of(text({{"week", "2026-W4"}})) == "--week 2026-W4 is not an ISO week; write YYYY-Www, e.g. 2026-W44");
-  CHECK(error_of(text({{"quarter", "2026-Q5"}})) ==
+  CHECK(period_error({}) == forms);
+  CHECK(period_error(text({{"month", "2026-10"}, {"year", "2026"}})) == forms);
+  CHECK(period_error(text({{"week", "2026-W44"}, {"from", "2026-10-01"}, {"to", "2026-10-31"}})) == forms);
+  CHECK(period_error(text({{"month", "2026-9"}})) == "--month 2026-9 is not a month; write YYYY-MM, e.g. 2026-10");
+  CHECK(period_error(text({{"week", "2027-W53"}})) == "--week 2027-W53 does not exist: 2027 has ISO weeks 01 to 52");
+  CHECK(period_error(text({{"week", "2026-W00"}})) == "--week 2026-W00 does not exist: 2026 has ISO weeks 01 to 53");
+  CHECK(period_error(text({{"week", "2026-44"}})) ==
+        "--week 2026-44 is not an ISO week; write YYYY-Www, e.g. 2026-W44");
+  CHECK(period_error(text({{"week", "2026-W4"}})) ==
+        "--week 2026-W4 is not an ISO week; write YYYY-Www, e.g. 2026-W44");
+  CHECK(period_error(text({{"quarter", "2026-Q5"}})) ==
         "--quarter 2026-Q5 is not a quarter; write YYYY-Qn (n 1 to 4), e.g. 2026-Q4");
-  CHECK(error_of(text({{"quarter", "2026Q4"}})) ==
+  CHECK(period_error(text({{"quarter", "2026Q4"}})) ==
         "--quarter 2026Q4 is not a quarter; write YYYY-Qn (n 1 to 4), e.g. 2026-Q4");
-  CHECK(error_of(text({{"year", "26"}})) == "--year 26 is not a year; write YYYY, e.g. 2026");
-  CHECK(error_of(text({{"year", "0000"}})) == "--year 0000 is not a year; write YYYY, e.g. 2026");
-  CHECK(error_of(text({{"from", "2026-10-01"}})) ==
+  CHECK(period_error(text({{"year", "26"}})) == "--year 26 is not a year; write YYYY, e.g. 2026");
+  CHECK(period_error(text({{"year", "0000"}})) == "--year 0000 is not a year; write YYYY, e.g. 2026");
+  CHECK(period_error(text({{"from", "2026-10-01"}})) ==
         "--from and --to go together (inclusive dates), e.g. --from 2026-10-01 --to 2026-10-31");
-  CHECK(error_of(text({{"to", "2026-10-31"}})) ==
+  CHECK(period_error(text({{"to", "2026-10-31"}})) ==
         "--from and --to go together (inclusive dates), e.g. --from 2026-10-01 --to 2026-10-31");
-  CHECK(error_of(text({{"from", "2026-10-31"}, {"to", "2026-10-01"}})) ==
+  CHECK(period_error(text({{"from", "2026-10-31"}, {"to", "2026-10-01"}})) ==
         "--from 2026-10-31 is after --to 2026-10-01; give the earlier date first");
-  CHECK(error_of(text({{"from", "2026-02-30"}, {"to", "2026-03-01"}})) ==
+  CHECK(period_error(text({{"from", "2026-02-30"}, {"to", "2026-03-01"}})) ==
         "--from '2026-02-30' is not a valid date; write YYYY-MM-DD, e.g. 2026-09-30");
-  CHECK(error_of(text({{"week", "9999-W52"}})) == "--week 9999-W52 is outside the years 0001-9999");
+  CHECK(period_error(text({{"week", "9999-W52"}})) == "--week 9999-W52 is outside the years 0001-9999");
 }

@@ -11,13 +11,6 @@ namespace {
 
 PolicyLoad load(const std::string& text, Date today = D("2026-06-01")) { return load_policy(text, "p.toml", today); }
 
-// The 1-based line of the first occurrence of `needle` in `text`.
-unsigned line_of(const std::string& text, const std::string& needle) {
-  auto pos = text.find(needle);
-  REQUIRE(pos != std::string::npos);
-  return 1 + static_cast<unsigned>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
-}
-
 // Asserts that loading fails with an error on `line` whose message contains `words`.
 void expect_error(const std::string& text, unsigned line, const std::string& words) {
   auto r = load(text);

@@ -13,27 +13,6 @@ using namespace linkctl::test;
 
 namespace {
 
-Instant at(const char* date) { return Instant(D(date)) + std::chrono::hours(2); }  // 10:00 in Shanghai
-
-Stage stage(StageKind kind, StageRule rule, const char* dept, const char* start, const char* due) {
-  Stage s;
-  s.id = 1;
-  s.kind = kind;
-  s.rule = rule;
-  s.dept = dept;
-  s.started_at = at(start);
-  s.start_date = D(start);
-  s.due = D(due);
-  return s;
-}
-
-Stage& finish(Stage& s, const char* on, std::string outcome) {
-  s.finished_at = at(on);
-  s.finished_on = D(on);
-  s.outcome = std::move(outcome);
-  return s;
-}
-
 struct Month {
   std::shared_ptr<const Policy> policy = load_ok(kMiniPolicy);
   MonthFacts facts;

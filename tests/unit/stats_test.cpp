@@ -11,25 +11,6 @@ using namespace linkctl::test;
 
 namespace {
 
-Instant at(const char* date, int hour = 10) { return Instant(D(date)) + std::chrono::hours(hour - 8); }
-
-Stage stage(StageKind kind, StageRule rule, const char* dept, const char* start, const char* due) {
-  Stage s;
-  s.kind = kind;
-  s.rule = rule;
-  s.dept = dept;
-  s.started_at = at(start);
-  s.start_date = D(start);
-  s.due = D(due);
-  return s;
-}
-
-void finish(Stage& s, const char* on, const char* outcome, int hour = 10) {
-  s.finished_at = at(on, hour);
-  s.finished_on = D(on);
-  s.outcome = outcome;
-}
-
 const DepartmentStats& of(const std::vector<DepartmentStats>& all, const std::string& dept) {
   for (const auto& d : all)
     if (d.dept == dept) return d;

@@ -23,21 +23,7 @@
 using namespace linkctl;
 using namespace linkctl::test;
 
-namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "linkctl-test.XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const char* name) const { return (path / name).string(); }
-};
-
-Requester admin() { return {{"tester", false}, std::string("gao.feng")}; }
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a new database has the latest schema, WAL and foreign keys") {
   TempDir dir;

@@ -2,6 +2,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include "admin.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
 #include "workflow.hpp"
@@ -124,6 +125,9 @@ struct World {
     return *t;
   }
 };
+
+/// The administrator of the test policies, as the OS user "tester".
+inline Requester admin() { return {{"tester", false}, std::string("gao.feng")}; }
 
 /// The kind of Error thrown by `fn`, or nullopt when it succeeds.
 template <typename Fn>
