@@ -77,18 +77,18 @@ PolicyVersion version_of(const Policy& p, Instant at, const std::string& actor, 
 }  // namespace
 
 PolicyInForce policy_in_force(Store& store, bool verify_text) {
-  auto current = store.current_policy();
+  auto current = store.sealed_policy();
   if (!current)
     throw Error(ErrorKind::database,
                 trf("{} holds no policy; apply one with 'linkctl policy apply FILE'", store.name()));
-  const PolicyVersion* stored = &*current;
+  const PolicyVersion* stored = &current->policy;
   auto tampered = [&](const std::string& what) {
     return Error(ErrorKind::database, trf("the policy in force (v{}) {}; the database was changed outside linkctl: run "
                                           "'linkctl audit verify' and restore it from a backup",
                                           stored->version, what));
   };
   // A cheap tripwire for what would change permissions silently; `audit verify` checks the event itself and the chain.
-  auto seal = store.policy_seal(stored->version);
+  const auto& seal = current->seal;
   if (!seal) throw tampered(_("was applied by no event"));
   if (!seal->changes.is_object() || seal->changes.value("sha256", "") != stored->sha256)
     throw tampered(trf("is not the policy event {} applied", seal->event));

@@ -56,11 +56,18 @@ class Statement {
 
   /// Advances to the next row; false when there is none (the statement is then done).
   virtual bool step() = 0;
-  /// Runs a statement that returns no rows.
-  void exec() {
+  /// Runs a statement whose rows are not wanted (an INSERT or UPDATE without RETURNING).
+  /// In a write transaction an engine may send it with the next statement that returns
+  /// rows, or with the COMMIT, and report its failure there (PostgreSQL's pipeline): the
+  /// transaction fails as a whole either way.
+  virtual void exec() {
     while (step()) {
     }
   }
+  /// Sends the statement now; its rows are read at the first step(). Statements sent one
+  /// after another, then read, cost one round trip where a statement costs one (PostgreSQL);
+  /// where it does not (SQLite), nothing happens until step().
+  virtual void send() {}
   /// Forgets the current row and bindings, so the statement can run again (and holds no read snapshot).
   virtual void reset() = 0;
 
@@ -105,8 +112,13 @@ class Connection {
   /// Runs one or more statements that return nothing (schema scripts, PRAGMAs, tests).
   virtual void execute(const std::string& sql) = 0;
 
-  /// Starts the write transaction of one verb, waiting for other writers up to the busy timeout.
+  /// Starts the write transaction of one verb, waiting for other writers up to the busy
+  /// timeout. An engine may ask for the lock with the verb's first statement (PostgreSQL):
+  /// then that statement waits, and reports a lock not granted.
   virtual void begin_write() = 0;
+  /// Sends whatever the engine holds back (exec()'s statements, the write lock) and waits
+  /// for it, reporting its failure: for when the lock must be held now (diagnostics).
+  virtual void flush() {}
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 

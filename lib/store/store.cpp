@@ -48,6 +48,11 @@ constexpr const char* kSelectFreezeEvents =
 constexpr const char* kSelectPolicySeal =
     "SELECT id, changes, (SELECT x.policy_version FROM events x ORDER BY x.id DESC LIMIT 1) FROM events "
     "WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = ? ORDER BY id LIMIT 1";
+// The same for the newest policy version, with that version: read with kSelectCurrentPolicy.
+constexpr const char* kSelectCurrentPolicySeal =
+    "SELECT id, changes, (SELECT x.policy_version FROM events x ORDER BY x.id DESC LIMIT 1), policy_version FROM "
+    "events WHERE ticket_id IS NULL AND verb IN ('init', 'policy.apply') AND policy_version = (SELECT max(version) "
+    "FROM policy_versions) ORDER BY id LIMIT 1";
 constexpr const char* kSelectCurrentPolicy =
     "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version DESC LIMIT 1";
 constexpr const char* kSelectPolicies = "SELECT " LINKCTL_POLICY_COLUMNS " FROM policy_versions ORDER BY version";
@@ -433,6 +438,7 @@ void trace_lock_held(std::int64_t began_ns, const char* end) {
 Store::WriteTx::WriteTx(db::Connection& db) : db_(db) {
   const auto& diag = write_diagnostics();  // read before the lock is taken
   db_.begin_write();
+  if (diag.trace_lock || diag.stop_in_write) db_.flush();  // the lock held from here, not from the next statement
   if (diag.trace_lock) began_ns_ = steady_ns();
   if (diag.stop_in_write) std::raise(SIGSTOP);
 }
@@ -480,6 +486,29 @@ std::int64_t Store::add_policy_version(const PolicyVersion& v) {
   return inserted_id(st);
 }
 
+std::optional<Store::SealedPolicy> Store::sealed_policy() {
+  auto& policy = db_->prepared(kSelectCurrentPolicy);
+  policy.send();
+  auto& st = db_->prepared(kSelectCurrentPolicySeal);
+  st.send();  // both read in one round trip where a statement costs one
+  std::optional<SealedPolicy> out;
+  if (policy.step()) out.emplace(SealedPolicy{read_policy(policy), std::nullopt});
+  policy.reset();
+  std::int64_t sealed_version = 0;
+  if (st.step()) {
+    PolicySeal seal;
+    seal.event = st.integer(0);
+    seal.changes = nlohmann::ordered_json::parse(st.text(1), nullptr, false);
+    seal.last_event_policy_version = st.is_null(2) ? 0 : st.integer(2);
+    sealed_version = st.integer(3);
+    if (out) out->seal = std::move(seal);
+  }
+  st.reset();
+  // (Outside a snapshot a policy applied between the two reads could part them: asked again.)
+  if (out && (!out->seal || sealed_version != out->policy.version)) out->seal = policy_seal(out->policy.version);
+  return out;
+}
+
 std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
   auto& st = db_->prepared(kSelectPolicySeal);
   st.bind(1, version);
@@ -497,8 +526,18 @@ std::optional<Store::PolicySeal> Store::policy_seal(std::int64_t version) {
 // ---- events ------------------------------------------------------------------
 
 std::int64_t Store::append_event(const EventDraft& draft, std::int64_t policy_version) {
-  Anchor last = head();
-  return append_event(draft, policy_version, last);
+  // The head goes with the ticket's rows for its digest: one round trip where a statement costs one.
+  auto& st = db_->prepared(kSelectLastEvent);
+  st.send();
+  std::optional<std::string> digest = draft.ticket_digest;
+  if (draft.ticket_id && !digest) digest = ticket_digest(*draft.ticket_id);
+  Anchor last{0, kGenesisHash};
+  if (st.step()) last = {st.integer(0), st.text(1)};
+  st.reset();
+  if (digest == draft.ticket_digest) return append_event(draft, policy_version, last);
+  EventDraft with_digest = draft;
+  with_digest.ticket_digest = std::move(digest);
+  return append_event(with_digest, policy_version, last);
 }
 
 namespace {
@@ -1091,9 +1130,11 @@ std::string Store::ticket_digest(std::int64_t ticket_id) {
   };
   auto& t = db_->prepared(kDigestTicket);
   t.bind(1, ticket_id);
-  while (t.step()) row(t);
+  t.send();  // both read in one round trip where a statement costs one
   auto& s = db_->prepared(kDigestStages);
   s.bind(1, ticket_id);
+  s.send();
+  while (t.step()) row(t);
   while (s.step()) row(s);
   return d.hex();
 }

@@ -128,6 +128,13 @@ class Store {
     std::int64_t last_event_policy_version = 0;
   };
   std::optional<PolicySeal> policy_seal(std::int64_t version);
+  /// current_policy() and the policy_seal() of its version, read together (one round trip on
+  /// PostgreSQL: every command loads the policy in force). nullopt when there is no policy.
+  struct SealedPolicy {
+    PolicyVersion policy;
+    std::optional<PolicySeal> seal;
+  };
+  std::optional<SealedPolicy> sealed_policy();
 
   // Events.
   /// Appends `e` to the hash chain under `policy_version`; returns its id.

@@ -3,7 +3,10 @@
 // dlopen on first use (it cannot be linked statically, and its two dozen shared
 // libraries would cost every SQLite command ~11 ms to load). No server-side prepared
 // statements and no session settings outlive a transaction, so a pooler in transaction
-// mode (pgbouncer) works.
+// mode (pgbouncer) works. Statements go out in libpq's pipeline: those whose results
+// are not needed yet (BEGIN, the write lock, INSERT and UPDATE without RETURNING) travel
+// with the next one that returns rows, or with the COMMIT, so that a verb costs a few
+// round trips instead of one per statement (issue 12).
 #include "pg_database.hpp"
 
 #include <dlfcn.h>
@@ -51,6 +54,11 @@ struct Libpq {
   decltype(&PQputCopyData) put_copy_data;
   decltype(&PQputCopyEnd) put_copy_end;
   decltype(&PQgetResult) get_result;
+  decltype(&PQcmdStatus) cmd_status;
+  decltype(&PQsendQueryParams) send_query_params;
+  decltype(&PQenterPipelineMode) enter_pipeline_mode;
+  decltype(&PQexitPipelineMode) exit_pipeline_mode;
+  decltype(&PQpipelineSync) pipeline_sync;
 };
 
 template <typename F>
@@ -88,6 +96,11 @@ const Libpq& pq() {
     load(handle, l.put_copy_data, "PQputCopyData");
     load(handle, l.put_copy_end, "PQputCopyEnd");
     load(handle, l.get_result, "PQgetResult");
+    load(handle, l.cmd_status, "PQcmdStatus");
+    load(handle, l.send_query_params, "PQsendQueryParams");
+    load(handle, l.enter_pipeline_mode, "PQenterPipelineMode");
+    load(handle, l.exit_pipeline_mode, "PQexitPipelineMode");
+    load(handle, l.pipeline_sync, "PQpipelineSync");
     return l;
   }();
   return lib;
@@ -198,7 +211,7 @@ class PgStatement final : public db::Statement {
  public:
   PgStatement(PgConnection& c, const std::string& sql, bool streaming)
       : c_(c), sql_(numbered_placeholders(sql)), streaming_(streaming) {}
-  ~PgStatement() override { close_cursor(); }
+  ~PgStatement() override;
 
   void bind(int index, std::int64_t value) override { set(index, std::to_string(value), kInt8); }
   void bind(int index, const std::string& value) override { set(index, value, kText); }
@@ -206,14 +219,9 @@ class PgStatement final : public db::Statement {
   using db::Statement::bind;
 
   bool step() override;
-  void reset() override {
-    close_cursor();
-    result_ = Result();
-    values_.clear();
-    types_.clear();
-    executed_ = exhausted_ = false;
-    row_ = -1;
-  }
+  void exec() override;
+  void send() override;
+  void reset() override;
 
   int column_count() const override { return result_.res ? pq().nfields(result_.res) : 0; }
   bool is_null(int column) const override { return pq().getisnull(result_.res, row_, column) != 0; }
@@ -229,6 +237,12 @@ class PgStatement final : public db::Statement {
     Oid type = pq().ftype(result_.res, column);
     if (type == kInt8 || type == kInt4 || type == kInt2) return Value(integer(column));
     return Value(text(column));
+  }
+
+  /// Its rows, arrived with the pipeline's results (after send()).
+  void receive(Result r) {
+    result_ = std::move(r);
+    awaiting_ = false;
   }
 
  private:
@@ -250,6 +264,7 @@ class PgStatement final : public db::Statement {
   Result result_;
   std::string cursor_;
   bool executed_ = false, exhausted_ = false;
+  bool awaiting_ = false;  ///< sent, its result not read yet
   int row_ = -1;
 };
 
@@ -264,7 +279,7 @@ class PgConnection final : public db::Connection {
   ~PgConnection() override {
     constants_.clear();
     built_.clear();
-    if (tx_ != Tx::none) pq().clear(pq().exec(conn_, "ROLLBACK"));  // a read transaction, or a write never committed
+    rollback();  // a read transaction, or a write never committed
     pq().finish(conn_);
   }
 
@@ -285,12 +300,13 @@ class PgConnection final : public db::Connection {
   }
   void execute(const std::string& sql) override {
     in_transaction();
-    run(sql);
+    run_script(sql);
   }
 
   void begin_write() override;
   void commit() override;
   void rollback() noexcept override;
+  void flush() override { sync(); }
   void begin_snapshot() override { in_transaction(); }
   void end_snapshot() noexcept override {
     if (tx_ == Tx::read) rollback();
@@ -315,81 +331,115 @@ class PgConnection final : public db::Connection {
   std::size_t batch_rows() const override { return 1000; }
 
   int schema_version() override;
-  void migrate() override;
+  void migrate() override { migrate_from(schema_version()); }
+  /// migrate() from version `have`, just read by schema_version().
+  void migrate_from(int have);
   int latest_schema_version() const override { return static_cast<int>(postgres_migrations().size()); }
   const std::string& name() const override { return name_; }
   std::optional<db::DatabaseUser> database_user() override;
   std::vector<db::Finding> diagnose() override;
 
-  /// Runs `sql` (no parameters; one or more statements) and returns its result; throws on failure.
-  Result run(const std::string& sql) {
-    if (tracing()) trace(sql, {}, {});
-    return check(pq().exec(conn_, sql.c_str()));
+  /// Sends one statement (with parameters, text values typed by `types`) down the pipeline
+  /// without waiting for it. Its result is read at the next sync(): into `into` when it is
+  /// wanted, else only checked. `lock`: it takes the write lock (its timeout has its own message).
+  void send(const std::string& sql, const std::vector<std::optional<std::string>>& values,
+            const std::vector<Oid>& types, PgStatement* into = nullptr, bool lock = false);
+  void send(const std::string& sql, bool lock = false) { send(sql, {}, {}, nullptr, lock); }
+  /// Reads the results of everything sent: one round trip when anything was. The first
+  /// failure among them is thrown (the ones after it were skipped by the server, and the
+  /// transaction is lost as a whole); it is thrown again by anything else tried in the
+  /// same transaction, until rollback().
+  void sync();
+  /// A statement sent but not read is reset or destroyed: its result goes nowhere.
+  void forget(const PgStatement* statement) noexcept {
+    for (auto& q : queued_)
+      if (q.into == statement) q.into = nullptr;
   }
-  /// Runs `sql` with parameters (text values, typed by `types`).
+
+  /// Runs one statement with parameters and returns its result, with whatever was sent before it.
   Result run(const std::string& sql, const std::vector<std::optional<std::string>>& values,
              const std::vector<Oid>& types) {
-    if (tracing()) trace(sql, values, types);
-    std::vector<const char*> params;
-    params.reserve(values.size());
-    for (const auto& v : values) params.push_back(v ? v->c_str() : nullptr);
-    return check(pq().exec_params(conn_, sql.c_str(), static_cast<int>(params.size()), types.data(), params.data(),
-                                  nullptr, nullptr, 0));
+    Result out;
+    send(sql, values, types);
+    queued_.back().out = &out;
+    sync();
+    return out;
+  }
+  /// The same without parameters.
+  Result run(const std::string& sql) { return run(sql, {}, {}); }
+  /// Runs a script of one or more statements (schema migrations, tests), after what was sent.
+  void run_script(const std::string& sql) {
+    sync();
+    if (aborted_) throw *aborted_;
+    if (tracing()) trace(sql, {}, {});
+    check(pq().exec(conn_, sql.c_str()));
   }
   /// Every statement runs in a transaction: a write transaction, or else a read-only
   /// snapshot opened on the first read (cursors need one; the reads of one command agree).
+  /// The BEGIN goes with that first read.
   void in_transaction() {
     if (tx_ != Tx::none) return;
-    run(fmt::format("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; {}", timeouts()));
+    send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    send_timeouts();
     tx_ = Tx::read;
   }
   std::string next_cursor() { return fmt::format("linkctl_cursor_{}", ++cursors_); }
   /// The one transaction of `create`: everything from the schema to the first event.
   void begin_outer() {
-    run(fmt::format("BEGIN; {}", timeouts()));
+    send("BEGIN");
+    send_timeouts();
     tx_ = Tx::outer;
   }
   void commit_outer() {
-    run("COMMIT");
-    tx_ = Tx::none;
+    tx_ = Tx::write;  // (commit() leaves the outer transaction alone)
+    commit();
   }
   bool has_tables();
+  /// Throws the failure that lost this transaction, if one did.
+  void throw_if_aborted() const {
+    if (aborted_) throw *aborted_;
+  }
+  /// Whether a write transaction is open and nothing in it failed.
+  bool writing() const noexcept { return (tx_ == Tx::write || tx_ == Tx::outer) && !aborted_; }
 
  private:
   enum class Tx { none, read, write, outer };
 
   // A stopped client must not hold the office up: the server ends a transaction idle
   // for half the busy timeout, and a writer waits for the lock at most the busy timeout.
-  std::string timeouts() const {
+  void send_timeouts() {
     int idle = busy_ms_ > 0 ? std::max(1000, busy_ms_ / 2) : 5000;
-    return fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}; SET LOCAL lock_timeout = {}", idle,
-                       busy_ms_ > 0 ? busy_ms_ : 0);
+    send(fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}", idle));
+    send(fmt::format("SET LOCAL lock_timeout = {}", busy_ms_ > 0 ? busy_ms_ : 0));
   }
+  /// Throws the DatabaseError for a failed result (nullptr: the connection failed).
+  [[noreturn]] void fail(PGresult* res, bool lock);
   Result check(PGresult* res) {
     Result r(res);
     auto status = res ? pq().result_status(res) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
-    std::string sqlstate =
-        res ? (pq().result_error_field(res, PG_DIAG_SQLSTATE) ? pq().result_error_field(res, PG_DIAG_SQLSTATE) : "")
-            : "";
-    std::string message = res ? first_line(pq().result_error_message(res)) : first_line(pq().error_message(conn_));
-    if (message.rfind("ERROR:  ", 0) == 0) message = message.substr(8);
-    if (pq().status(conn_) != CONNECTION_OK && sqlstate.empty()) sqlstate = "08000";
-    auto failure = classify(sqlstate);
-    if (failure == Failure::locked && tx_ == Tx::write && lock_pending_)
-      throw DatabaseError(failure,
-                          trf("the database stayed locked by another writer for {} ms; try again (is a long import "
-                              "running? LINKCTL_BUSY_TIMEOUT sets the wait)",
-                              busy_ms_));
-    throw DatabaseError(failure, db::failure_message(failure, name_, message));
+    r.res = nullptr;
+    fail(res, false);
   }
+
+  // A statement sent down the pipeline whose result has not been read.
+  struct Queued {
+    PgStatement* into = nullptr;  ///< a statement sent for its rows (send())
+    Result* out = nullptr;        ///< run()'s result
+    bool lock = false;            ///< the write lock
+  };
+  // More than this many unread results could fill the socket's buffers both ways (the
+  // server waiting for its results to be read, libpq for its statements to be taken).
+  static constexpr std::size_t kMaxQueued = 256;
 
   PGconn* conn_;
   std::string name_;
   int busy_ms_;
   Tx tx_ = Tx::none;
-  bool lock_pending_ = false;
   int cursors_ = 0;
+  std::vector<Queued> queued_;
+  std::optional<DatabaseError> aborted_;  ///< the failure that lost this transaction
+  std::string last_sqlstate_;             ///< of the last failure thrown
   std::unordered_map<const char*, std::unique_ptr<PgStatement>> constants_;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>> built_;
 };
@@ -412,6 +462,8 @@ void copy_field(std::string& out, const Value& v) {
 void PgConnection::insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) {
   if (values.empty() || count <= 0) return;
   in_transaction();
+  sync();  // (COPY is not allowed in a pipeline)
+  if (aborted_) throw *aborted_;
   auto width = static_cast<std::size_t>(count);
   std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, columns);
   if (tracing())
@@ -449,6 +501,93 @@ void PgConnection::insert_rows(const char* table, const char* columns, int count
   if (!sent) check(nullptr);
 }
 
+void PgConnection::send(const std::string& sql, const std::vector<std::optional<std::string>>& values,
+                        const std::vector<Oid>& types, PgStatement* into, bool lock) {
+  if (aborted_) throw *aborted_;
+  if (queued_.size() >= kMaxQueued) sync();
+  if (tracing()) trace(sql, values, types);
+  if (queued_.empty() && pq().enter_pipeline_mode(conn_) != 1) fail(nullptr, false);
+  std::vector<const char*> params;
+  params.reserve(values.size());
+  for (const auto& v : values) params.push_back(v ? v->c_str() : nullptr);
+  // (Sent unnamed: nothing outlives the transaction, as a pooler in transaction mode needs.)
+  if (pq().send_query_params(conn_, sql.c_str(), static_cast<int>(params.size()), types.data(), params.data(), nullptr,
+                             nullptr, 0) != 1) {
+    if (queued_.empty()) pq().exit_pipeline_mode(conn_);
+    fail(nullptr, false);
+  }
+  queued_.push_back({into, nullptr, lock});
+}
+
+void PgConnection::sync() {
+  if (queued_.empty()) return;
+  std::vector<Queued> queued;
+  queued.swap(queued_);
+  bool connected = pq().pipeline_sync(conn_) == 1;
+  // The results in the order sent: each is followed by a null; then the sync's own.
+  std::optional<std::pair<Result, bool>> failed;
+  for (const auto& q : queued) {
+    Result r(connected ? pq().get_result(conn_) : nullptr);
+    if (!r.res) {
+      connected = false;
+      continue;
+    }
+    while (PGresult* rest = pq().get_result(conn_)) pq().clear(rest);
+    auto status = pq().result_status(r.res);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+      if (q.into) q.into->receive(std::move(r));
+      if (q.out) *q.out = std::move(r);
+    } else if (status != PGRES_PIPELINE_ABORTED && !failed) {
+      // The first failure; the server skipped what came after it up to the sync.
+      failed.emplace(std::move(r), q.lock);
+    }
+  }
+  if (connected) {
+    Result r(pq().get_result(conn_));
+    connected = r.res && pq().result_status(r.res) == PGRES_PIPELINE_SYNC;
+  }
+  if (connected) pq().exit_pipeline_mode(conn_);
+  if (failed) {
+    PGresult* res = failed->first.res;
+    failed->first.res = nullptr;
+    fail(res, failed->second);
+  }
+  if (!connected) fail(nullptr, false);
+}
+
+void PgConnection::fail(PGresult* res, bool lock) {
+  Result r(res);
+  std::string sqlstate =
+      res ? (pq().result_error_field(res, PG_DIAG_SQLSTATE) ? pq().result_error_field(res, PG_DIAG_SQLSTATE) : "") : "";
+  std::string message = res ? first_line(pq().result_error_message(res)) : first_line(pq().error_message(conn_));
+  if (message.rfind("ERROR:  ", 0) == 0) message = message.substr(8);
+  if (pq().status(conn_) != CONNECTION_OK && sqlstate.empty()) sqlstate = "08000";
+  last_sqlstate_ = sqlstate;
+  auto failure = classify(sqlstate);
+  auto error = failure == Failure::locked && lock && tx_ == Tx::write
+                   ? DatabaseError(failure, trf("the database stayed locked by another writer for {} ms; try again (is "
+                                                "a long import running? LINKCTL_BUSY_TIMEOUT sets the wait)",
+                                                busy_ms_))
+                   : DatabaseError(failure, db::failure_message(failure, name_, message));
+  if (tx_ != Tx::none) aborted_ = error;
+  throw error;
+}
+
+PgStatement::~PgStatement() {
+  if (awaiting_) c_.forget(this);
+  close_cursor();
+}
+
+void PgStatement::reset() {
+  if (awaiting_) c_.forget(this);
+  close_cursor();
+  result_ = Result();
+  values_.clear();
+  types_.clear();
+  executed_ = exhausted_ = awaiting_ = false;
+  row_ = -1;
+}
+
 void PgStatement::execute() {
   c_.in_transaction();
   executed_ = true;
@@ -458,10 +597,31 @@ void PgStatement::execute() {
     return;
   }
   // A cursor, read in batches: memory stays flat however many rows, and other
-  // statements may run while it is open (libpq runs one query at a time).
+  // statements may run while it is open (libpq runs one query at a time). It is
+  // declared in the same round trip as its first batch is fetched.
   cursor_ = c_.next_cursor();
-  c_.run(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor_, sql_), values_, types_);
+  c_.send(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", cursor_, sql_), values_, types_);
   fetch();
+}
+
+void PgStatement::send() {
+  if (executed_ || streaming_) return;
+  c_.in_transaction();
+  executed_ = exhausted_ = true;
+  c_.send(sql_, values_, types_, this);
+  awaiting_ = true;
+}
+
+void PgStatement::exec() {
+  if (executed_ || streaming_ || !c_.writing()) {
+    while (step()) {
+    }
+    return;
+  }
+  // Its result is not needed: it goes with the next statement that returns rows (or the
+  // COMMIT), which reports its failure.
+  executed_ = exhausted_ = true;
+  c_.send(sql_, values_, types_);
 }
 
 void PgStatement::fetch() {
@@ -469,7 +629,9 @@ void PgStatement::fetch() {
   row_ = -1;
   if (pq().ntuples(result_.res) < 1000) {
     exhausted_ = true;
-    close_cursor();
+    // Closed with whatever is sent next: the transaction is alive, the cursor in it.
+    c_.send("CLOSE " + cursor_);
+    cursor_.clear();
   }
 }
 
@@ -486,6 +648,12 @@ void PgStatement::close_cursor() {
 
 bool PgStatement::step() {
   if (!executed_) execute();
+  if (awaiting_) {
+    c_.sync();
+    if (awaiting_) c_.throw_if_aborted();  // its result never came: a statement before it failed
+    awaiting_ = false;
+  }
+  if (!result_.res) return false;
   if (++row_ < pq().ntuples(result_.res)) return true;
   if (exhausted_) return false;
   fetch();
@@ -494,33 +662,45 @@ bool PgStatement::step() {
 
 void PgConnection::begin_write() {
   if (tx_ == Tx::read) {
-    run("COMMIT");
+    send("COMMIT");
     tx_ = Tx::none;
   }
   if (tx_ == Tx::none) {
-    run(fmt::format("BEGIN; {}", timeouts()));
+    send("BEGIN");
+    send_timeouts();
     tx_ = Tx::write;
   } else if (tx_ == Tx::outer) {
     // init: the schema's transaction is the one transaction; the lock is taken in it.
   }
-  // Writers queue on the chain's head row, so the event chain stays one line.
-  lock_pending_ = true;
-  run(busy_ms_ > 0 ? "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE"
-                   : "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE NOWAIT");
-  lock_pending_ = false;
+  // Writers queue on the chain's head row, so the event chain stays one line. The lock
+  // goes with the verb's first read: it is granted before that read runs.
+  send(busy_ms_ > 0 ? "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE"
+                    : "SELECT id FROM chain_head WHERE id = 1 FOR UPDATE NOWAIT",
+       true);
 }
 
 void PgConnection::commit() {
   if (tx_ == Tx::outer) return;  // committed with the schema, by create()
-  run("COMMIT");
+  auto r = run("COMMIT");
+  // A transaction that failed on the server commits as ROLLBACK: never taken for a commit.
+  if (std::string_view(pq().cmd_status(r.res)) != "COMMIT")
+    throw DatabaseError(Failure::other,
+                        db::failure_message(Failure::other, name_, "the transaction was rolled back by the server"));
   tx_ = Tx::none;
 }
 
 void PgConnection::rollback() noexcept {
-  if (tx_ == Tx::none) return;
-  if (Result r(pq().exec(conn_, "ROLLBACK")); r.res) {
+  // What was sent is read (its failures no longer matter), then the transaction ends.
+  try {
+    sync();
+  } catch (...) {
+  }
+  if (tx_ != Tx::none && pq().status(conn_) == CONNECTION_OK) {
+    if (tracing()) trace("ROLLBACK", {}, {});
+    pq().clear(pq().exec(conn_, "ROLLBACK"));
   }
   tx_ = Tx::none;
+  aborted_.reset();
 }
 
 bool PgConnection::has_tables() {
@@ -530,7 +710,21 @@ bool PgConnection::has_tables() {
 }
 
 int PgConnection::schema_version() {
-  in_transaction();
+  if (tx_ == Tx::none || tx_ == Tx::read) {
+    // Every command asks first: one round trip, with the BEGIN of its read transaction. In a
+    // database without linkctl's schema (init, copy's target) the table is missing, which
+    // fails that transaction: it is rolled back, and the answer is 0.
+    in_transaction();
+    try {
+      auto r = run("SELECT max(version) FROM linkctl_schema");
+      return pq().getisnull(r.res, 0, 0) ? 0 : static_cast<int>(std::strtol(pq().getvalue(r.res, 0, 0), nullptr, 10));
+    } catch (const DatabaseError&) {
+      if (last_sqlstate_ != "42P01") throw;  // undefined_table
+      rollback();
+      return 0;
+    }
+  }
+  // In a write transaction (a migration), where a failure would lose it: two questions.
   auto exists = run("SELECT to_regclass('linkctl_schema') IS NOT NULL");
   if (std::string_view(pq().getvalue(exists.res, 0, 0)) != "t") return 0;
   auto r = run("SELECT max(version) FROM linkctl_schema");
@@ -577,6 +771,7 @@ std::vector<db::Finding> PgConnection::diagnose() {
   };
   try {
     begin_write();
+    flush();  // (the lock is asked for now, not with a later statement)
     rollback();
     found.push_back({"write_lock", Status::ok,
                      trf("free: the chain's head taken and given back at once (writers wait up to {} ms)", busy_ms_)});
@@ -610,8 +805,7 @@ std::vector<db::Finding> PgConnection::diagnose() {
   return found;
 }
 
-void PgConnection::migrate() {
-  int have = schema_version();
+void PgConnection::migrate_from(int have) {
   int want = latest_schema_version();
   if (have > want)
     throw DatabaseError(
@@ -625,7 +819,7 @@ void PgConnection::migrate() {
     // Another process may have migrated while this one waited (the chain lock needs version 1's tables).
     have = schema_version();
     auto migrations = postgres_migrations();
-    for (int v = have; v < want; ++v) run(std::string(migrations[static_cast<std::size_t>(v)].sql));
+    for (int v = have; v < want; ++v) run_script(std::string(migrations[static_cast<std::size_t>(v)].sql));
     run("DELETE FROM linkctl_schema");
     run(fmt::format("INSERT INTO linkctl_schema (version) VALUES ({})", want));
     if (!outer) commit();
@@ -667,7 +861,8 @@ int latest_schema_version() { return static_cast<int>(postgres_migrations().size
 
 std::unique_ptr<db::Connection> open(const std::string& uri, int busy_timeout_ms) {
   auto c = connect(uri, busy_timeout_ms);
-  if (c->schema_version() == 0) {
+  int version = c->schema_version();
+  if (version == 0) {
     if (c->has_tables())
       throw DatabaseError(Failure::corrupt, trf("{} is not a linkctl database (it holds other tables); create one with "
                                                 "'linkctl init' in an empty database",
@@ -676,7 +871,7 @@ std::unique_ptr<db::Connection> open(const std::string& uri, int busy_timeout_ms
                                             "LINKCTL_DB at it",
                                             c->name()));
   }
-  c->migrate();
+  c->migrate_from(version);
   return c;
 }
 
