@@ -65,14 +65,17 @@ began=$(date +%s)
 
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 # The statements a bulk verb sends for its data, as LINKCTL_TRACE_SQL printed them (one or
-# more to a line): all but the transaction's start, the schema and policy checks every
-# verb makes, and the cursor's plumbing (the query a DECLARE ... CURSOR runs is kept, its
-# FETCHes and CLOSE go: the floor gets every row in its one round trip).
+# more to a line), in one transaction: all but the transaction's start, the schema and policy
+# checks every verb makes, and the cursor's paging. A DECLARE ... CURSOR is kept (PostgreSQL
+# plans a cursor's query for its first rows: without it the same SELECT gets another plan),
+# its FETCHes of 1,000 become one FETCH ALL in the same round trip.
 data_sql() {
+  echo "BEGIN;"
   LINKCTL_TRACE_SQL=1 "$@" 2>&1 >/dev/null |
     sed -E 's/; (BEGIN|SET|SELECT|DECLARE|FETCH|CLOSE|COMMIT|ROLLBACK|WITH) /;\n\1 /g' |
     grep -Ev '^(BEGIN|SET|FETCH|CLOSE|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b|linkctl_schema|FROM policy_versions|WHERE ticket_id IS NULL AND verb IN' |
-    sed -E 's/^DECLARE [A-Za-z0-9_]+ (NO )?(SCROLL )?CURSOR (WITH(OUT)? HOLD )?FOR //' || true
+    awk '{ print } /^DECLARE [A-Za-z0-9_]+ / { print "FETCH ALL FROM " $2 ";" }' || true
+  echo "COMMIT;"
 }
 row() { printf '| %s | %s | %s ms | %s | %s ms | %s |\n' "$1" "$2" "$3" "$4" "$5" "$(ratio "$3" "$5")" | tee -a "$results"; }
 
@@ -168,12 +171,12 @@ for n in $SIZES; do
       shift 2
       data_sql "$L" "$@" >"$sql"
       cp "$sql" "$here/out/pg-$key.sql"
-      if ! grep -qE '^(SELECT|WITH) ' "$sql" || ! "$FLOOR" "$addr" sql "$sql" >"$work/floor.out"; then
+      if ! grep -qE '^(SELECT|WITH|DECLARE) ' "$sql" || ! "$FLOOR" "$addr" sql "$sql" >"$work/floor.out"; then
         echo "| $n | $name ($via): no data statement found in linkctl's LINKCTL_TRACE_SQL output (see bench/out/pg-$key.sql) | | | | |" | tee -a "$results"
         return 0
       fi
       [ "$via" = direct ] &&
-        fetched["$key"]="$key: $(wc -l <"$work/floor.out") rows fetched by $(grep -c . "$sql") statement(s), $("$L" "$@" | wc -l) lines printed"
+        fetched["$key"]="$key: $(wc -l <"$work/floor.out") rows fetched by $(grep -cE '^(SELECT|WITH|DECLARE) ' "$sql") statement(s), $("$L" "$@" | wc -l) lines printed"
       paired "$name" "$BULK_RUNS" "$work/nothing" "$work/nothing" "$L" "$@" -- "$FLOOR" "$addr" sql "$sql"
     }
     declare -A fetched=()

@@ -5,8 +5,8 @@
  * same one query, in one round trip, and exits.
  * `sql FILE` is the floor of the listings, the report and export: the statements in FILE
  * (bench/pg.sh picks them from what linkctl ran, as LINKCTL_TRACE_SQL printed them, so the
- * floor follows linkctl's SQL wherever it changes) sent as one string, in one round trip,
- * every row of every result printed tab-separated, a line each.
+ * floor follows linkctl's SQL wherever it changes; a cursor's pages read with one FETCH ALL)
+ * sent as one string, in one round trip, every row of every result printed tab-separated.
  * Usage: pg_floor URI insert|approve ID|close ID|show ID|sql FILE */
 #include <libpq-fe.h>
 
