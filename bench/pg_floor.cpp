@@ -3,11 +3,16 @@
  * to the same database over the same socket (directly or through a pooler), does the
  * same one write transaction (locking the chain head first, as linkctl does) or the
  * same one query, in one round trip, and exits.
- * Usage: pg_floor URI insert|approve ID|close ID|show ID|inbox|overdue DATE */
+ * `sql FILE` is the floor of the listings, the report and export: the statements in FILE
+ * (bench/pg.sh picks them from what linkctl ran, as LINKCTL_TRACE_SQL printed them, so the
+ * floor follows linkctl's SQL wherever it changes; a cursor's pages read with one FETCH ALL)
+ * sent as one string, in one round trip, every row of every result printed tab-separated.
+ * Usage: pg_floor URI insert|approve ID|close ID|show ID|sql FILE */
 #include <libpq-fe.h>
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 static int run(PGconn* db, const char* sql, bool print) {
   PGresult* r = PQexec(db, sql);
@@ -18,6 +23,27 @@ static int run(PGconn* db, const char* sql, bool print) {
     for (int row = 0; row < PQntuples(r); ++row)
       for (int c = 0; c < PQnfields(r); ++c) fputs(PQgetvalue(r, row, c), stdout);
   PQclear(r);
+  return rc;
+}
+
+/* Every statement of `sql` in one round trip; each result's rows printed. */
+static int run_all(PGconn* db, const std::string& sql) {
+  if (!PQsendQuery(db, sql.c_str())) return fprintf(stderr, "%s", PQerrorMessage(db)), 1;
+  int rc = 0;
+  while (PGresult* r = PQgetResult(db)) {
+    int status = PQresultStatus(r);
+    if (status == PGRES_TUPLES_OK) {
+      for (int row = 0, rows = PQntuples(r), cols = PQnfields(r); row < rows; ++row)
+        for (int c = 0; c < cols; ++c) {
+          fwrite(PQgetvalue(r, row, c), 1, (size_t)PQgetlength(r, row, c), stdout);
+          putchar(c + 1 < cols ? '\t' : '\n');
+        }
+    } else if (status != PGRES_COMMAND_OK) {
+      fprintf(stderr, "%s", PQresultErrorMessage(r));
+      rc = 1;
+    }
+    PQclear(r);
+  }
   return rc;
 }
 
@@ -76,6 +102,17 @@ int main(int argc, char** argv) {
              "t.feedback_stage LEFT JOIN stages r ON r.id = t.review_stage WHERE t.id = %s",
              argv[3]);
     rc = run(db, sql, true);
+  } else if (!strcmp(argv[2], "sql") && argc > 3) {
+    FILE* in = fopen(argv[3], "r");
+    if (!in) return fprintf(stderr, "pg_floor: cannot read %s\n", argv[3]), 2;
+    std::string text;
+    char buf[65536];
+    for (size_t got; (got = fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, got);
+    fclose(in);
+    rc = run_all(db, text);
+  } else {
+    fprintf(stderr, "pg_floor: unknown mode %s\n", argv[2]);
+    rc = 2;
   }
   PQfinish(db);
   return rc;
