@@ -383,14 +383,14 @@ class PgConnection final : public db::Connection {
   void in_transaction() {
     if (tx_ != Tx::none) return;
     send("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    send_timeouts();
+    send_settings();
     tx_ = Tx::read;
   }
   std::string next_cursor() { return fmt::format("linkctl_cursor_{}", ++cursors_); }
   /// The one transaction of `create`: everything from the schema to the first event.
   void begin_outer() {
     send("BEGIN");
-    send_timeouts();
+    send_settings();
     tx_ = Tx::outer;
   }
   void commit_outer() {
@@ -410,10 +410,13 @@ class PgConnection final : public db::Connection {
 
   // A stopped client must not hold the office up: the server ends a transaction idle
   // for half the busy timeout, and a writer waits for the lock at most the busy timeout.
-  void send_timeouts() {
+  // No JIT: a month's listing on a 1M-ticket store crosses jit_above_cost, and compiling
+  // its plan on every call cost more than running it (bench/RESULTS.md).
+  void send_settings() {
     int idle = busy_ms_ > 0 ? std::max(1000, busy_ms_ / 2) : 5000;
     send(fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}", idle));
     send(fmt::format("SET LOCAL lock_timeout = {}", busy_ms_ > 0 ? busy_ms_ : 0));
+    send("SET LOCAL jit = off");
   }
   /// Throws the DatabaseError for a failed result (nullptr: the connection failed).
   [[noreturn]] void fail(PGresult* res, bool lock);
@@ -670,7 +673,7 @@ void PgConnection::begin_write() {
   }
   if (tx_ == Tx::none) {
     send("BEGIN");
-    send_timeouts();
+    send_settings();
     tx_ = Tx::write;
   } else if (tx_ == Tx::outer) {
     // init: the schema's transaction is the one transaction; the lock is taken in it.
