@@ -68,12 +68,13 @@ ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 # more to a line), in one transaction: all but the transaction's start, the schema and policy
 # checks every verb makes, and the cursor's paging. A DECLARE ... CURSOR is kept (PostgreSQL
 # plans a cursor's query for its first rows: without it the same SELECT gets another plan),
-# its FETCHes of 1,000 become one FETCH ALL in the same round trip.
+# its FETCHes of 1,000 become one FETCH ALL in the same round trip. linkctl's SET LOCAL jit =
+# off is kept: it changes how the server runs the same SQL (the timeouts do not).
 data_sql() {
   echo "BEGIN;"
   LINKCTL_TRACE_SQL=1 "$@" 2>&1 >/dev/null |
     sed -E 's/; (BEGIN|SET|SELECT|DECLARE|FETCH|CLOSE|COMMIT|ROLLBACK|WITH) /;\n\1 /g' |
-    grep -Ev '^(BEGIN|SET|FETCH|CLOSE|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b|linkctl_schema|FROM policy_versions|WHERE ticket_id IS NULL AND verb IN' |
+    grep -Ev '^(BEGIN|SET LOCAL (idle_in_transaction_session_timeout|lock_timeout)|FETCH|CLOSE|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b|linkctl_schema|FROM policy_versions|WHERE ticket_id IS NULL AND verb IN' |
     awk '{ print } /^DECLARE [A-Za-z0-9_]+ / { print "FETCH ALL FROM " $2 ";" }' || true
   echo "COMMIT;"
 }
