@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -412,9 +413,9 @@ class PgConnection final : public db::Connection {
   // for half the busy timeout, and a writer waits for the lock at most the busy timeout.
   // No JIT: a month's listing on a 1M-ticket store crosses jit_above_cost, and compiling
   // its plan on every call cost more than running it (bench/RESULTS.md).
+  int idle_ms() const { return busy_ms_ > 0 ? std::max(1000, busy_ms_ / 2) : 5000; }
   void send_settings() {
-    int idle = busy_ms_ > 0 ? std::max(1000, busy_ms_ / 2) : 5000;
-    send(fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}", idle));
+    send(fmt::format("SET LOCAL idle_in_transaction_session_timeout = {}", idle_ms()));
     send(fmt::format("SET LOCAL lock_timeout = {}", busy_ms_ > 0 ? busy_ms_ : 0));
     send("SET LOCAL jit = off");
   }
@@ -468,9 +469,19 @@ void copy_field(std::string& out, const Value& v) {
 void PgConnection::insert_rows(const char* table, const char* columns, int count, const std::vector<Value>& values) {
   if (values.empty() || count <= 0) return;
   in_transaction();
+  auto width = static_cast<std::size_t>(count);
+  // A client stopped inside a COPY (SIGSTOP, Ctrl-Z) leaves its server waiting for data,
+  // where idle_in_transaction_session_timeout does not reach: it would hold the chain head
+  // for ever. So the COPY gets the idle timeout as its statement timeout (a batch takes
+  // milliseconds), and the rows are written out before it starts, to keep it short.
+  std::string data;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    copy_field(data, values[i]);
+    data += (i + 1) % width == 0 ? '\n' : '\t';
+  }
+  send(fmt::format("SET LOCAL statement_timeout = {}", idle_ms()));
   sync();  // (COPY is not allowed in a pipeline)
   if (aborted_) throw *aborted_;
-  auto width = static_cast<std::size_t>(count);
   std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, columns);
   if (tracing())
     std::fprintf(stderr, "%s; -- %zu rows\n", sql.c_str(), values.size() / width);  // LINKCTL_TRACE_SQL, asked for
@@ -481,16 +492,11 @@ void PgConnection::insert_rows(const char* table, const char* columns, int count
     check(refused);  // throws: the COPY was refused
     throw DatabaseError(Failure::other, db::failure_message(Failure::other, name_, "COPY did not start"));
   }
-  std::string data;
   constexpr std::size_t kChunk = 1 << 18;
   bool sent = true;
-  for (std::size_t i = 0; i < values.size() && sent; ++i) {
-    copy_field(data, values[i]);
-    data += (i + 1) % width == 0 ? '\n' : '\t';
-    if (data.size() >= kChunk || i + 1 == values.size()) {
-      sent = pq().put_copy_data(conn_, data.data(), static_cast<int>(data.size())) == 1;
-      data.clear();
-    }
+  for (std::size_t at = 0; at < data.size() && sent; at += kChunk) {
+    auto size = std::min(kChunk, data.size() - at);
+    sent = pq().put_copy_data(conn_, data.data() + at, static_cast<int>(size)) == 1;
   }
   pq().put_copy_end(conn_, sent ? nullptr : "linkctl could not send the rows");
   // The COPY's own result, then nothing: the first failure is the one to report.
@@ -505,6 +511,7 @@ void PgConnection::insert_rows(const char* table, const char* columns, int count
     check(r);
   }
   if (!sent) check(nullptr);
+  send("SET LOCAL statement_timeout TO DEFAULT");  // (goes with the next statement)
 }
 
 void PgConnection::send(const std::string& sql, const std::vector<std::optional<std::string>>& values,
