@@ -86,10 +86,11 @@ tm send-keys -t linkctl 'd() { echo "@@end-$1"; tmux -S "$TMUX_SOCK" wait-for -S
 size=$(tm display-message -p -t linkctl '#{pane_width}x#{pane_height}')
 [ "$size" = "${cols}x$rows" ] || fail "the pane is $size, not ${cols}x$rows"
 
-# output_lines END: the captured pane without its first line (the command typed), up to the line
-# END that the shell echoes after the command, without the empty lines before it.
+# output_lines BEGIN END: the captured pane between the line BEGIN and the line END that the
+# shell echoes before and after the command (not the command as typed, nor whatever was on
+# the screen before it), without the empty lines before END.
 output_lines() {
-  awk -v end="$1" '$0 == end { done = 1 } NR > 1 && !done { line[++n] = $0 }
+  awk -v begin="$1" -v end="$2" '$0 == end { done = 1 } started && !done { line[++n] = $0 } $0 == begin { started = 1 }
     END { while (n > 0 && line[n] ~ /^ *$/) n--; for (i = 1; i <= n; i++) print line[i] }'
 }
 
@@ -102,7 +103,7 @@ run() {
   tm send-keys -t linkctl "clear; tmux -S \"\$TMUX_SOCK\" wait-for -S cleared-$steps" Enter
   timeout 60 tmux -S "$sock" wait-for "cleared-$steps" || fail "the shell did not clear the screen"
   tm clear-history -t linkctl
-  tm send-keys -t linkctl "$cmd; d $steps" Enter
+  tm send-keys -t linkctl "echo @@begin-$steps; $cmd; d $steps" Enter
   timeout 60 tmux -S "$sock" wait-for "done-$steps" || fail "'$cmd' did not finish within 60 s"
   # tmux reads the pane's output apart from the shell's signal: wait until the line the shell
   # echoed after the command (d, below) is on the screen.
@@ -112,9 +113,9 @@ run() {
     [ "$tries" -lt 600 ] || fail "'$cmd': its output did not reach the screen"
     sleep 0.05
   done
-  # The first line is the command as typed; then its output, up to @@end-N.
-  tm capture-pane -p -t linkctl -S - -E - | output_lines "@@end-$steps" >"$work/$name.txt"
-  tm capture-pane -p -e -t linkctl -S - -E - | output_lines "@@end-$steps" >"$work/$name.esc"
+  # The command's output: between @@begin-N and @@end-N.
+  tm capture-pane -p -t linkctl -S - -E - | output_lines "@@begin-$steps" "@@end-$steps" >"$work/$name.txt"
+  tm capture-pane -p -e -t linkctl -S - -E - | output_lines "@@begin-$steps" "@@end-$steps" >"$work/$name.esc"
   [ -s "$work/$name.txt" ] || fail "'$cmd' printed nothing on the terminal"
 }
 
