@@ -9,11 +9,7 @@
 #      (all but the two that show when the databases were made: events and the head hash).
 # Usage: test-copy.sh /path/to/linkctl
 set -uo pipefail
-BIN=$(readlink -f "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
-: "${LINKCTL_TEST_PG:?set LINKCTL_TEST_PG to a cluster started by tests/pg/cluster.sh}"
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-pg-copy.XXXXXX")
+. "$(dirname "$0")/setup.sh" copy "$1"
 tag="copy_$$"
 cleanup() {
   for db in "${tag}_a" "${tag}_b" "${tag}_c"; do bash "$here/cluster.sh" dropdb "$LINKCTL_TEST_PG" "$db" >/dev/null 2>&1; done

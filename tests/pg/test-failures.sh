@@ -11,12 +11,7 @@
 # Runs on the cluster in LINKCTL_TEST_PG, and on a private one for the server stop.
 # Usage: test-failures.sh /path/to/linkctl
 set -uo pipefail
-BIN=$(readlink -f "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
-: "${LINKCTL_TEST_PG:?set LINKCTL_TEST_PG to a cluster started by tests/pg/cluster.sh}"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-pg-failures.XXXXXX")
+. "$(dirname "$0")/setup.sh" failures "$1"
 private=$(mktemp -d /tmp/linkctl-pg-private.XXXXXX)
 db="failures_$$"
 cleanup() {

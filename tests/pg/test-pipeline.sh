@@ -14,12 +14,7 @@
 #     within a budget per verb, so that a statement sent on its own again shows here.
 # Usage: test-pipeline.sh /path/to/linkctl
 set -uo pipefail
-BIN=$(readlink -f "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
-: "${LINKCTL_TEST_PG:?set LINKCTL_TEST_PG to a cluster started by tests/pg/cluster.sh}"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-pg-pipeline.XXXXXX")
+. "$(dirname "$0")/setup.sh" pipeline "$1"
 db="pipeline_$$"
 cleanup() {
   [ -n "${holder:-}" ] && kill "$holder" 2>/dev/null

@@ -8,12 +8,7 @@
 # rollback resets, is at most a budget the test sets.
 # Usage: test-retries.sh /path/to/linkctl
 set -uo pipefail
-BIN=$(readlink -f "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
-: "${LINKCTL_TEST_PG:?set LINKCTL_TEST_PG to a cluster started by tests/pg/cluster.sh}"
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-pg-retries.XXXXXX")
+. "$(dirname "$0")/setup.sh" retries "$1"
 db="retries_$$"
 cleanup() {
   bash "$here/cluster.sh" dropdb "$LINKCTL_TEST_PG" "$db" >/dev/null 2>&1

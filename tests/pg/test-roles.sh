@@ -11,12 +11,8 @@
 #   - on an SQLite file identity = "database" is refused (exit 6).
 # Usage: test-roles.sh /path/to/linkctl
 set -uo pipefail
-BIN=$(readlink -f "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(cd "$here/../.." && pwd)
-: "${LINKCTL_TEST_PG:?set LINKCTL_TEST_PG to a cluster started by tests/pg/cluster.sh}"
-PSQL=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkctl-pg-roles.XXXXXX")
+. "$(dirname "$0")/setup.sh" roles "$1"
+PSQL=$PG_BIN/psql
 db="roles_$$"
 people=(zhang.wei li.na wang.qiang yang.fan lin.xiuying gao.feng)
 cleanup() {
