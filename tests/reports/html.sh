@@ -26,8 +26,7 @@ browse --dump-dom "file://$work/month.html" >dom.html 2>/dev/null
 PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir /usr/bin/python3 - <<'PY'
 import os, re, sys
 sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
-from reportcheck import check, pixels, summary
-from html.parser import HTMLParser
+from reportcheck import Page, check, pixels, summary
 
 console = [l for l in open("console.txt", encoding="utf-8", errors="replace") if ":CONSOLE" in l]
 check(not console, "no console message: " + "".join(console[:3]))
@@ -40,18 +39,6 @@ check(len(colours) > 50, f"the screenshot is not blank: {len(colours)} colours")
 check(ink > len(px) // 100, f"the page has ink: {ink} of {len(px)} pixels")
 check(sum(1 for p in px if p == (0x2f, 0x6f, 0xb0)) > 500, "the chart's score bars are drawn (#2f6fb0)")
 check(sum(1 for p in px if p == (0xd9, 0x53, 0x4f)) > 50, "the chart's deductions are drawn (#d9534f)")
-
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags, self.stack, self.text = [], [], {}
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag); self.stack.append(tag)
-    def handle_endtag(self, tag):
-        while self.stack and self.stack.pop() != tag: pass
-    def handle_data(self, data):
-        where = self.stack[-1] if self.stack else ""
-        self.text[where] = self.text.get(where, "") + data
 
 page = Page()
 page.feed(open("dom.html", encoding="utf-8").read())

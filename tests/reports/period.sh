@@ -46,9 +46,8 @@ browse --print-to-pdf="$work/y.pdf" --no-pdf-header-footer "file://$work/y.html"
 PYTHONDONTWRITEBYTECODE=1 LINKCTL_REPORTS_DIR=$reports_dir "$py" - <<'PY'
 import csv, json, os, re, sys, zipfile
 sys.path.insert(0, os.environ["LINKCTL_REPORTS_DIR"])
-from reportcheck import check, pixels, read_csv, same_as_csv, summary
+from reportcheck import Page, check, pixels, read_csv, same_as_csv, summary
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 import openpyxl
 
 # Chinese heading -> CSV column, written out here independently of linkctl's code.
@@ -161,20 +160,6 @@ check(len(set(px)) > 50, f"the screenshot is not blank: {len(set(px))} colours")
 check(sum(1 for p in px if p != (255, 255, 255)) > len(px) // 100, "the page has ink")
 check(sum(1 for p in px if p == (0x2f, 0x6f, 0xb0)) > 500, "October's bars are drawn (#2f6fb0)")
 check(sum(1 for p in px if p == (0xe0, 0x8a, 0x2c)) > 500, "November's bars are drawn (#e08a2c)")
-
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags, self.stack, self.text = [], [], {}
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag); self.stack.append(tag)
-    def handle_endtag(self, tag):
-        while self.stack and self.stack.pop() != tag: pass
-    def handle_data(self, data):
-        where = self.stack[-1] if self.stack else ""
-        if where == "title" and "svg" in self.stack:
-            where = "svg title"  # a bar's tooltip, not the page's title
-        self.text[where] = self.text.get(where, "") + data
 
 page = Page()
 page.feed(open("q4-dom.html", encoding="utf-8").read())

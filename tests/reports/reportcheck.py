@@ -7,6 +7,7 @@ import csv
 import re
 import struct
 import zlib
+from html.parser import HTMLParser
 
 failures = []
 checks = 0
@@ -98,3 +99,20 @@ def pixels(path):
         out.extend(tuple(line[i:i + 3]) for i in range(0, stride, bpp))
         prev = line
     return w, h, out
+
+
+# The DOM Chromium dumps of a report page: the tags met, and the text under each innermost tag
+# (an SVG bar's <title> tooltip apart, as "svg title", from the page's <title>).
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.stack, self.text = [], [], {}
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag); self.stack.append(tag)
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop() != tag: pass
+    def handle_data(self, data):
+        where = self.stack[-1] if self.stack else ""
+        if where == "title" and "svg" in self.stack:
+            where = "svg title"  # a bar's tooltip, not the page's title
+        self.text[where] = self.text.get(where, "") + data
